@@ -1,0 +1,16 @@
+"""Errors a user sees: each names the input and the problem in one line."""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Base class of every error newsprism raises on purpose."""
+
+
+class InputError(NewsprismError):
+    """An input that cannot be read: missing, empty, binary, undecodable or malformed."""
+
+    def __init__(self, source: str, problem: str):
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
