@@ -1,0 +1,42 @@
+# `make run` and `make test` build the environment they need from nothing (Python >= 3.11 on PATH).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+OUT    := out
+DB     := $(OUT)/sample.db
+
+.PHONY: run test bench lint lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-* && touch $@
+
+## run: ingest the bundled sample, print a summary, write the reports to out/
+run: $(STAMP)
+	@mkdir -p $(OUT) && rm -f $(DB)
+	$(BIN)/newsprism ingest examples --db $(DB) --out $(OUT)/ingest.jsonl
+	$(BIN)/newsprism stories --db $(DB)
+	$(BIN)/newsprism report --db $(DB) --format md --out $(OUT)/report.md
+	$(BIN)/newsprism report --db $(DB) --format html --out $(OUT)/report.html
+	@echo "HTML report: $(CURDIR)/$(OUT)/report.html   (Markdown: $(OUT)/report.md)"
+
+## test: the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## bench: speed and quality measurements (figures go to docs/benchmarks.md)
+bench: $(STAMP)
+	$(BIN)/python bench/end_to_end.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+## lock: re-resolve pinned dependencies after editing pyproject.toml
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock
+
+clean:
+	rm -rf $(VENV) $(OUT) build src/*.egg-info

@@ -1,0 +1,3 @@
+from newsprism.cli import main
+
+raise SystemExit(main())

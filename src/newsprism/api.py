@@ -1,0 +1,73 @@
+"""The Python API: the same few functions the command line, REST API and web page call.
+
+>>> import newsprism
+>>> articles, errors = newsprism.load(["../shared/seeds"])      # doctest: +SKIP
+>>> report = newsprism.compare(newsprism.read(articles))          # doctest: +SKIP
+>>> print(newsprism.render(report, "md"))                         # doctest: +SKIP
+
+Every function returns the typed model (:mod:`newsprism.model`); nothing here re-implements a stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from newsprism import ingest
+from newsprism.compare import compare_story
+from newsprism.errors import InputError
+from newsprism.group import GroupSettings
+from newsprism.group import group as _group
+from newsprism.model import Article, Report, Story
+from newsprism.present import render
+from newsprism.present.brief import write_brief
+from newsprism.read import read as _read
+from newsprism.read.entities import canonicalise
+
+Progress = Callable[[Article], None]
+
+
+def load(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError]]:
+    """Read files, folders, ``.gz``, ``.jsonl`` or ``-`` into cleaned articles, and the inputs that failed."""
+    return ingest.load(paths)
+
+
+def read(articles: Iterable[Article], progress: Progress | None = None) -> list[Article]:
+    """Annotate articles with sentences, entities, quotes, numbers and dates (one parse each)."""
+    return _read(articles, progress=progress)
+
+
+def group(articles: Sequence[Article], settings: GroupSettings | None = None) -> list[Story]:
+    """Group read articles into stories of the same event."""
+    return _group(articles, settings)
+
+
+def compare(
+    articles: Sequence[Article],
+    stories: Sequence[Story] | None = None,
+    brief_sentences: int = 8,
+    settings: GroupSettings | None = None,
+) -> Report:
+    """Compare the outlets inside each story (grouping first when no stories are given)."""
+    by_id = {article.id: article for article in articles}
+    compared = []
+    for story in stories if stories is not None else group(articles, settings):
+        story = compare_story(story, by_id)
+        story.brief = write_brief(story, by_id, max_sentences=brief_sentences)
+        compared.append(story)
+    return Report(stories=compared, articles=list(articles))
+
+
+def resolve_speakers(articles: Sequence[Article]) -> None:
+    """Give each quote of each article its canonical speaker, article by article."""
+    for article in articles:
+        canonicalise([article])
+
+
+def analyse(paths: Iterable[str | Path]) -> tuple[Report, list[InputError]]:
+    """Everything from raw inputs to compared stories, and the inputs that failed."""
+    articles, errors = load(paths)
+    return compare(read(articles)), errors
+
+
+__all__ = ["load", "read", "group", "compare", "analyse", "render", "resolve_speakers"]

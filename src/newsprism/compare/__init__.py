@@ -1,0 +1,37 @@
+"""Stage 4, *compare*: what the outlets of one story agree on, disagree on, and report alone.
+
+:func:`compare_story` fills a story's canonical entities, quotes (with cross-outlet provenance),
+facts (agreed / approximate / conflict / single) and timeline. It reads the annotated articles and
+never re-parses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from newsprism.compare import facts as facts_
+from newsprism.compare import quotes as quotes_
+from newsprism.compare import timeline as timeline_
+from newsprism.model import Article, Story
+from newsprism.read import entities as entities_
+
+
+def compare_story(story: Story, articles: Mapping[str, Article]) -> Story:
+    """Return ``story`` with entities, quotes, facts and timeline filled in."""
+    members = [articles[article_id] for article_id in story.articles]
+    entities = entities_.canonicalise(members)
+    quote_records, quote_groups = quotes_.collect(members, entities)
+    facts = facts_.find_facts(members, entities)
+    timeline = timeline_.build(members, facts)
+    return story.model_copy(
+        update={
+            "entities": entities,
+            "quotes": quote_records,
+            "quote_groups": quote_groups,
+            "facts": facts,
+            "timeline": timeline,
+        }
+    )
+
+
+__all__ = ["compare_story"]

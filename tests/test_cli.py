@@ -1,0 +1,105 @@
+"""The command line: contracts, error reporting and the store commands, on text written here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newsprism.cli import main
+
+EVENT = """Flood barrier fails as river Wend reaches record height
+
+Residents of Marlow Vale were told to leave their homes on Tuesday after the river barrier failed.
+
+About 1,200 people were evacuated overnight, the county council said.
+
+"We had no choice but to open the shelters," said council leader Maria Owusu. "The water rose faster than any model predicted."
+
+Ms Owusu said the barrier had been inspected in March.
+"""
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    good = tmp_path / "wend-flood.txt"
+    good.write_text(EVENT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.html").write_bytes(b"\x00\x01\x02PNG\x00\xff" * 50)
+    return tmp_path
+
+
+def _lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_extract_contract(inputs, tmp_path):
+    out = tmp_path / "extract.jsonl"
+    assert main(["extract", str(inputs / "wend-flood.txt"), "--out", str(out)]) == 0
+    (record,) = _lines(out)
+    assert {"id", "title", "standfirst", "body", "captions", "published", "author", "outlet",
+            "language", "boilerplate"} <= record.keys()
+    assert record["id"] == "wend-flood"
+    assert record["title"] == "Flood barrier fails as river Wend reaches record height"
+    assert any("1,200 people" in paragraph for paragraph in record["body"])
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_on(inputs, tmp_path, capsys):
+    out = tmp_path / "extract.jsonl"
+    paths = [str(inputs / n) for n in ("missing.txt", "empty.txt", "binary.html", "wend-flood.txt")]
+    assert main(["extract", *paths, "--out", str(out)]) == 1
+    assert [r["id"] for r in _lines(out)] == ["wend-flood"]
+    err = capsys.readouterr().err
+    for name in ("missing.txt", "empty.txt", "binary.html"):
+        assert name in err
+    assert len([line for line in err.splitlines() if line.startswith("newsprism:")]) == 3
+
+
+def test_quotes_contract(inputs, tmp_path):
+    out = tmp_path / "quotes.jsonl"
+    assert main(["quotes", str(inputs / "wend-flood.txt"), "--out", str(out)]) == 0
+    (record,) = _lines(out)
+    text = EVENT
+    direct = [q for q in record["quotes"] if q["text"].startswith("We had no choice")]
+    assert direct, record
+    quote = direct[0]
+    assert text[quote["start"] : quote["end"]] == quote["text"]
+    assert quote["kind"] == "direct"
+    assert "Owusu" in quote["speaker"]
+    assert "Owusu" in text[quote["speaker_start"] : quote["speaker_end"]]
+
+
+def test_ingest_is_idempotent_and_show_reads_back(inputs, tmp_path):
+    db, out = tmp_path / "store.db", tmp_path / "ingest.jsonl"
+    good = str(inputs / "wend-flood.txt")
+    assert main(["ingest", good, "--db", str(db), "--out", str(out)]) == 0
+    (first,) = _lines(out)
+    assert first["status"] == "added"
+    assert main(["ingest", good, "--db", str(db), "--out", str(out)]) == 0
+    (again,) = _lines(out)
+    assert again == {**first, "status": "unchanged"}
+
+    listed = tmp_path / "stories.jsonl"
+    assert main(["stories", "--db", str(db), "--json", "--out", str(listed)]) == 0
+    (story,) = _lines(listed)
+    assert story["articles"] == ["wend-flood"]
+
+    shown = tmp_path / "show.json"
+    assert main(["show", story["id"], "--db", str(db), "--out", str(shown)]) == 0
+    assert json.loads(shown.read_text())["id"] == story["id"]
+    assert main(["show", "no-such-story", "--db", str(db), "--out", str(shown)]) == 1
+
+
+def test_schema_describes_the_model(tmp_path):
+    out = tmp_path / "schema.json"
+    assert main(["schema", "--out", str(out)]) == 0
+    schema = json.loads(out.read_text())
+    assert {"Article", "Story", "Fact", "Quote"} <= set(schema["$defs"])
+
+
+def test_python_dash_m_runs_the_cli():
+    done = subprocess.run([sys.executable, "-m", "newsprism", "--help"], capture_output=True,
+                          text=True, check=True)
+    assert "compare" in done.stdout and "ingest" in done.stdout
