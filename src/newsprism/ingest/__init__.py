@@ -1,18 +1,17 @@
 """Stage 1, *ingest*: read inputs into :class:`~newsprism.model.Article` objects.
 
-(Interim minimal version: blank-line/line paragraphs; the full cleaner replaces it.)
+- :func:`from_text` cleans raw scraped text: the text is kept unchanged and every line gets a role
+  (title, standfirst, body, caption, byline, dateline) or is marked as boilerplate.
+- :func:`from_html` extracts a page's main content with trafilatura; for HTML inputs offsets refer
+  to the extracted text layer (see :mod:`newsprism.ingest.html`).
+- :func:`iter_load` / :func:`load` read files, folders, ``.gz``, JSONL and standard input, turning
+  each unreadable input into an :class:`~newsprism.errors.InputError` instead of stopping.
 """
 
 from __future__ import annotations
 
-import re
+from newsprism.ingest.html import from_html
+from newsprism.ingest.sources import MAX_ARTICLE_BYTES, iter_load, load
+from newsprism.ingest.text import from_text
 
-from newsprism.model import Article, Paragraph
-
-
-def from_text(text: str, id: str, **meta) -> Article:
-    paragraphs = [
-        Paragraph(start=m.start(), end=m.end(), role="body") for m in re.finditer(r"[^\n]+", text)
-        if m.group().strip()
-    ]
-    return Article(id=id, text=text, paragraphs=paragraphs, **meta)
+__all__ = ["from_text", "from_html", "iter_load", "load", "MAX_ARTICLE_BYTES"]
