@@ -13,23 +13,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from newsprism import ingest
 from newsprism.compare import compare_story
 from newsprism.errors import InputError
 from newsprism.group import GroupSettings
 from newsprism.group import group as _group
+from newsprism.ingest import load as _load
 from newsprism.model import Article, Report, Story
 from newsprism.present import render
 from newsprism.present.brief import write_brief
 from newsprism.read import read as _read
 from newsprism.read.entities import canonicalise
+from newsprism.store import IngestResult
+from newsprism.store import ingest as _store_ingest
+from newsprism.store.base import Store
 
 Progress = Callable[[Article], None]
 
 
 def load(paths: Iterable[str | Path]) -> tuple[list[Article], list[InputError]]:
-    """Read files, folders, ``.gz``, ``.jsonl`` or ``-`` into cleaned articles, and the inputs that failed."""
-    return ingest.load(paths)
+    """Read files, folders, ``.gz``, ``.jsonl`` or ``-`` into articles, and list the failures."""
+    return _load(paths)
 
 
 def read(articles: Iterable[Article], progress: Progress | None = None) -> list[Article]:
@@ -58,6 +61,24 @@ def compare(
     return Report(stories=compared, articles=list(articles))
 
 
+def ingest(store: Store, articles: Sequence[Article], brief_sentences: int = 8) -> IngestResult:
+    """Add read articles to a store; each joins a stored story or opens one.
+
+    Every story that gained or changed an article (or was never compared) is compared again over
+    all its stored articles and saved, so ``newsprism show`` needs no recomputation.
+    """
+    result = _store_ingest(store, articles)
+    touched = {result.stories[a] for a in [*result.added, *result.updated]}
+    for summary in store.stories():
+        if summary.id not in touched and store.load_story(summary.id) is not None:
+            continue
+        bare = Story(id=summary.id, title=summary.title, articles=summary.articles)
+        members = store.get_articles(summary.articles)
+        for story in compare(members, stories=[bare], brief_sentences=brief_sentences).stories:
+            store.save_story(story)
+    return result
+
+
 def resolve_speakers(articles: Sequence[Article]) -> None:
     """Give each quote of each article its canonical speaker, article by article."""
     for article in articles:
@@ -70,4 +91,6 @@ def analyse(paths: Iterable[str | Path]) -> tuple[Report, list[InputError]]:
     return compare(read(articles)), errors
 
 
-__all__ = ["load", "read", "group", "compare", "analyse", "render", "resolve_speakers"]
+__all__ = [
+    "load", "read", "group", "compare", "ingest", "analyse", "render", "resolve_speakers",
+]

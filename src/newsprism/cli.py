@@ -148,7 +148,7 @@ def cmd_group(args) -> int:
     articles, errors = _load_and_read(args.paths)
     stories = api.group(articles)
     _write_lines(
-        ({"id": article_id, "story": story.id} for story in stories for article_id in story.articles),
+        ({"id": member, "story": story.id} for story in stories for member in story.articles),
         args.out,
     )
     return _report_errors(errors)
@@ -163,11 +163,10 @@ def cmd_compare(args) -> int:
 
 def cmd_ingest(args) -> int:
     from newsprism.store import open_store
-    from newsprism.store.pipeline import ingest_and_compare
 
     articles, errors = _load_and_read(args.paths)
     with open_store(args.db) as store:
-        result = ingest_and_compare(store, articles, brief_sentences=args.brief)
+        result = api.ingest(store, articles, brief_sentences=args.brief)
     _write_lines(
         ({"id": a, "story": result.stories[a], "status": "added" if a in result.added
           else "unchanged"} for a in [*result.added, *result.unchanged]),
@@ -237,7 +236,7 @@ def cmd_schema(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsprism", description="One story, every outlet: clean, read, group and compare news."
+        prog="newsprism", description="One story, every outlet: clean, read, group, compare news."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
