@@ -1,11 +1,304 @@
-"""Placeholder until the dates component lands: adds nothing yet."""
+"""Dates as written and as ISO values: "by September 11" -> 2021-09-11, "September 2021" -> 2021-09.
+
+Normalisation is dateparser's job; this module decides *what* to parse and *against what*:
+
+- Only expressions that name a point in the calendar are dates: a month, weekday, year, numeric
+  date or a deictic word (today, last year). Durations ("a few months", "the weeks ahead") are not.
+- A date without a year takes the article's publication date as reference, else the year the
+  article states elsewhere ("May 1" in an article that also says "April 14, 2021"), else it stays
+  year-less (ISO 8601's "--09-11").
+- Weekdays and deictic words need the publication date; without it they are skipped, not guessed.
+  "On Wednesday" is the Wednesday of the publication week in the direction the tense points
+  ("will meet on Wednesday" looks forward, "met on Wednesday" back).
+- A year-less slash date ("9/11") is the name of a past event, not a date of the article's year,
+  so it stays year-less; "the Nth anniversary of <date>" is that date N years on, and when the base
+  date has no year, the anniversary is the one that falls in the article's year.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-from newsprism.model import Article
+from dateparser.date import DateDataParser
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.model import Article, DateMention, DatePrecision
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+          "sep", "sept", "oct", "nov", "dec"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|(this|last|next) (week|month|year))\b")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
+MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r")\.?\b", re.IGNORECASE)
+SLASH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$")
+ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
+ORDINAL_WORDS = {w: i for i, w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth", "eleventh", "twelfth"], 1)}
+FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
+PERIODS: dict[str, DatePrecision] = {"day": "day", "month": "month", "year": "year"}
+
+
+class Reference:
+    """What year-less and relative dates are resolved against."""
+
+    def __init__(self, published: date | None, year: int | None):
+        self.published = published
+        self.year = published.year if published else year
 
 
 def annotate(article: Article, doc: Doc) -> None:
+    """Append every calendar date of the parse to ``article.dates``, in text order."""
+    reference = _reference(article, doc)
+    found: list[DateMention] = []
+    covered: set[int] = set()
+    for mention, tokens in _anniversaries(doc, reference):
+        found.append(mention)
+        covered.update(tokens)
+    for span in _date_spans(doc):
+        if covered.intersection(range(span.start, span.end)):
+            continue
+        mention = _normalise(span, reference)
+        if mention is not None:
+            found.append(mention)
+    article.dates.extend(sorted(found, key=lambda m: m.start))
+
+
+# --- reference --------------------------------------------------------------------------------
+
+
+def _reference(article: Article, doc: Doc) -> Reference:
+    published = _published_date(article.published)
+    if published is None and article.published and YEAR.match(article.published):
+        return Reference(None, int(article.published[:4]))
+    stated = Counter(int(y) for ent in doc.ents if ent.label_ == "DATE"
+                     for y in YEAR.findall(ent.text))
+    return Reference(published, stated.most_common(1)[0][0] if stated else None)
+
+
+def _published_date(published: str | None) -> date | None:
+    if not published or len(published) < 10:
+        return None  # a year or month is not enough to place "Wednesday"
+    try:
+        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """DATE entities, and numeric slash dates the tagger took for numbers ("9/11")."""
+    spans = [_trim(ent) for ent in doc.ents if ent.label_ == "DATE"]
+    in_ents = {i for span in spans for i in range(span.start, span.end)}
+    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in in_ents and _slash_date(t.text)]
+    return sorted((s for s in spans if len(s)), key=lambda s: s.start)
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading article and trailing punctuation: "the 12 May," -> "12 May"."""
+    start, end = span.start, span.end
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return span.doc[start:end]
+
+
+def _slash_date(text: str) -> tuple[int, int, int | None] | None:
+    """Month, day and year of a numeric US-order date ("9/11", "9/11/2001")."""
+    match = SLASH_DATE.match(text)
+    if not match:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    year = match.group(3)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return month, day, (int(year) + (2000 if len(year) == 2 else 0)) if year else None
+
+
+def _is_calendar_expression(text: str) -> bool:
+    lowered = text.lower()
+    return bool(MONTH_WORD.search(text) or YEAR.search(text) or DEICTIC.search(lowered)
+                or any(day in lowered.split() for day in WEEKDAYS) or _slash_date(text))
+
+
+# --- normalisation ----------------------------------------------------------------------------
+
+
+def _normalise(span: Span, reference: Reference) -> DateMention | None:
+    text = span.text
+    if not _is_calendar_expression(text):
+        return None  # a duration or a vague period, not a point in the calendar
+    value = _value(span, reference)
+    if value is None:
+        return None
+    iso, precision = value
+    return DateMention(start=span.start_char, end=span.end_char, text=text, value=iso,
+                       precision=precision)
+
+
+def _value(span: Span, reference: Reference) -> tuple[str, DatePrecision] | None:
+    text = span.text
+    slash = _slash_date(text)
+    if slash:
+        month, day, year = slash
+        return (f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"), "day"
+    weekday = next((WEEKDAYS.index(w) for w in text.lower().split() if w in WEEKDAYS), None)
+    if weekday is not None and not MONTH_WORD.search(text):
+        return _weekday(span, weekday, reference)
+    if DEICTIC.search(text.lower()) and reference.published is None:
+        return None  # "yesterday" means nothing without the day of publication
+    has_year = bool(YEAR.search(text))
+    if not has_year and reference.year is None:
+        return _yearless(text)
+    base = reference.published or date(reference.year or 2000, 1, 1)
+    parsed = _parse(text, base) or _parse(_month_phrase(text), base)
+    if parsed is None:
+        return None
+    when, precision = parsed
+    return _iso(when, precision), precision
+
+
+def _weekday(span: Span, weekday: int, reference: Reference) -> tuple[str, DatePrecision] | None:
+    """The weekday nearest the publication date, in the direction the verb's tense points."""
+    if reference.published is None:
+        return None
+    published = reference.published
+    ahead = (weekday - published.weekday()) % 7
+    behind = (published.weekday() - weekday) % 7
+    tense = _tense(span.root)
+    if tense == "future" or (tense is None and ahead <= behind):
+        day = published + timedelta(days=ahead)
+    else:
+        day = published - timedelta(days=behind)
+    return day.isoformat(), "day"
+
+
+def _tense(token: Token) -> str | None:
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if any(child.lower_ in FUTURE_AUXILIARIES for child in verb.children):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
     return None
+
+
+def _yearless(text: str) -> tuple[str, DatePrecision] | None:
+    """"September 11" with no year anywhere: keep month and day only ("--09-11")."""
+    parsed = _parse(text, date(2000, 1, 1)) or _parse(_month_phrase(text), date(2000, 1, 1))
+    if parsed is None:
+        return None
+    when, precision = parsed
+    if precision == "day":
+        return f"--{when.month:02d}-{when.day:02d}", "day"
+    if precision == "month":
+        return f"--{when.month:02d}", "month"
+    return None
+
+
+def _month_phrase(text: str) -> str:
+    """The month and year inside a vaguer phrase: "early September 2021" -> "September 2021"."""
+    month = MONTH_WORD.search(text)
+    year = YEAR.search(text)
+    return " ".join(m.group(0) for m in (month, year) if m)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: date) -> DateDataParser:
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DAY_OF_MONTH": "first",
+        "PREFER_DATES_FROM": "current_period",
+    })
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, base: date) -> tuple[datetime, DatePrecision] | None:
+    """dateparser's reading of ``text`` (cached: news repeats "Monday" and "last year")."""
+    if not text:
+        return None
+    data = _parser(base).get_date_data(text)
+    if data.date_obj is None or data.period not in PERIODS:
+        return None
+    precision = PERIODS[data.period]
+    if precision == "day" and not re.search(r"\d|today|yesterday|tomorrow|tonight", text.lower()):
+        precision = "month"  # dateparser fills a day the text never gave
+    return data.date_obj, precision
+
+
+def _iso(when: datetime | date, precision: DatePrecision) -> str:
+    if precision == "year":
+        return f"{when.year:04d}"
+    if precision == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+
+
+# --- "the 20th anniversary of 9/11" -----------------------------------------------------------
+
+
+def _anniversaries(doc: Doc, reference: Reference) -> list[tuple[DateMention, set[int]]]:
+    found = []
+    for token in doc:
+        if token.lemma_.lower() != "anniversary":
+            continue
+        years = _ordinal_before(token)
+        of = next((c for c in token.children if c.lower_ == "of"), None)
+        objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+        if years is None or not objects:
+            continue
+        subtree = list(objects[0].subtree)
+        base = _base_date(doc[subtree[0].i : subtree[-1].i + 1], reference)
+        if base is None:
+            continue
+        start = token.i - 1 if token.i > 0 and _ordinal_value(doc[token.i - 1]) else token.i
+        span = doc[start : subtree[-1].i + 1]
+        found.append((DateMention(start=span.start_char, end=span.end_char, text=span.text,
+                                  value=_shift(base, years, reference), precision="day"),
+                      set(range(span.start, span.end))))
+    return found
+
+
+def _ordinal_before(token: Token) -> int | None:
+    for child in token.children:
+        if child.dep_ in ("amod", "nummod") and _ordinal_value(child):
+            return _ordinal_value(child)
+    return None
+
+
+def _ordinal_value(token: Token) -> int | None:
+    match = ORDINAL.match(token.lower_)
+    return int(match.group(1)) if match else ORDINAL_WORDS.get(token.lower_)
+
+
+def _base_date(span: Span, reference: Reference) -> str | None:
+    """The full-day date inside the object of "anniversary of" (ISO, possibly year-less)."""
+    for token in span:
+        slash = _slash_date(token.text)
+        if slash:
+            month, day, year = slash
+            return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    dated = [ent for ent in span.doc.ents if ent.label_ == "DATE"
+             and span.start <= ent.start and ent.end <= span.end]
+    for ent in dated:
+        value = _value(_trim(ent), Reference(None, None) if not YEAR.search(ent.text) else
+                       reference)
+        if value and value[1] == "day":
+            return value[0]
+    return None
+
+
+def _shift(base: str, years: int, reference: Reference) -> str:
+    if base.startswith("--"):
+        if reference.year is None:
+            return base
+        return f"{reference.year:04d}{base[1:]}"
+    return f"{int(base[:4]) + years:04d}{base[4:]}"

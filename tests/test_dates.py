@@ -1,0 +1,123 @@
+"""Dates: ISO values with precision, resolved against publication or a year stated elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Article, DateMention
+from newsprism.read import dates
+from newsprism.read.nlp import load_nlp
+
+SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture
+def read(nlp):
+    def _read(text: str, published: str | None = None) -> list[DateMention]:
+        article = Article(id="t", text=text, published=published)
+        dates.annotate(article, nlp(text))
+        for d in article.dates:
+            assert article.text[d.start : d.end] == d.text
+        return article.dates
+
+    return _read
+
+
+def _values(found: list[DateMention]) -> list[tuple[str, str, str]]:
+    return [(d.text, d.value, d.precision) for d in found]
+
+
+def test_day_without_year_takes_the_publication_year(read):
+    found = read("Soldiers will leave the country by September 11.", published="2021-04-14")
+    assert _values(found) == [("September 11", "2021-09-11", "day")]
+
+
+def test_day_without_year_takes_a_year_stated_elsewhere(read):
+    found = read("The pullout ends by September 2021. Troops leave by September 11.")
+    assert _values(found) == [("September 2021", "2021-09", "month"),
+                              ("September 11", "2021-09-11", "day")]
+
+
+def test_day_without_any_year_stays_yearless(read):
+    assert _values(read("Troops leave by September 11.")) == [("September 11", "--09-11", "day")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("The conference on April 14, 2021 was short.", "2021-04-14", "day"),
+        ("He arrived on 12 May, 2019 in the capital.", "2019-05-12", "day"),
+        ("It was signed in September 2021 in Doha.", "2021-09", "month"),
+        ("The vote took place in 2019 in Kabul.", "2019", "year"),
+        ("It happened in early September 2020 in Kabul.", "2020-09", "month"),
+    ],
+)
+def test_explicit_dates(read, sentence, value, precision):
+    found = read(sentence)
+    assert [(d.value, d.precision) for d in found] == [(value, precision)]
+
+
+def test_may_first_resolved_against_stated_year(read):
+    found = read("Officials met on April 14, 2021. Troops start leaving by May 1.")
+    assert [d.value for d in found] == ["2021-04-14", "2021-05-01"]
+
+
+def test_weekday_follows_the_tense_from_publication(read):
+    # 2021-04-12 is a Monday.
+    found = read("The ministers will hold talks on Wednesday.", published="2021-04-12")
+    assert [d.value for d in found] == ["2021-04-14"]
+    found = read("The ministers held talks on Friday.", published="2021-04-12")
+    assert [d.value for d in found] == ["2021-04-09"]
+
+
+def test_weekday_and_deictic_words_need_a_publication_date(read):
+    assert read("The ministers will hold talks on Wednesday and meet again tomorrow.") == []
+    found = read("We will agree to that today.", published="2021-04-14")
+    assert [d.value for d in found] == ["2021-04-14"]
+
+
+def test_durations_are_not_dates(read):
+    assert read("We will work together in the weeks and months ahead, within a few months, "
+                "a day after the talks.") == []
+
+
+def test_slash_date_is_a_yearless_reference(read):
+    assert _values(read("Life changed after 9/11 for many.")) == [("9/11", "--09-11", "day")]
+
+
+def test_anniversary_of_yearless_date_falls_in_the_article_year(read):
+    found = read("On April 14, 2021 he said troops would be home before the 20th anniversary "
+                 "of 9/11.")
+    assert _values(found)[-1] == ("20th anniversary of 9/11", "2021-09-11", "day")
+
+
+def test_anniversary_of_the_attacks_phrase(read):
+    found = read("They will pull back by the 20th anniversary of the 9/11 attacks.",
+                 published="2021-04-14")
+    assert _values(found) == [("20th anniversary of the 9/11 attacks", "2021-09-11", "day")]
+
+
+def test_anniversary_of_a_dated_event_adds_the_years(read):
+    found = read("It marks the 10th anniversary of 11 September 2001 in New York.")
+    assert [d.value for d in found] == ["2011-09-11"]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_seed_dates():
+    from newsprism.ingest import from_text
+    from newsprism.read import read
+
+    a, b = read([from_text(p.read_text(encoding="utf-8"), p.stem)
+                 for p in sorted(SEEDS.glob("*.txt"))])
+    assert {(d.text, d.value) for d in a.dates} >= {
+        ("September 11", "2021-09-11"), ("September 2021", "2021-09"),
+        ("20th anniversary of the 9/11 attacks", "2021-09-11")}
+    assert {(d.text, d.value) for d in b.dates} >= {
+        ("May 1", "2021-05-01"), ("20th anniversary of 9/11", "2021-09-11")}

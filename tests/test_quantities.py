@@ -1,0 +1,153 @@
+"""Quantities: value, the range the wording allows, and the counted noun."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Article, Quantity
+from newsprism.read import quantities
+from newsprism.read.nlp import load_nlp
+
+SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture
+def read(nlp):
+    def _read(text: str) -> list[Quantity]:
+        article = Article(id="t", text=text)
+        quantities.annotate(article, nlp(text))
+        for q in article.quantities:
+            assert article.text[q.start : q.end] == q.text
+        return article.quantities
+
+    return _read
+
+
+def _one(found: list[Quantity], number: str) -> Quantity:
+    matches = [q for q in found if number in q.text]
+    assert len(matches) == 1, [q.text for q in found]
+    return matches[0]
+
+
+def test_exact_numeral_is_its_value_and_counts_its_noun(read):
+    q = _one(read("He said 2,448 US troops lost their lives."), "2,448")
+    assert (q.value, q.low, q.high, q.unit, q.modifier) == (2448, 2448, 2448, "troop", None)
+    assert q.text == "2,448 US troops"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "unit"),
+    [
+        ("About 2,500 US soldiers are in the country.", "2,500", "soldier"),
+        ("Officials said 2,500 US personnel would leave.", "2,500", "personnel"),
+        ("They are part of a 9,600-strong Nato mission.", "9,600", "mission"),
+        ("Around 10,000 troops will be home soon.", "10,000", "troop"),
+        ("They have trained forces with billions of dollars in funding.", "billions", "dollar"),
+    ],
+)
+def test_unit_is_the_counted_noun_lemmatised(read, sentence, number, unit):
+    assert _one(read(sentence), number).unit == unit
+
+
+def test_about_and_around_widen_by_rounding_and_a_half_again(read):
+    q = _one(read("Around 10,000 troops will be home."), "10,000")
+    # "10,000" is read to the thousand: +-500 from rounding, +-750 with the hedge.
+    assert (q.low, q.high, q.modifier) == (9250, 10750, "around")
+    q = _one(read("About 2,500 soldiers remain."), "2,500")
+    assert (q.low, q.high) == (2425, 2575)
+
+
+def test_strong_is_a_rounded_headcount(read):
+    q = _one(read("They serve in a 9,600-strong mission."), "9,600")
+    assert (q.value, q.low, q.high, q.modifier) == (9600, 9550, 9650, "-strong")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("More than 2,000 people", 2000, 3000),
+        ("Over 2,000 people", 2000, 3000),
+        ("At least 40 people", 40, 50),
+        ("Fewer than 40 people", 30, 40),
+        ("Nearly 3 million people", 2_900_000, 3_000_000),
+        ("Almost 600 people", 590, 600),
+        ("Up to 1,200 people", 0, 1200),
+        ("Roughly 300 people", 292.5, 307.5),
+        ("Some 3,000 people", 2925, 3075),
+    ],
+)
+def test_modifier_ranges(read, phrase, low, high):
+    q = read(f"{phrase} were evacuated on the coast.")[0]
+    assert (q.low, q.high) == pytest.approx((low, high))
+    assert q.low <= q.value <= q.high or q.modifier in ("more than", "over", "at least")
+
+
+def test_percent_money_fractions_and_indefinite_plurals(read):
+    found = read("About 12% voted. It cost $2.5bn and £300m. A fifth of the troops left, "
+                 "two-thirds of voters stayed, and tens of thousands of people marched.")
+    assert (_one(found, "12%").unit, _one(found, "12%").value) == ("percent", 12)
+    assert (_one(found, "2.5bn").value, _one(found, "2.5bn").unit) == (2.5e9, "dollar")
+    assert (_one(found, "300m").value, _one(found, "300m").unit) == (3e8, "pound")
+    assert (_one(found, "fifth").value, _one(found, "fifth").unit) == (0.2, "troop")
+    assert _one(found, "thirds").value == pytest.approx(2 / 3)
+    marched = _one(found, "tens of thousands")
+    assert (marched.low, marched.high, marched.unit) == (20_000, 100_000, "people")
+
+
+def test_billions_means_two_to_ten_billion(read):
+    q = _one(read("They spent billions of dollars."), "billions")
+    assert (q.low, q.high) == (2e9, 1e10)
+
+
+def test_years_dates_times_ordinals_list_numbers_are_not_quantities(read):
+    found = read("1. In 2019, at 10:30 on 12 May, the fourth president passed it on to a fifth "
+                 "before the 9/11 anniversary.")
+    assert found == []
+
+
+def test_conjoined_numeral_shares_the_noun(read):
+    found = read("Around 10,000 troops – 2,500 US personnel and another 7,000 from allies – "
+                 "will leave.")
+    assert [(q.value, q.unit) for q in found] == [(10000, "troop"), (2500, "personnel"),
+                                                  (7000, "personnel")]
+
+
+def test_elided_noun_is_borrowed_from_the_previous_figure(read):
+    found = read("He noted that 2,448 US troops died in the two conflicts. "
+                 "Another 20,722 have been wounded.")
+    assert _one(found, "20,722").unit == "troop"
+
+
+def test_definite_numeral_is_a_re_mention(read):
+    text = "After talks, the two leaders discussed the plan."
+    found = read(text)
+    assert quantities.is_definite(_one(found, "two"), text)
+
+
+def test_rounding_unit_reads_one_significant_figure_as_two():
+    assert quantities.rounding_unit(10_000, "1", 10_000) == 1_000
+    assert quantities.rounding_unit(2_500, "25", 100) == 100
+    assert quantities.rounding_unit(5, "5", 1) == 1
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+def test_seed_quantities():
+    from newsprism.ingest import from_text
+    from newsprism.read import read
+
+    articles = read([from_text(p.read_text(encoding="utf-8"), p.stem)
+                     for p in sorted(SEEDS.glob("*.txt"))])
+    found = {q.text: q for a in articles for q in a.quantities}
+    assert found["about 2,500 US soldiers"].unit == "soldier"
+    assert found["9,600-strong Nato mission"].unit == "mission"
+    assert found["around 10,000 troops"].low <= 9600 <= found["around 10,000 troops"].high
+    assert found["2,500 US personnel"].unit == "personnel"
+    assert found["20,722"].unit == "troop"
+    assert not [t for t in found if "fourth" in t or "fifth" in t or "9/11" in t]
