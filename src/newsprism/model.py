@@ -188,6 +188,9 @@ class QuoteRecord(_Model):
     end: int
     kind: QuoteKind
     speaker_entity: str | None = None
+    paraphrase: bool = Field(
+        default=False, description="Reports, in other words, a line its group quotes directly"
+    )
 
 
 class QuoteGroup(_Model):
@@ -196,7 +199,11 @@ class QuoteGroup(_Model):
     id: str
     text: str
     speakers: list[str] = Field(default_factory=list)
-    status: Literal["agreed", "single", "conflict", "paraphrase"]
+    status: Literal["agreed", "single", "conflict", "paraphrase", "echoed"] = Field(
+        description="agreed: same words, same speaker across outlets; conflict: same words "
+        "credited to different speakers; echoed: one line said by several people in their own "
+        "words; paraphrase: quoted by one outlet, only reported by others; single: one outlet only"
+    )
     quotes: list[QuoteRecord] = Field(default_factory=list)
 
 

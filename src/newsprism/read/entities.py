@@ -1,11 +1,348 @@
-"""Placeholder until the entities component lands: adds nothing yet."""
+"""Entity mentions (names and the roles that stand for people) and their canonical entities.
+
+:func:`annotate` turns spaCy's entities into cleaned :class:`Mention` spans (no leading "the", no
+possessive "'s", no honorific inside the name) and repairs what the small model misses: names
+after an honorific ("Ms Ortiz-Lang"), given names left outside a name ("Paul J. Reid III"), a
+name written right after a title ("Transport Secretary Ann M. Clarke"). It also adds *role
+mentions* (label ``ROLE``): noun phrases that denote one person by office ("UN special envoy",
+"the president", "France's finance minister").
+
+:func:`canonicalise` makes one :class:`Entity` per real person, organisation or place across the
+articles of a story (rules in :mod:`newsprism.read.coref`) and gives quotes their canonical
+speakers.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Sequence
 
-from newsprism.model import Article
+from spacy.tokens import Doc, Token
+
+from newsprism.model import Article, Entity, Mention, Span
+from newsprism.read.coref import (
+    HONORIFIC_GENDER,
+    PERSON,
+    ROLE,
+    ROLE_NOUNS,
+    Coref,
+    fullest,
+    name_tokens,
+    resolve,
+    slug,
+)
+
+NAME_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "NORP",
+    "LOC",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+}
+ID_PREFIX = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+}
+ROLE_MODIFIER_DEPS = {"det", "poss", "case", "compound", "amod", "nmod", "punct", "dep"}
+
+Spans = list[tuple[int, int, str]]  # token start, token end (exclusive), label
+
+
+def is_role_noun(token: Token) -> bool:
+    """An office or function noun, singular or plural ("minister", "Secretaries")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    word = token.lower_
+    singular = {word, token.lemma_.lower(), word[:-3] + "y" if word.endswith("ies") else word[:-1]}
+    return bool(singular & ROLE_NOUNS)
+
+
+def is_singular(token: Token) -> bool:
+    # Sentence-initial plurals are often tagged NNP ("Ministers also addressed …").
+    plural_form = token.lower_ not in ROLE_NOUNS and token.lower_.endswith("s")
+    return token.tag_ in {"NN", "NNP"} and not plural_form
+
+
+def _is_honorific(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.rstrip(".").lower() in HONORIFIC_GENDER
+
+
+def _name_like(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and not is_role_noun(token)
+        and not _is_honorific(token)
+    )
+
+
+def _name_run(doc: Doc, i: int) -> int:
+    """End (exclusive) of the run of name tokens from ``i``; hyphenated names stay whole."""
+    j = i
+    while j < len(doc):
+        token = doc[j]
+        glued_hyphen = (
+            token.text == "-" and j > i and not doc[j - 1].whitespace_ and not token.whitespace_
+        )
+        if not (_name_like(token) or glued_hyphen):
+            break
+        j += 1
+    while j > i and doc[j - 1].text == "-":
+        j -= 1
+    return j
+
+
+def _is_title_object(token: Token) -> bool:
+    """ "State" in "Secretary of State": part of a title, not an organisation of its own."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and is_role_noun(token.head.head)
+
+
+def _spacy_names(doc: Doc) -> Spans:
+    spans: Spans = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].lower_ == "the" or _is_honorific(doc[start])):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+            end -= 1
+        if (
+            start == end
+            or is_role_noun(doc[start:end].root)
+            or _is_title_object(doc[start:end].root)
+        ):
+            continue
+        spans.append((start, end, ent.label_))
+    return spans
+
+
+def _honorific_names(doc: Doc) -> Spans:
+    spans: Spans = []
+    for token in doc:
+        if _is_honorific(token) and token.i + 1 < len(doc):
+            end = _name_run(doc, token.i + 1)
+            if end > token.i + 1:
+                spans.append((token.i + 1, end, PERSON))
+    return spans
+
+
+def _without_overlaps(spans: Spans) -> Spans:
+    kept: Spans = []
+    taken: set[int] = set()
+    # Honorific names first (they are sure to be people), then the longest.
+    for span in sorted(spans, key=lambda s: (s[2] != PERSON, -(s[1] - s[0]), s[0])):
+        if not taken & set(range(span[0], span[1])):
+            kept.append(span)
+            taken |= set(range(span[0], span[1]))
+    return sorted(kept)
+
+
+def _repair_people(doc: Doc, spans: Spans) -> Spans:
+    """Relabel surnames the tagger took for organisations and pull in stray given names."""
+    surnames = {doc[e - 1].text for s, e, label in spans if label == PERSON}
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    repaired: Spans = []
+    for start, end, label in spans:
+        if (
+            label == "ORG"
+            and doc[end - 1].text in surnames
+            and all(_name_like(t) for t in doc[start:end] if t.text != "-")
+        ):
+            label = PERSON
+        if label == PERSON:  # a given name the tagger left out is a compound of the surname
+            while (
+                start > 0
+                and _name_like(doc[start - 1])
+                and start - 1 not in covered
+                and doc[start - 1].dep_ == "compound"
+                and start <= doc[start - 1].head.i < end
+            ):
+                start -= 1
+        repaired.append((start, end, label))
+    return repaired
+
+
+def _role_prefix(doc: Doc, start: int) -> int | None:
+    """Start of a title written before a name ("UN special envoy" Ana Ruiz)."""
+    i = start
+    while i > 0:
+        token = doc[i - 1]
+        if "\n" in token.text or "\n" in token.whitespace_ or token.is_sent_end:
+            break  # a title never runs across a line
+        if token.is_space or token.dep_ in ROLE_MODIFIER_DEPS | {"prep", "pobj"}:
+            if token.is_punct and token.text not in "[]" or token.lower_ in {"the", "a", "an"}:
+                break
+            if token.dep_ == "prep" and token.lower_ != "of":
+                break
+            i -= 1
+            continue
+        break
+    while i < start and (doc[i].is_space or doc[i].lower_ == "of"):
+        i += 1
+    return i if i < start and any(is_role_noun(t) for t in doc[i:start]) else None
+
+
+def _names_after_titles(doc: Doc, spans: Spans) -> Spans:
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    found: Spans = []
+    for token in doc:
+        if not is_role_noun(token) and not (token.lower_ == "state" and token.i > 0):
+            continue
+        i = token.i + 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        end = _name_run(doc, i) if i < len(doc) else i
+        if end - i >= 2 and not covered & set(range(i, end)) and _role_prefix(doc, i) is not None:
+            found.append((i, end, PERSON))
+    return found
+
+
+def _role_mentions(doc: Doc, names: Spans) -> Spans:
+    roles: Spans = []
+    for start, _, label in names:
+        if label == PERSON and (prefix := _role_prefix(doc, start)) is not None:
+            roles.append((prefix, start, ROLE))
+    # Roles may contain other names ("France" in "France's finance minister"), not people.
+    covered = {i for s, e, label in names + roles if label in {PERSON, ROLE} for i in range(s, e)}
+    for token in doc:
+        if token.i in covered or not is_role_noun(token) or not is_singular(token):
+            continue
+        if token.dep_ == "attr" or any(c.ent_type_ == "ORDINAL" for c in token.children):
+            continue  # "the fourth president": a description, not a reference
+        if token.dep_ == "compound" and (is_role_noun(token.head) or token.head.i in covered):
+            continue  # the head of the title carries it
+        start = token.i
+        for child in sorted(token.lefts, key=lambda c: -c.i):
+            if child.dep_ in ROLE_MODIFIER_DEPS and child.right_edge.i + 1 >= start:
+                start = child.left_edge.i
+        end = token.i + 1
+        for child in token.rights:
+            if (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and any(t.dep_ == "pobj" and t.text[:1].isupper() for t in child.children)
+            ):
+                end = max(end, child.right_edge.i + 1)
+        while start < token.i and (doc[start].is_space or doc[start].is_punct):
+            start += 1
+        if not covered & set(range(start, end)):
+            roles.append((start, end, ROLE))
+            covered |= set(range(start, end))
+    return roles
+
+
+def _without_qualifier(doc: Doc, role: tuple[int, int, str], names: Spans) -> tuple[int, int, str]:
+    """ "France's finance minister" -> "finance minister": the country or organisation leading a
+    title is a mention of its own, so the role and the name never overlap."""
+    start, end, label = role
+    for name_start, name_end, _ in names:
+        if name_start == start and name_end < end:
+            start = name_end
+            while start < end and (doc[start].tag_ == "POS" or doc[start].is_space):
+                start += 1
+    return start, end, label
 
 
 def annotate(article: Article, doc: Doc) -> None:
-    return None
+    names = _without_overlaps(_honorific_names(doc) + _spacy_names(doc))
+    names = _repair_people(doc, names)
+    names = _without_overlaps(names + _names_after_titles(doc, names))
+    spans = sorted(names + [_without_qualifier(doc, r, names) for r in _role_mentions(doc, names)])
+    for start, end, label in spans:
+        if label == PERSON and start > 0 and _is_honorific(doc[start - 1]):
+            start -= 1  # the mention covers "Mr"; names drop it again (coref.name_tokens)
+        span = doc[start:end]
+        article.mentions.append(
+            Mention(start=span.start_char, end=span.end_char, text=span.text, label=label)
+        )
+
+
+def _entity_id(label: str, name: str, taken: set[str]) -> str:
+    base = f"{ID_PREFIX.get(label, label.lower())}:{slug(name)}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def canonicalise(articles: Sequence[Article]) -> list[Entity]:
+    """One entity per person, organisation or place of the story; fills Mention.entity and the
+    canonical speaker of every quote. Safe to call again on a larger set of articles."""
+    coref = resolve(articles)
+    entities: list[Entity] = []
+    ids: list[str | None] = []
+    taken: set[str] = set()
+    for cluster in coref.clusters:
+        if not cluster.refs or not cluster.names:
+            ids.append(None)
+            continue
+        name = cluster.name
+        entity = Entity(id=_entity_id(cluster.label, name, taken), name=name, label=cluster.label)
+        texts = [articles[a].mentions[m].text for a, m in cluster.refs]
+        entity.aliases = sorted({t for t in texts if t != name})
+        entity.mentions = [
+            articles[a].source_span(articles[a].mentions[m]) for a, m in sorted(cluster.refs)
+        ]
+        entities.append(entity)
+        ids.append(entity.id)
+    for ai, article in enumerate(articles):
+        for mi, mention in enumerate(article.mentions):
+            found = coref.of.get((ai, mi))
+            mention.entity = ids[found] if found is not None else None
+        _canonical_speakers(article, ai, coref, ids)
+    return entities
+
+
+def _speaker_mention(article: Article, speaker: Span) -> int | None:
+    """The mention a speaker span rests on: the person or role it names, not a place inside it
+    ("France" in "France's finance minister")."""
+    overlapping = [
+        i for i, m in enumerate(article.mentions) if m.start < speaker.end and speaker.start < m.end
+    ]
+    rank = {PERSON: 0, ROLE: 1}
+    return min(
+        overlapping,
+        key=lambda i: (
+            rank.get(article.mentions[i].label, 2),
+            -(article.mentions[i].end - article.mentions[i].start),
+        ),
+        default=None,
+    )
+
+
+def _canonical_speakers(article: Article, ai: int, coref: Coref, ids: list[str | None]) -> None:
+    """Give each quote the story-wide name of its speaker, found through the speaker's mention or,
+    for pronouns, through the name the read stage resolved them to."""
+    local: dict[str, int] = {}  # any name or role written in this article -> cluster
+    for mi, mention in enumerate(article.mentions):
+        if (found := coref.of.get((ai, mi))) is not None and ids[found]:
+            local.setdefault(mention.text, found)
+            local.setdefault(fullest([mention.text]), found)
+    for quote in article.quotes:
+        cluster = None
+        if (
+            quote.speaker is not None
+            and (best := _speaker_mention(article, quote.speaker)) is not None
+        ):
+            cluster = coref.of.get((ai, best))
+        if cluster is None and quote.speaker_name:
+            cluster = local.get(quote.speaker_name)
+            if cluster is None:
+                tokens = name_tokens(quote.speaker_name)
+                cluster = next((c for n, c in local.items() if name_tokens(n) == tokens), None)
+        if cluster is not None and ids[cluster]:
+            quote.speaker_name = coref.clusters[cluster].name
+            quote.speaker_entity = ids[cluster]

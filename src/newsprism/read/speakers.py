@@ -1,0 +1,262 @@
+"""Who is speaking: the subject of a cue verb, and what a pronoun or role there refers to.
+
+A speaker is the subject of the attribution verb ("Ms Ortiz said", "the chairman called",
+"..., saying" → the subject of the verb it hangs on). When the parse gives a subject that cannot
+speak (a parser slip), the name written right before the verb is used instead. Pronouns resolve to
+the most recent person who was the *subject* of an earlier clause, of agreeing gender (from
+"Mr"/"Ms" or from earlier pronouns), so the object of "alongside", "with" or "told" is never picked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsprism.model import Article, Span
+from newsprism.read.coref import PERSON, ROLE, Coref, adjacent_name, is_indefinite
+
+# Verbs of saying (lexicon). "call" covers "called the move 'a new chapter'".
+SPEECH_VERBS = {
+    "say",
+    "tell",
+    "add",
+    "note",
+    "warn",
+    "claim",
+    "insist",
+    "argue",
+    "explain",
+    "state",
+    "announce",
+    "declare",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "confirm",
+    "acknowledge",
+    "admit",
+    "write",
+    "tweet",
+    "suggest",
+    "reply",
+    "respond",
+    "ask",
+    "call",
+    "describe",
+    "reiterate",
+    "urge",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "caution",
+    "concede",
+    "remark",
+    "observe",
+    "recall",
+    "report",
+    "testify",
+    "allege",
+    "assert",
+    "maintain",
+    "contend",
+    "complain",
+    "question",
+    "point",
+    "deny",
+    "indicate",
+    "reveal",
+    "disclose",
+    "signal",
+    "comment",
+    "answer",
+}
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NON_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who"}
+HUMAN_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
+
+
+def is_speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a cue verb; participles ("…, saying") borrow their head's."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            if subject.dep_ == "nsubjpass":
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
+                return objects[0] if objects else subject
+            return subject
+        if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp"} and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def according_to(token: Token) -> Token | None:
+    """The source named in "according to X"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+    return None
+
+
+def mention_at(article: Article, offset: int, people_only: bool = False) -> int | None:
+    best = None
+    for i, m in enumerate(article.mentions):
+        fits = m.start <= offset < m.end and (not people_only or m.label in {PERSON, ROLE})
+        if fits and (best is None or m.label == PERSON):  # a name beats the role containing it
+            best = i
+    return best
+
+
+def _can_speak(article: Article, token: Token) -> bool:
+    if token.lower_ in HUMAN_PRONOUNS:
+        return True
+    found = mention_at(article, token.idx)
+    return found is not None and article.mentions[found].label in {
+        PERSON,
+        ROLE,
+        "ORG",
+        "GPE",
+        "NORP",
+    }
+
+
+def speaker_token(article: Article, doc: Doc, cue: Token, subject: Token | None) -> Token | None:
+    """The subject, or the person named just before the cue when the parse got the subject wrong."""
+    if subject is not None and subject.lower_ in NON_SPEAKERS:
+        return None
+    if subject is not None and _can_speak(article, subject):
+        return subject
+    i = cue.i - 1
+    while i >= 0 and (doc[i].is_space or doc[i].pos_ in {"ADV", "AUX", "PART"}):
+        i -= 1  # "Tom Baker also said", "Baker has said"
+    if i >= 0 and (found := mention_at(article, doc[i].idx, people_only=True)) is not None:
+        return doc[i] if article.mentions[found].end == doc[i].idx + len(doc[i]) else subject
+    return subject
+
+
+@dataclass
+class Speaker:
+    span: Span
+    text: str
+    name: str | None
+    cluster: int | None = None
+
+
+@dataclass
+class Salience:
+    """Persons seen as subjects so far, in text order, for resolving "he said"."""
+
+    article: Article
+    doc: Doc
+    coref: Coref
+    quoted: list[tuple[int, int]]
+    events: list[tuple[int, int]] = field(default_factory=list)  # (offset, cluster)
+    others: list[tuple[int, int]] = field(default_factory=list)  # people seen as non-subjects
+    genders: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mi, mention in enumerate(self.article.mentions):
+            cluster = self.coref.of.get((0, mi))
+            if cluster is None or self.coref.clusters[cluster].label != PERSON:
+                continue
+            if any(a <= mention.start < b for a, b in self.quoted):
+                continue
+            if self._is_subject(mention.start, mention.end):
+                self.events.append((mention.start, cluster))
+            else:
+                self.others.append((mention.start, cluster))
+        for i, cluster in enumerate(self.coref.clusters):
+            if cluster.gender:
+                self.genders[i] = cluster.gender
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        for _ in range(3):  # "Ann Clarke" is an apposition of the subject "minister"
+            if token.dep_ in SUBJECT_DEPS:
+                return True
+            if token.dep_ not in {"compound", "appos", "nmod"} or token.head is token:
+                return False
+            token = token.head
+        return False
+
+    def resolve(self, pronoun: Token) -> int | None:
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        if gender is None:
+            return None
+        for offset, cluster in sorted(self.events, reverse=True):
+            if offset < pronoun.idx and self.genders.get(cluster, gender) == gender:
+                self.genders[cluster] = gender
+                return cluster
+        # No subject fits: a person named earlier whose gender is known to agree ("Mr Baker").
+        for offset, cluster in sorted(self.others, reverse=True):
+            if offset < pronoun.idx and self.genders.get(cluster) == gender:
+                return cluster
+        return None
+
+    def saw(self, offset: int, cluster: int | None) -> None:
+        if cluster is not None and self.coref.clusters[cluster].label == PERSON:
+            self.events.append((offset, cluster))
+
+
+def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Speaker:
+    """Speaker span, text and name (fullest name in the article) for a subject token."""
+    coref = salience.coref
+    found = mention_at(article, token.idx)
+    if found is None:
+        if token.pos_ == "PRON":
+            span = Span(start=token.idx, end=token.idx + len(token))
+            cluster = salience.resolve(token)
+        else:  # an unnamed source ("officials"): say who, name nobody
+            start = min(
+                t.idx
+                for t in token.subtree
+                if t.dep_ in {"det", "amod", "compound", "nummod"} or t is token
+            )
+            span = Span(start=start, end=token.idx + len(token))
+            cluster = None
+    else:
+        mention = article.mentions[found]
+        names = {
+            mi: c
+            for (_, mi), c in coref.of.items()
+            if coref.clusters[c].label == PERSON and article.mentions[mi].label != ROLE
+        }
+        if mention.label == ROLE and (other := adjacent_name(article, found, names)) is not None:
+            found, mention = other, article.mentions[other]  # "Mayor Ann Clarke": the name
+        start = mention.start
+        before = doc.char_span(start, mention.end, alignment_mode="expand")
+        if (
+            before is not None
+            and before.start > 0
+            and doc[before.start - 1].text.rstrip(".")
+            in {"Mr", "Ms", "Mrs", "Miss", "Dr", "Sir", "Dame", "Prof"}
+        ):
+            start = doc[before.start - 1].idx
+        span = Span(start=start, end=mention.end)
+        cluster = coref.of.get((0, found))
+    text = article.span_text(span)
+    if cluster is not None:
+        name: str | None = coref.clusters[cluster].name
+    elif found is not None and article.mentions[found].label == ROLE and is_indefinite(text):
+        name = text  # "A Treasury spokeswoman": unnamed, said as written
+    elif found is not None and article.mentions[found].label not in {PERSON, ROLE}:
+        name = article.mentions[found].text  # an organisation or country speaking
+    else:
+        name = None
+    salience.saw(span.start, cluster)
+    return Speaker(span=span, text=text, name=name, cluster=cluster)

@@ -1,0 +1,170 @@
+"""Quotes and speakers: each kind on sentences written for the test, then the seed checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import from_text
+from newsprism.model import Article, Quote
+from newsprism.read import entities, quotes, read, sentences
+from newsprism.read.entities import canonicalise
+from newsprism.read.quotemarks import find_segments
+
+SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
+USED = [sentences.annotate, entities.annotate, quotes.annotate]  # only what is tested here
+
+
+def _read(text: str) -> Article:
+    article = read([from_text(text, "own")], components=USED)[0]
+    canonicalise([article])
+    return article
+
+
+def _quote(article: Article, start_of_text: str, kind: str | None = None) -> Quote:
+    found = [
+        q
+        for q in article.quotes
+        if q.text.startswith(start_of_text) and (kind is None or q.kind == kind)
+    ]
+    assert found, f"no quote starting {start_of_text!r}: {[q.text[:30] for q in article.quotes]}"
+    return found[0]
+
+
+def test_marks_of_every_style_and_unclosed_ones():
+    text = 'He said «non» and „ja“ and “yes” and "maybe.\n‘Fine’, don’t.'
+    quoted = [text[s.start : s.end] for s in find_segments(text, 0, len(text))]
+    assert quoted == ["non", "ja", "yes", "maybe.", "Fine"]
+
+
+def test_direct_partial_and_pronoun_speakers():
+    article = _read(
+        "Port strike ends\n\n"
+        "Mayor Helen Ortiz met union leader Tom Baker on Friday.\n\n"
+        "“The harbour is open again,” Ms Ortiz said alongside Mr Baker.\n\n"
+        "She called the deal “a fair day’s pay for a fair day’s work” and praised the workers.\n\n"
+        "“We held out and it worked,” he said. “Nobody will forget it.”\n"
+    )
+    direct = _quote(article, "The harbour is open again")
+    assert direct.kind == "direct" and direct.speaker_name == "Helen Ortiz"
+    assert article.span_text(direct.cue) == "said"
+    assert direct.text.endswith("again")  # marks and the trailing comma stay out
+    partial = _quote(article, "a fair day")
+    assert partial.kind == "partial" and partial.speaker_name == "Helen Ortiz"
+    held = _quote(article, "We held out")
+    assert held.speaker_name == "Tom Baker" and held.speaker_text == "he"
+    nobody = _quote(article, "Nobody will forget")
+    assert nobody.speaker_name == "Tom Baker"
+    assert nobody.continues == article.quotes.index(held)
+
+
+def test_multi_paragraph_quote_and_unnamed_speaker():
+    article = _read(
+        "Budget row\n\n"
+        "A Treasury spokeswoman said: “The figures are clear.\n\n"
+        "“Spending will rise by two percent next year.\n\n"
+        "“That is our final word.”\n"
+    )
+    first = _quote(article, "The figures are clear")
+    second = _quote(article, "Spending will rise")
+    third = _quote(article, "That is our final word")
+    assert second.continues == article.quotes.index(first)
+    assert third.continues == article.quotes.index(second)
+    for quote in (first, second, third):
+        assert quote.kind == "direct"
+        assert quote.speaker_name == "A Treasury spokeswoman"
+        assert quote.speaker_entity is None
+
+
+def test_indirect_speech_and_object_is_not_speaker():
+    article = _read(
+        "Rail plans\n\n"
+        "Transport Secretary Ann Clarke met rail chief Paul Reid on Tuesday.\n\n"
+        "Ms Clarke told Mr Reid that the new line would open in 2026.\n\n"
+        "New trains will be ordered next spring, she said.\n\n"
+        "According to Mr Reid, the tunnels are already finished.\n"
+    )
+    told = _quote(article, "the new line would open", "indirect")
+    assert told.speaker_name == "Ann Clarke" and article.span_text(told.cue) == "told"
+    reported = _quote(article, "New trains will be ordered", "indirect")
+    assert reported.speaker_name == "Ann Clarke"
+    according = _quote(article, "the tunnels are already finished", "indirect")
+    assert according.speaker_name == "Paul Reid"
+
+
+def test_captions_are_not_searched_for_quotes():
+    article = read(
+        [from_text("Storm hits\n\nWaves hit the coast, officials said.\n", "c")], components=USED
+    )[0]
+    article.paragraphs[-1].role = "caption"
+    article.quotes.clear()
+    from newsprism.read.nlp import parse
+
+    for parsed, doc in parse([article]):
+        quotes.annotate(parsed, doc)
+    assert article.quotes == []
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    if not SEEDS.is_dir():
+        pytest.skip("seeds not available")
+    articles = read(
+        [from_text(p.read_text(), p.stem[:3]) for p in sorted(SEEDS.glob("*.txt"))], components=USED
+    )
+    canonicalise(articles)
+    return {a.id: a for a in articles}
+
+
+@pytest.mark.parametrize(
+    ("article", "start", "kind", "speaker"),
+    [
+        ("000", "I am here to work closely", "direct", "Antony J. Blinken"),
+        ("000", "Together, we went into", "direct", "Antony J. Blinken"),
+        ("000", "We will work very closely", "direct", "Antony J. Blinken"),
+        ("000", "discussed our collective future", "partial", "Ned Price"),
+        ("000", "We always said: we'll go in together", "direct", "Annegret Kramp-Karrenbauer"),
+        ("000", "for us in Nato to synchronise", "partial", "Annegret Kramp-Karrenbauer"),
+        ("000", "Nato is likely to follow the US", "indirect", "Annegret Kramp-Karrenbauer"),
+        ("001", "end America’s longest war", "partial", "Joe Biden"),
+        ("001", "I’m now the fourth", "direct", "Joe Biden"),
+        ("001", "After consulting", "direct", "Joe Biden"),
+        ("001", "Diplomacy and counter-terrorism", "indirect", "Joe Biden"),
+        ("001", "Our drawdown will be orderly", "direct", "Jens Stoltenberg"),
+        ("001", "the start of a new chapter", "partial", "Jens Stoltenberg"),
+        ("001", "allies and partners will continue", None, "Jens Stoltenberg"),
+        ("001", "part of a broader pattern", "partial", "Jens Stoltenberg"),
+        ("001", "we call on Russia to de-escalate immediately", None, "Jens Stoltenberg"),
+    ],
+)
+def test_seed_quotes(seeds, article, start, kind, speaker):
+    quote = _quote(seeds[article], start, kind)
+    assert quote.speaker_name == speaker
+    assert seeds[article].text[quote.start : quote.end] == quote.text
+
+
+def test_seed_two_paragraph_quote_and_pronoun(seeds):
+    article = seeds["000"]
+    together = _quote(article, "Together, we have achieved")
+    work = _quote(article, "We will work very closely")
+    assert not article.text[together.end :].lstrip().startswith(("”", '"'))  # never closed
+    assert work.continues == article.quotes.index(together)
+    assert work.speaker_text == "he"  # "he said alongside … Stoltenberg": not Stoltenberg
+
+
+def test_seed_uk_representative_three_paragraphs(seeds):
+    article = seeds["000"]
+    parts = [
+        _quote(article, s) for s in ("We are working closely", "For there to be", "Any change")
+    ]
+    assert [q.speaker_name for q in parts] == ["A UK government representative"] * 3
+    assert parts[1].continues == article.quotes.index(parts[0])
+    assert parts[2].continues == article.quotes.index(parts[1])
+
+
+def test_seed_speaker_is_not_the_object_of_told(seeds):
+    quote = _quote(seeds["000"], "We always said")
+    assert seeds["000"].span_text(quote.speaker) == "Ms Kramp-Karrenbauer"
+    she = _quote(seeds["000"], "for us in Nato", "partial")
+    assert she.speaker_text == "She"
