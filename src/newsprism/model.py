@@ -95,6 +95,9 @@ class Quantity(Span):
     high: float = Field(description="Highest value the wording allows")
     unit: str | None = Field(default=None, description="Counted noun or unit, lemmatised")
     modifier: str | None = Field(default=None, description="about, around, more than, …")
+    predicate: str | None = Field(
+        default=None, description="Lemma of the verb the figure's phrase depends on (pay, kill)"
+    )
 
 
 class DateMention(Span):
@@ -133,7 +136,8 @@ class Article(_Model):
         return self.text[span.start : span.end]
 
     def source_span(self, span: Span) -> SourceSpan:
-        return SourceSpan(article=self.id, start=span.start, end=span.end, text=self.span_text(span))
+        text = self.span_text(span)
+        return SourceSpan(article=self.id, start=span.start, end=span.end, text=text)
 
     @property
     def title_text(self) -> str:
@@ -219,6 +223,30 @@ class TimelineEntry(_Model):
     sources: list[SourceSpan]
 
 
+class OutletCoverage(_Model):
+    """What one article of a story carries, against the other outlets."""
+
+    article: str
+    outlet: str | None = None
+    published: str | None = None
+    rank: int | None = Field(default=None, description="1 = published first; None if undated")
+    facts: list[str] = Field(default_factory=list, description="Fact ids this article cites")
+    alone: list[str] = Field(default_factory=list, description="Fact ids only this article has")
+    missing: list[str] = Field(
+        default_factory=list, description="Corroborated fact ids most other outlets carry, not it"
+    )
+    country: str | None = None
+    lean: str | None = None
+
+
+class Coverage(_Model):
+    """Who reported the story, when, and what each outlet alone carries or leaves out."""
+
+    outlets: list[OutletCoverage] = Field(default_factory=list)
+    countries: dict[str, int] = Field(default_factory=dict, description="Articles per country")
+    leans: dict[str, int] = Field(default_factory=dict, description="Articles per stated lean")
+
+
 class Story(_Model):
     id: str
     title: str
@@ -229,6 +257,7 @@ class Story(_Model):
     facts: list[Fact] = Field(default_factory=list)
     brief: list[BriefSentence] = Field(default_factory=list)
     timeline: list[TimelineEntry] = Field(default_factory=list)
+    coverage: Coverage | None = None
 
 
 class Report(_Model):
