@@ -226,6 +226,13 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    from newsprism.web import serve
+
+    serve(args.db, host=args.host, port=args.port)
+    return EXIT_OK
+
+
 def cmd_schema(args) -> int:
     _write_text(json.dumps(json_schema(), indent=2), args.out)
     return EXIT_OK
@@ -268,6 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
     report = command("report", cmd_report, "every stored story as one report", paths=False)
     report.add_argument("--db", default=DEFAULT_DB)
     report.add_argument("--format", "-f", choices=["json", "md", "html"], default="html")
+    serve = command("serve", cmd_serve, "REST API and web page over a store", paths=False)
+    serve.add_argument("--db", default=DEFAULT_DB)
+    serve.add_argument("--host", default="127.0.0.1", help="loopback unless you mean otherwise")
+    serve.add_argument("--port", type=int, default=8000)
     command("schema", cmd_schema, "JSON Schema of the data model", paths=False)
     return parser
 
