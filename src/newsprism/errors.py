@@ -14,3 +14,8 @@ class InputError(NewsprismError):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+    def __reduce__(self):
+        # Errors cross process boundaries (ingest extracts pages in a pool); the default
+        # pickling of exceptions would call __init__ with the formatted message alone.
+        return (type(self), (self.source, self.problem))

@@ -1,7 +1,9 @@
-"""Where articles come from: files, folders, gzip, JSONL and standard input.
+"""Where articles come from: files, folders, gzip, JSONL, RSS/Atom feeds, WARC and standard input.
 
 Every problem with one input becomes an :class:`InputError` that is yielded, not raised, so one bad
-file never stops a batch. Inputs are size-bounded before they are decoded or parsed.
+file never stops a batch. Inputs are size-bounded before they are decoded or parsed. HTML pages
+are read first and extracted after, as :class:`~newsprism.ingest.jobs.HtmlJob` values, so that
+:func:`load` can extract a batch on every core; :func:`iter_load` extracts them as it goes.
 """
 
 from __future__ import annotations
@@ -19,20 +21,29 @@ from typing import BinaryIO
 import charset_normalizer
 
 from newsprism.errors import InputError
-from newsprism.ingest.html import from_html
+from newsprism.ingest.dedup import mark_duplicates
+from newsprism.ingest.feeds import MAX_FEED_BYTES, iter_feed, looks_like_feed
+from newsprism.ingest.jobs import HtmlJob, run_jobs
 from newsprism.ingest.text import from_text
+from newsprism.ingest.warc import iter_warc
 from newsprism.model import Article
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # A JSONL file holds many articles; each line is bounded by MAX_ARTICLE_BYTES, the stream by this.
 MAX_STREAM_BYTES = 1024 * 1024 * 1024
-KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+KINDS = {
+    ".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "xml", ".warc": "warc",
+}
 STDIN_ID = "stdin"
 STDIN_SOURCE = "<stdin>"
 # Bytes that never occur in text (NUL aside, which alone is enough): C0 controls but tab/newlines.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v") + b"\x7f"
 MAX_CONTROL_SHARE = 0.05
 WEB_DEFAULT_MARGIN = 0.05
+# Valid non-ASCII characters needed per corrupt byte to read a text as damaged UTF-8: text in a
+# legacy code page (é = one byte) forms valid multi-byte UTF-8 sequences only by rare accident.
+MIN_VALID_PER_INVALID_UTF8 = 3
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _BOMS = [
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -42,11 +53,44 @@ _BOMS = [
     (b"\xfe\xff", "utf-16"),
 ]
 
+_GZIP_MAGIC = b"\x1f\x8b"
+_WARC_START = b"WARC/"
+
 Loaded = Article | InputError
+Item = Loaded | HtmlJob
 
 
 def iter_load(paths: Iterable[str | Path], stdin: BinaryIO | None = None) -> Iterator[Loaded]:
-    """Articles from files, folders (recursive, sorted) and ``-`` (standard input), in order."""
+    """Articles from files, folders (recursive, sorted) and ``-`` (standard input), in order.
+
+    Pages are extracted one at a time in this process; :func:`load` uses every core.
+    """
+    for item in _iter_items(paths, stdin):
+        yield item.run() if isinstance(item, HtmlJob) else item
+
+
+def load(
+    paths: Iterable[str | Path],
+    stdin: BinaryIO | None = None,
+    *,
+    dedup: bool = True,
+    workers: int | None = None,
+) -> tuple[list[Article], list[InputError]]:
+    """Every article that could be read, and one error per input (or JSONL line) that could not.
+
+    Pages are extracted in a process pool when there are many (``workers``: default one per
+    core). With ``dedup``, syndicated copies get ``duplicate_of`` (see :mod:`.dedup`).
+    """
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for item in run_jobs(list(_iter_items(paths, stdin)), workers):
+        (errors if isinstance(item, InputError) else articles).append(item)
+    if dedup:
+        mark_duplicates(articles)
+    return articles, errors
+
+
+def _iter_items(paths: Iterable[str | Path], stdin: BinaryIO | None) -> Iterator[Item]:
     for raw in paths:
         if str(raw) == "-":
             yield from _load_stdin(stdin if stdin is not None else sys.stdin.buffer)
@@ -66,19 +110,9 @@ def iter_load(paths: Iterable[str | Path], stdin: BinaryIO | None = None) -> Ite
             yield from _load_file(path)
 
 
-def load(
-    paths: Iterable[str | Path], stdin: BinaryIO | None = None
-) -> tuple[list[Article], list[InputError]]:
-    """Every article that could be read, and one error per input (or JSONL line) that could not."""
-    articles: list[Article] = []
-    errors: list[InputError] = []
-    for item in iter_load(paths, stdin):
-        (errors if isinstance(item, InputError) else articles).append(item)
-    return articles, errors
-
-
 def kind_of(path: Path) -> str | None:
-    """``text``, ``html`` or ``jsonl`` from the file name (``.gz`` allowed on top), else None."""
+    """``text``, ``html``, ``jsonl``, ``feed``, ``xml`` or ``warc`` from the file name (``.gz``
+    allowed on top), else None."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -98,7 +132,7 @@ def _known_types() -> str:
     return ", ".join(KINDS) + " (optionally .gz)"
 
 
-def _load_file(path: Path) -> Iterator[Loaded]:
+def _load_file(path: Path) -> Iterator[Item]:
     where = str(path)
     kind = kind_of(path)
     compressed = path.name.lower().endswith(".gz")
@@ -106,6 +140,14 @@ def _load_file(path: Path) -> Iterator[Loaded]:
         if kind == "jsonl":
             with _open(path, compressed) as stream:
                 yield from _load_jsonl(stream, where)
+            return
+        if kind == "warc":
+            # warcio reads both plain and record-gzipped archives itself, record by record.
+            with path.open("rb") as stream:
+                yield from iter_warc(stream, where, _decode, MAX_ARTICLE_BYTES)
+            return
+        if kind in ("feed", "xml"):
+            yield from _load_feed(_read_bounded(path, compressed, MAX_FEED_BYTES), kind, where)
             return
         data = _read_bounded(path, compressed)
         yield _article(_decode(data, where), kind or "text", article_id(path), where)
@@ -119,21 +161,24 @@ def _open(path: Path, compressed: bool) -> BinaryIO:
     return gzip.open(path, "rb") if compressed else path.open("rb")  # type: ignore[return-value]
 
 
-def _read_bounded(path: Path, compressed: bool) -> bytes:
-    if not compressed and path.stat().st_size > MAX_ARTICLE_BYTES:
-        raise InputError(str(path), _too_big(path.stat().st_size))
+def _read_bounded(path: Path, compressed: bool, limit: int | None = None) -> bytes:
+    """The file's bytes, refused before reading (by size on disk) or after ``limit`` + 1 bytes."""
+    limit = limit or MAX_ARTICLE_BYTES
+    if not compressed and path.stat().st_size > limit:
+        raise InputError(str(path), _too_big(path.stat().st_size, limit=limit))
     try:
         with _open(path, compressed) as stream:
-            data = stream.read(MAX_ARTICLE_BYTES + 1)
+            data = stream.read(limit + 1)
     except gzip.BadGzipFile as error:
         raise InputError(str(path), f"not a valid gzip file ({error})") from error
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(str(path), _too_big(len(data), "decompresses to more than"))
+    if len(data) > limit:
+        raise InputError(str(path), _too_big(len(data), "decompresses to more than", limit))
     return data
 
 
-def _too_big(size: int, wording: str = "is") -> str:
-    return f"{wording} {_size(size)}, over the {_size(MAX_ARTICLE_BYTES)} limit per article"
+def _too_big(size: int, wording: str = "is", limit: int | None = None) -> str:
+    per = "per article" if limit in (None, MAX_ARTICLE_BYTES) else "per file"
+    return f"{wording} {_size(size)}, over the {_size(limit or MAX_ARTICLE_BYTES)} limit {per}"
 
 
 def _size(n: int) -> str:
@@ -156,6 +201,9 @@ def _decode(data: bytes, where: str) -> str:
     declared = _declared_charset(data)
     if declared:
         return declared
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:
@@ -179,6 +227,18 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few corrupt bytes, decoded with U+FFFD in their place.
+
+    Guessing a legacy code page instead would garble every accented letter to save a few; text
+    in a legacy code page, though, almost never holds valid multi-byte UTF-8 sequences.
+    """
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
+    return text if valid >= MIN_VALID_PER_INVALID_UTF8 * invalid else None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if b"\x00" in sample:
@@ -187,15 +247,23 @@ def _looks_binary(data: bytes) -> bool:
     return controls > MAX_CONTROL_SHARE * len(sample)
 
 
-def _article(text: str, kind: str, id: str, where: str) -> Article:
+def _article(text: str, kind: str, id: str, where: str) -> Article | HtmlJob:
     if not text.strip():
         raise InputError(where, "empty file")
     if kind == "html":
-        return from_html(text, id, source=where)
+        return HtmlJob(text, id, {"source": where})
     return from_text(text, id, source=where)
 
 
-def _load_jsonl(stream: BinaryIO, where: str) -> Iterator[Loaded]:
+def _load_feed(data: bytes, kind: str, where: str) -> Iterator[Loaded]:
+    if not data.strip():
+        raise InputError(where, "empty file")
+    if kind == "xml" and not looks_like_feed(data):
+        raise InputError(where, "XML file is not an RSS or Atom feed")
+    yield from iter_feed(data, where)
+
+
+def _load_jsonl(stream: BinaryIO, where: str) -> Iterator[Item]:
     count = 0
     total = 0
     for number, line in enumerate(_bounded_lines(stream), start=1):
@@ -232,7 +300,7 @@ def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
             yield line
 
 
-def _from_record(line: str, where: str) -> Article:
+def _from_record(line: str, where: str) -> Article | HtmlJob:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -256,7 +324,7 @@ def _from_record(line: str, where: str) -> Article:
     }
     if text and text.strip():
         return from_text(text, article_id, **meta)
-    return from_html(html or "", article_id, **meta)
+    return HtmlJob(html or "", article_id, meta)
 
 
 def _field(record: dict, name: str) -> str | None:
@@ -266,17 +334,37 @@ def _field(record: dict, name: str) -> str | None:
     return str(value) if isinstance(value, str | int | float) else None
 
 
-def _load_stdin(stream: BinaryIO) -> Iterator[Loaded]:
-    """Standard input, sniffed: JSONL if it starts with ``{``, HTML if with ``<``, else text."""
+def _load_stdin(stream: BinaryIO) -> Iterator[Item]:
+    """Standard input, sniffed: JSONL if it starts with ``{``, a WARC archive, an RSS/Atom feed,
+    HTML if it starts with ``<``, else text."""
     data = stream.read(MAX_STREAM_BYTES + 1)
     start = data.lstrip()[:1]
     if start == b"{":
         yield from _load_jsonl(BytesIO(data[:MAX_STREAM_BYTES]), STDIN_SOURCE)
         return
+    if _is_warc(data):
+        yield from iter_warc(BytesIO(data[:MAX_STREAM_BYTES]), STDIN_SOURCE, _decode,
+                             MAX_ARTICLE_BYTES)
+        return
     try:
+        if looks_like_feed(data):
+            yield from _load_feed(data, "feed", STDIN_SOURCE)
+            return
         if len(data) > MAX_ARTICLE_BYTES:
             raise InputError(STDIN_SOURCE, _too_big(len(data)))
         kind = "html" if start == b"<" else "text"
         yield _article(_decode(data, STDIN_SOURCE), kind, STDIN_ID, STDIN_SOURCE)
     except InputError as error:
         yield error
+
+
+def _is_warc(data: bytes) -> bool:
+    """A WARC archive, plain or record-gzipped (its first member then starts ``WARC/``)."""
+    if data.startswith(_GZIP_MAGIC):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 16).startswith(
+                _WARC_START
+            )
+        except zlib.error:
+            return False
+    return data.startswith(_WARC_START)
