@@ -5,45 +5,35 @@ For HTML inputs **all offsets refer to the extracted text layer**, not to the ma
 standfirst rather than the start of the first paragraph) and a blank line, then the extracted
 paragraphs separated by blank lines. The markup itself is kept in ``Article.html``.
 
-Extraction settings were chosen on ``../shared/data/article-extraction-benchmark`` (181 pages,
-4-gram shingle F1 against the human-marked article body): ``favor_precision`` scored 0.964, the
-default 0.960, ``favor_recall`` 0.959. Comments are never article content, so they are left out.
+The main content comes from :mod:`newsprism.ingest.repair` (trafilatura's ``favor_precision``
+run, with a paragraph vote against its ``favor_recall`` run when a fitted model is shipped) and the
+metadata from :func:`newsprism.ingest.metadata.page_metadata` (JSON-LD, ``<meta>`` tags, htmldate).
+Figures on ``../shared/data/article-extraction-benchmark``: ``bench/extraction.py``.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 
 import trafilatura
+from lxml.html import HtmlElement
 
 from newsprism.errors import InputError
-from newsprism.ingest.metadata import outlet_from_url
+from newsprism.ingest.metadata import outlet_from_url, page_metadata
+from newsprism.ingest.repair import main_paragraphs
 from newsprism.ingest.text import article_from_layout, comparison_key, layout
 from newsprism.model import Article
 
-EXTRACTION_SETTINGS = {
-    "include_comments": False,
-    "include_tables": True,
-    "favor_precision": True,
-    "with_metadata": True,
-}
 # Sites cut their descriptions short with an ellipsis; what is left is compared with the lead.
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|…)\s*$")
 
 
-def extract(html: str, url: str | None = None):
-    """trafilatura's extraction result (a ``Document``) or None when the page has no main text.
-
-    When the precise setting finds nothing (short pages), the default setting is tried, since a
-    thin article is better than none.
-    """
-    document = trafilatura.bare_extraction(html, url=url, **EXTRACTION_SETTINGS)
-    if document is None or not (document.text or "").strip():
-        settings = {**EXTRACTION_SETTINGS, "favor_precision": False}
-        document = trafilatura.bare_extraction(html, url=url, **settings)
-    if document is None or not (document.text or "").strip():
-        return None
-    return document
+def parse(html: str) -> HtmlElement | None:
+    """The page as an lxml tree (trafilatura's tolerant loader), or None when it is not HTML."""
+    return trafilatura.load_html(html)
 
 
 def _is_real_standfirst(description: str | None, title: str, paragraphs: list[str]) -> bool:
@@ -77,22 +67,25 @@ def from_html(
     where = source or id
     if not html.strip():
         raise InputError(where, "empty HTML")
-    document = extract(html, url)
-    if document is None:
+    tree = parse(html)
+    if tree is None:
         raise InputError(where, "no article text found in the HTML")
-    paragraphs = [line.strip() for line in document.text.splitlines() if line.strip()]
-    title = " ".join((title or document.title or "").split())
-    if title and paragraphs and comparison_key(paragraphs[0]) == comparison_key(title):
+    page = page_metadata(tree, url)  # read before extraction, which prunes the tree in place
+    paragraphs = main_paragraphs(tree, url or page.canonical_url)
+    title = " ".join((title or page.title or "").split())
+    while title and paragraphs and comparison_key(paragraphs[0]) == comparison_key(title):
         paragraphs = paragraphs[1:]  # the page repeats its headline as the first block
     if not paragraphs:
         raise InputError(where, "no article text found in the HTML")
-    description = " ".join((document.description or "").split())
+    description = " ".join((page.description or "").split())
     standfirst = description if _is_real_standfirst(description, title, paragraphs) else None
     text = text_layer(title, standfirst, paragraphs)
-    result = layout(text, title_hint=title or None, standfirst_hint=standfirst, guess=False)
+    result = layout(
+        text, title_hint=title or None, standfirst_hint=standfirst, guess=False, classify=False
+    )
     if "body" not in result.roles.values():
         raise InputError(where, "no article text found in the HTML (only page chrome)")
-    page_url = url or document.url
+    page_url = url or page.canonical_url
     return article_from_layout(
         text,
         id,
@@ -100,8 +93,32 @@ def from_html(
         source=source,
         html=html,
         url=page_url,
-        outlet=outlet_from_url(page_url) or outlet or document.sitename or document.hostname,
-        published=published or document.date,
-        author=author or document.author,
-        language=language or document.language,
+        outlet=outlet_from_url(page_url) or outlet or page.site_name,
+        published=published or page.published,
+        author=author or page.author,
+        language=language or page.language,
     )
+
+
+def _from_html_kwargs(kwargs: dict) -> Article | tuple[str, str]:
+    # An InputError does not survive pickling between processes; its two parts do.
+    try:
+        return from_html(**kwargs)
+    except InputError as error:
+        return (error.source, error.problem)
+
+
+def from_html_many(
+    pages: Iterable[dict], *, processes: int | None = None, chunksize: int = 4
+) -> list[Article | InputError]:
+    """:func:`from_html` over many pages on every core, in order; a page that cannot be read
+    gives its :class:`InputError` in its place. Each item holds :func:`from_html`'s keywords
+    (``html``, ``id``, and optionally ``url``, ``source``, …)."""
+    items = list(pages)
+    workers = min(processes or os.cpu_count() or 1, max(len(items), 1))
+    if workers <= 1:
+        results = [_from_html_kwargs(item) for item in items]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(_from_html_kwargs, items, chunksize=chunksize))
+    return [r if isinstance(r, Article) else InputError(*r) for r in results]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsprism.errors import InputError
-from newsprism.ingest import patterns
+from newsprism.ingest import lineroles, patterns
 from newsprism.ingest.metadata import detect_language, find_dates, outlet_from_url
 from newsprism.model import Article, Boilerplate, BoilerplateKind, Paragraph, ParagraphRole, Span
 
@@ -100,11 +100,14 @@ def layout(
     title_hint: str | None = None,
     standfirst_hint: str | None = None,
     guess: bool = True,
+    classify: bool = True,
 ) -> Layout:
     """Assign a role to every non-blank line of ``text``.
 
     The hints name the title and standfirst lines when a richer source (HTML metadata) knows them;
-    with ``guess=False`` no other line is taken for a title or standfirst.
+    with ``guess=False`` no other line is taken for a title or standfirst. With ``classify`` the
+    ``text`` line model (:mod:`newsprism.ingest.lineroles`) then turns body lines it judges to be
+    page chrome into boilerplate; the rules' own decisions are never undone.
     """
     result = Layout(split_lines(text))
     _mark_chrome_and_credits(result)
@@ -117,8 +120,43 @@ def layout(
     for i in range(len(result.lines)):
         if result.free(i):
             result.roles[i] = "body"
+    if classify:
+        _veto_chrome_lines(result)
     result.published = _published(result)
     return result
+
+
+def rule_kinds(result: Layout) -> list[str]:
+    """What the rules made of each line: ``content`` (title, standfirst, body), ``chrome``,
+    ``caption`` or ``meta`` (byline, dateline) — the rule features of the line model."""
+    kinds: list[str] = []
+    for i in range(len(result.lines)):
+        role = result.roles.get(i)
+        if i in result.chrome:
+            kinds.append("chrome")
+        elif role in ("title", "standfirst", "body"):
+            kinds.append("content")
+        else:
+            kinds.append("caption" if role == "caption" else "meta")
+    return kinds
+
+
+def _veto_chrome_lines(result: Layout) -> None:
+    """Body lines the fitted line model judges to be page chrome become boilerplate (a menu, a
+    link list, a comment thread); lines after a comment-section heading are comments."""
+    lines = [line.text for line in result.lines]
+    if not lines:
+        return
+    keep = lineroles.keep_lines("text", lineroles.line_features(lines, rules=rule_kinds(result)))
+    if keep is None:
+        return
+    comments_from = next(
+        (i for i, line in enumerate(lines) if lineroles.COMMENT_HEADING.match(line)), len(lines)
+    )
+    for i, kept in enumerate(keep):
+        if not kept and result.roles.get(i) == "body":
+            del result.roles[i]
+            result.chrome[i] = "comment" if i > comments_from else "other"
 
 
 def _mark_chrome_and_credits(result: Layout) -> None:
@@ -138,11 +176,14 @@ def _mark_breadcrumbs(result: Layout) -> None:
     """A line made of a short navigation prefix plus another line (the headline) is a breadcrumb;
     the headline plus a short site-name suffix is a repeated title."""
     lines = result.lines
+    # Only lines of headline length can be the repeated part; checking just those keeps this
+    # pass fast on copied pages with hundreds of menu lines.
+    heads = [(j, o) for j, o in enumerate(lines) if o.words >= MIN_HEADLINE_WORDS]
     for i, line in enumerate(lines):
         if not result.free(i):
             continue
-        for j, other in enumerate(lines):
-            if j == i or other.words < MIN_HEADLINE_WORDS or len(other.text) >= len(line.text):
+        for j, other in heads:
+            if j == i or len(other.text) >= len(line.text):
                 continue
             if line.text.endswith(other.text):
                 prefix = line.text[: -len(other.text)]

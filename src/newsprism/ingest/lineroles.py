@@ -1,0 +1,240 @@
+"""Is a line article content or page chrome? A small logistic model over line features.
+
+The features are the densities boilerplate removers (jusText, boilerpipe) rest on — length,
+closing punctuation, share of short function words, capitalisation, link-like text — plus where
+the line sits on the page, what its neighbours look like, and the rule-based cues of
+:mod:`newsprism.ingest.patterns`. Two models share them:
+
+- ``text``: lines of raw scraped text (a page copied as text), after the rule-based layout;
+- ``html``: paragraphs of trafilatura's output, with two extra features saying which of its two
+  runs (``favor_precision`` / ``favor_recall``) kept the paragraph (see :mod:`.repair`).
+
+The weights live in ``lineroles.json`` beside this module. They are fitted by
+``bench/extraction.py --fit`` on the *fit* half of the extraction benchmark only (see
+:func:`newsprism.ingest.evaluation.split_halves`); the held-out half is never used to fit them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from newsprism.ingest import patterns
+
+_WORD = re.compile(r"\w+")
+_LINK_LIKE = re.compile(r"https?://|www\.|\S@\S|^@\w|\.(com|org|net|co\.uk)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*([-–—•·*▪►»]|\d+[.)])\s")
+_TAG = re.compile(r"\[[A-Z ]{3,}\]|\|\s*$")
+_LEAD_LABEL = re.compile(r"^[\w’' ]{2,30}:\s")
+# A comment section starts with a heading like "12 thoughts on …", "Leave a reply", "3 comments".
+COMMENT_HEADING = re.compile(
+    r"^(\d+\s+(thoughts?|comments?|responses?|replies|reactions?)\b"
+    r"|(leave|post|add|write) a (comment|reply)\b|comments?\s*(\(\d+\))?$"
+    r"|(show|view|load|read) (all )?\d*\s*comments\b|join the (conversation|discussion)\b)",
+    re.IGNORECASE,
+)
+# Function words are short in every language written with spaces: their share tells prose
+# ("the court said that it was …") from labels and link lists ("Europe World Business").
+SHORT_WORD_LETTERS = 3
+
+FEATURE_NAMES = [
+    "log_words", "log_chars", "ends_sentence", "ends_full_stop", "short_word_share",
+    "capitalised_share", "digit_share", "link_like", "bullet", "tag_or_pipe", "lead_label",
+    "question", "chrome_cue", "credit_cue", "byline_cue", "dateline_cue", "comment_heading",
+    "after_comment_heading", "repeats_other_line", "relative_position", "log_lines_before",
+    "log_lines_after", "prev_log_words", "next_log_words", "prev_ends_sentence",
+    "next_ends_sentence", "short_run", "local_prose",
+]
+VOTE_FEATURES = ["in_precise", "in_recall", "prev_in_precise", "next_in_precise", "inside_precise"]
+RULE_FEATURES = ["rule_content", "rule_chrome", "rule_caption", "rule_meta"]
+SHORT_LINE_WORDS = 6
+# Lines either side whose prose share describes the neighbourhood of a line.
+NEIGHBOURHOOD = 3
+
+
+def _shape(line: str) -> dict[str, float]:
+    words = _WORD.findall(line)
+    count = len(words) or 1
+    return {
+        "log_words": math.log1p(len(words)),
+        "log_chars": math.log1p(len(line)),
+        "ends_sentence": float(patterns.ends_sentence(line)),
+        "ends_full_stop": float(patterns.ends_with_full_stop(line)),
+        "short_word_share": sum(len(w) <= SHORT_WORD_LETTERS and w.isalpha() for w in words)
+        / count,
+        "capitalised_share": sum(w[:1].isupper() for w in words) / count,
+        "digit_share": sum(w.isdigit() for w in words) / count,
+        "link_like": float(bool(_LINK_LIKE.search(line))),
+        "bullet": float(bool(_BULLET.match(line))),
+        "tag_or_pipe": float(bool(_TAG.search(line))),
+        "lead_label": float(bool(_LEAD_LABEL.match(line)) and len(words) <= 16),
+        "question": float(line.rstrip().endswith("?")),
+        "chrome_cue": float(patterns.chrome_kind(line) is not None),
+        "credit_cue": float(patterns.credit_in(line) is not None),
+        "byline_cue": float(patterns.byline_author(line) is not None),
+        "dateline_cue": float(bool(patterns.DATELINE_LEAD.match(line)) and len(words) <= 12),
+        "comment_heading": float(len(words) <= 16 and bool(COMMENT_HEADING.match(line))),
+    }
+
+
+def is_prose(line: str) -> bool:
+    """A long line ending like a sentence: the paragraphs articles are made of."""
+    return len(line.split()) >= SHORT_LINE_WORDS * 2 and patterns.ends_sentence(line)
+
+
+def line_features(
+    lines: list[str],
+    votes: list[tuple[bool, bool]] | None = None,
+    rules: list[str] | None = None,
+) -> np.ndarray:
+    """One row of features per line (FEATURE_NAMES, then VOTE_FEATURES when ``votes`` are given,
+    then RULE_FEATURES when ``rules`` — "content", "chrome", "caption" or "meta" — are given)."""
+    shapes = [_shape(line) for line in lines]
+    keys = [" ".join(_WORD.findall(line.casefold())) for line in lines]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    prose = [is_prose(line) for line in lines]
+    short = [len(line.split()) < SHORT_LINE_WORDS for line in lines]
+    runs = _run_lengths(short)
+    n = len(lines)
+    comment_seen = False
+    precise = [v[0] for v in votes] if votes else []
+    first_precise = precise.index(True) if True in precise else n
+    last_precise = n - 1 - precise[::-1].index(True) if True in precise else -1
+    rows: list[list[float]] = []
+    for i, shape in enumerate(shapes):
+        row = [shape[name] for name in FEATURE_NAMES[:17]]
+        row.append(float(comment_seen))
+        comment_seen = comment_seen or bool(shape["comment_heading"])
+        near = prose[max(0, i - NEIGHBOURHOOD) : i] + prose[i + 1 : i + 1 + NEIGHBOURHOOD]
+        row += [
+            float(counts[keys[i]] > 1 and len(keys[i].split()) >= 2),
+            i / max(n - 1, 1),
+            math.log1p(i),
+            math.log1p(n - 1 - i),
+            shapes[i - 1]["log_words"] if i else 0.0,
+            shapes[i + 1]["log_words"] if i + 1 < n else 0.0,
+            shapes[i - 1]["ends_sentence"] if i else 0.0,
+            shapes[i + 1]["ends_sentence"] if i + 1 < n else 0.0,
+            math.log1p(runs[i]),
+            sum(near) / len(near) if near else 0.0,
+        ]
+        if votes:
+            row += [
+                float(votes[i][0]),
+                float(votes[i][1]),
+                float(votes[i - 1][0]) if i else 0.0,
+                float(votes[i + 1][0]) if i + 1 < n else 0.0,
+                float(first_precise <= i <= last_precise),
+            ]
+        if rules:
+            row += [float(rules[i] == kind) for kind in ("content", "chrome", "caption", "meta")]
+        rows.append(row)
+    width = len(FEATURE_NAMES) + (len(VOTE_FEATURES) if votes else 0)
+    width += len(RULE_FEATURES) if rules else 0
+    return np.array(rows, dtype=float).reshape(len(rows), width)
+
+
+def _run_lengths(flags: list[bool]) -> list[int]:
+    """For each position, the length of the run of True flags it belongs to (0 when False)."""
+    lengths = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        lengths[i:j] = [j - i] * (j - i)
+        i = j
+    return lengths
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """A fitted logistic model: standardise the features, then a linear score and a threshold."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def keep_probability(self, features: np.ndarray) -> np.ndarray:
+        if len(features) == 0:
+            return np.zeros(0)
+        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def keep(self, features: np.ndarray) -> np.ndarray:
+        return self.keep_probability(features) >= self.threshold
+
+    def to_json(self) -> dict:
+        return {
+            "mean": self.mean.round(6).tolist(),
+            "scale": self.scale.round(6).tolist(),
+            "weights": self.weights.round(6).tolist(),
+            "bias": round(self.bias, 6),
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> LineModel:
+        return cls(
+            np.array(data["mean"]), np.array(data["scale"]), np.array(data["weights"]),
+            float(data["bias"]), float(data["threshold"]),
+        )
+
+
+WEIGHTS_FILE = "lineroles.json"
+# Content comes in runs: the second stage sees the first stage's verdicts on lines around each
+# line (windows of these many lines either side), as jusText's context pass does.
+CONTEXT_WINDOWS = (1, 3, 8)
+CONTEXT_FEATURES = [f"context_{w}" for w in CONTEXT_WINDOWS] + ["context_before", "context_after"]
+
+
+def context_features(probabilities: np.ndarray) -> np.ndarray:
+    """Mean first-stage keep probability around each line, and of everything before / after."""
+    n = len(probabilities)
+    padded = np.concatenate([[0.0], np.cumsum(probabilities)])
+    columns = []
+    for window in CONTEXT_WINDOWS:
+        low = np.clip(np.arange(n) - window, 0, n)
+        high = np.clip(np.arange(n) + window + 1, 0, n)
+        columns.append((padded[high] - padded[low] - probabilities) / np.maximum(high - low - 1, 1))
+    before = padded[:-1] / np.maximum(np.arange(n), 1)
+    after = (padded[-1] - padded[1:]) / np.maximum(n - 1 - np.arange(n), 1)
+    columns += [before, after]
+    return np.column_stack(columns) if n else np.zeros((0, len(CONTEXT_FEATURES)))
+
+
+def keep_lines(name: str, features: np.ndarray) -> np.ndarray | None:
+    """Which lines the ``name`` model keeps (its context stage ``name + "_context"`` on top when
+    fitted); None when no weights are shipped."""
+    first = load_model(name)
+    if first is None:
+        return None
+    second = load_model(f"{name}_context")
+    if second is None:
+        return first.keep(features)
+    stacked = np.hstack([features, context_features(first.keep_probability(features))])
+    return second.keep(stacked)
+
+
+@cache
+def load_model(name: str) -> LineModel | None:
+    """The shipped model ``text`` or ``html``; None when no weights have been fitted yet."""
+    try:
+        raw = resources.files("newsprism.ingest").joinpath(WEIGHTS_FILE).read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(raw).get(name)
+    return LineModel.from_json(data) if data else None
