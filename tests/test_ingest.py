@@ -337,3 +337,34 @@ def test_undecodable_bytes_are_an_error():
     articles, errors = load(["-"], stdin=io.BytesIO(bytes(range(128, 256)) * 3))
     assert articles == [] and len(errors) == 1
     assert errors[0].source == "<stdin>" and "cannot decode" in errors[0].problem
+
+
+def test_cookie_consent_notice_is_a_banner_not_the_title():
+    text = (
+        "We use cookies to improve your experience and to show you relevant adverts on this site. "
+        "Accept all cookies | Manage preferences\n"
+        "Ferry operator halts crossings after engine fire on the Solent\n\n"
+        "All crossings were cancelled on Sunday after a fire broke out in the engine room of a ferry.\n\n"
+        "About 300 passengers were taken back to Southampton, the coastguard said.\n"
+    )
+    article = from_text(text, "ferry")
+    assert len(article.body) == 2
+    assert article.title_text.startswith("Ferry operator halts crossings")
+    assert [b.kind for b in article.boilerplate] == ["banner"]
+
+
+@pytest.mark.parametrize("stamp", [
+    "March 10, 2025 11:24 AM UTC · Updated 3 hours ago",
+    "Monday 10 March 2025 18:42 GMT",
+    "April 16, 2025 at 7:15 a.m. EDT",
+])
+def test_timestamp_lines_are_datelines_not_standfirst(stamp):
+    text = (f"Ferry operator halts crossings after engine fire\n{stamp}\n\n"
+            "All crossings were cancelled on Sunday after a fire broke out in the engine room of "
+            "the Isle of Wight ferry, the operator said.\n\n"
+            "About 300 passengers were taken back to Southampton, where the coastguard said two "
+            "crew members were treated for smoke inhalation.\n")
+    article = from_text(text, "ferry")
+    assert article.standfirst is None
+    assert [p.role for p in article.paragraphs] == ["title", "dateline", "body", "body"]
+    assert article.published.startswith("2025-0")

@@ -107,9 +107,30 @@ DATELINE_LEAD = re.compile(
 )
 
 
+TIMESTAMP_RESIDUE = re.compile(
+    r"\b(utc|gmt|bst|cet|cest|[ecmp][sd]t|a\.?m\.?|p\.?m\.?|at|on|updated|published|posted"
+    r"|last|ago|just now|(a|an|\d+)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?)"
+    r"|(mon|tues|wednes|thurs|fri|satur|sun)day|(mon|tue|wed|thu|fri|sat|sun)\.?)\b"
+    r"|[\d:.,·|•/()\-–—+]",
+    re.IGNORECASE,
+)
+
+# A cookie-consent notice runs longer than other chrome but is never article text: it names
+# cookies together with the consent controls around it.
+COOKIE_CONSENT = re.compile(
+    r"\bcookies?\b.*\b(accept|consent|manage (preferences|settings|options)|reject|"
+    r"cookie (policy|settings|preferences))\b",
+    re.IGNORECASE,
+)
+MAX_CONSENT_WORDS = 60
+
+
 def chrome_kind(line: str) -> BoilerplateKind | None:
     """The kind of page chrome a short line is (banner, share bar, …), or None for content."""
-    if len(line.split()) > MAX_CHROME_WORDS:
+    words = len(line.split())
+    if words <= MAX_CONSENT_WORDS and COOKIE_CONSENT.search(line):
+        return "banner"
+    if words > MAX_CHROME_WORDS:
         return None
     if is_share_bar(line):
         return "share"

@@ -252,8 +252,14 @@ def _is_dateline(line: Line) -> bool:
     if patterns.DATELINE_LEAD.match(line.text):
         return True
     dates = find_dates(line.text)
-    covered = sum(d.end - d.start for d in dates)
-    return bool(dates) and covered >= len(line.text) / 2
+    if not dates:
+        return False
+    # What a date line carries besides the date itself: time zones, separators and the
+    # "Updated 3 hours ago" stamp. A line that is nothing but these and a date is a dateline.
+    rest = line.text
+    for date in sorted(dates, key=lambda d: d.start, reverse=True):
+        rest = rest[: date.start] + rest[date.end :]
+    return not patterns.TIMESTAMP_RESIDUE.sub("", rest).strip()
 
 
 def _mark_caption_headings(result: Layout) -> None:
