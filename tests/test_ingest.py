@@ -228,6 +228,25 @@ def test_from_html_text_layer_and_metadata():
     assert_spans_valid(article)
 
 
+def test_html_figure_captions_are_kept_apart_from_the_body():
+    paragraphs = "".join(
+        f"<p>The council confirmed on Tuesday that the library will reopen in {month}, after a "
+        f"refit that replaced the roof and the heating system of the listed building.</p>"
+        for month in ("May", "June", "July")
+    )
+    html = (
+        "<html><head><title>Library to reopen after refit</title></head><body><article>"
+        "<h1>Library to reopen after refit</h1>"
+        f"<figure><img src='a.jpg'><figcaption>Scaffolding on the library roof in March. "
+        f"Photo: Ana Ruiz</figcaption></figure>{paragraphs}</article></body></html>"
+    )
+    article = from_html(html, "library")
+    (caption,) = article.captions
+    assert article.span_text(caption).startswith("Scaffolding on the library roof")
+    assert not any("Scaffolding" in article.span_text(p) for p in article.body)
+    assert len(article.body) == 3
+
+
 def test_html_without_content_is_an_input_error():
     with pytest.raises(InputError, match="no article text"):
         from_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", "nav")

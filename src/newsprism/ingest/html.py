@@ -3,7 +3,9 @@
 For HTML inputs **all offsets refer to the extracted text layer**, not to the markup:
 ``Article.text`` is built as the title line, a blank line, the description (when it is a real
 standfirst rather than the start of the first paragraph) and a blank line, then the extracted
-paragraphs separated by blank lines. The markup itself is kept in ``Article.html``.
+paragraphs separated by blank lines, then the page's ``<figcaption>`` texts (role ``caption``;
+trafilatura drops most of them, yet a reader checking a photo's claim needs them, kept apart from
+the body). The markup itself is kept in ``Article.html``.
 
 The main content comes from :mod:`newsprism.ingest.repair` (trafilatura's ``favor_precision``
 run, with a paragraph vote against its ``favor_recall`` run when a fitted model is shipped) and the
@@ -46,6 +48,12 @@ def _is_real_standfirst(description: str | None, title: str, paragraphs: list[st
     return not any(wanted in comparison_key(p) for p in paragraphs)
 
 
+def figure_captions(tree: HtmlElement) -> list[str]:
+    """The text of each ``<figcaption>`` on the page, whitespace collapsed, in page order."""
+    captions = (" ".join(node.text_content().split()) for node in tree.iter("figcaption"))
+    return list(dict.fromkeys(caption for caption in captions if caption))
+
+
 def text_layer(title: str, standfirst: str | None, paragraphs: list[str]) -> str:
     head = [part for part in (title, standfirst) if part]
     return "\n\n".join(head + paragraphs)
@@ -70,7 +78,9 @@ def from_html(
     tree = parse(html)
     if tree is None:
         raise InputError(where, "no article text found in the HTML")
-    page = page_metadata(tree, url)  # read before extraction, which prunes the tree in place
+    # Read before extraction, which prunes the tree in place.
+    page = page_metadata(tree, url)
+    captions = figure_captions(tree)
     paragraphs = main_paragraphs(tree, url or page.canonical_url)
     title = " ".join((title or page.title or "").split())
     while title and paragraphs and comparison_key(paragraphs[0]) == comparison_key(title):
@@ -79,10 +89,17 @@ def from_html(
         raise InputError(where, "no article text found in the HTML")
     description = " ".join((page.description or "").split())
     standfirst = description if _is_real_standfirst(description, title, paragraphs) else None
-    text = text_layer(title, standfirst, paragraphs)
+    caption_keys = {comparison_key(caption) for caption in captions}
+    kept = {comparison_key(p) for p in paragraphs}
+    extra = [caption for caption in captions if comparison_key(caption) not in kept]
+    text = text_layer(title, standfirst, paragraphs + extra)
     result = layout(
         text, title_hint=title or None, standfirst_hint=standfirst, guess=False, classify=False
     )
+    for i, line in enumerate(result.lines):
+        if comparison_key(line.text) in caption_keys and result.roles.get(i) != "title":
+            result.chrome.pop(i, None)
+            result.roles[i] = "caption"
     if "body" not in result.roles.values():
         raise InputError(where, "no article text found in the HTML (only page chrome)")
     page_url = url or page.canonical_url
