@@ -1,20 +1,25 @@
 """Stage 3, *group*: put articles that report the same event into one :class:`Story`.
 
-Two entry points over the same similarity (words, names, publication dates; see
-:mod:`newsprism.group.similarity`):
+Two entry points (see :mod:`newsprism.group.similarity` for the scores):
 
-- :func:`group` — a whole batch at once: TF-IDF fitted on the batch, average-link agglomerative
-  clustering cut at ``GroupSettings.threshold``.
+- :func:`group` — a whole batch at once: a pair model over words, names, lead, numbers, years,
+  dates and each pair's neighbourhood in the batch, then average-link agglomerative clustering cut
+  at ``GroupSettings.story_threshold``. Pairs of articles in different languages (both
+  ``Article.language`` known and different) are scored by multilingual embeddings instead
+  (:mod:`newsprism.group.multilingual`), since they share almost no words.
 - :class:`StoryAssigner` — a stream, one article at a time, using only what has arrived so far
-  (what :func:`newsprism.store.ingest` uses).
+  (what :func:`newsprism.store.ingest` uses), on the simple score and ``GroupSettings.threshold``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.group.cluster import average_link
-from newsprism.group.features import display_title, published_day
+import numpy as np
+from scipy.special import expit
+
+from newsprism.group.cluster import average_link_blocks
+from newsprism.group.features import article_text, display_title, published_day
 from newsprism.group.incremental import StoryAssigner, story_id_for
 from newsprism.group.settings import GroupSettings
 from newsprism.group.similarity import batch_similarity
@@ -42,6 +47,49 @@ def _unique(articles: Sequence[Article]) -> list[Article]:
     return unique
 
 
+def _languages(articles: Sequence[Article]) -> list[str | None]:
+    return [(a.language or "").split("-")[0].casefold() or None for a in articles]
+
+
+def cross_lingual_pairs(articles: Sequence[Article]) -> np.ndarray:
+    """n × n bool: both languages known and different."""
+    codes = _languages(articles)
+    known = np.array([c is not None for c in codes], dtype=bool)
+    values = np.array([c or "" for c in codes], dtype=str)
+    return known[:, None] & known[None, :] & (values[:, None] != values[None, :])
+
+
+def with_cross_lingual(
+    scores: np.ndarray, articles: Sequence[Article], settings: GroupSettings
+) -> np.ndarray:
+    """Replace the scores of cross-language pairs by the multilingual model's probability.
+
+    Only batches that mix languages pay for embeddings (a few texts per second on one core), and
+    only the articles in a cross-language pair are embedded.
+    """
+    crossing = cross_lingual_pairs(articles)
+    if not crossing.any():
+        return scores
+    from newsprism.group import multilingual  # loads the embedding model only when needed
+
+    involved = np.flatnonzero(crossing.any(axis=1))
+    texts = [article_text(articles[i]) for i in involved]
+    vectors = multilingual.embed(texts)
+    scores = scores.copy()
+    for a, i in enumerate(involved):
+        for b in range(a + 1, len(involved)):
+            j = involved[b]
+            if not crossing[i, j]:
+                continue
+            values = multilingual.signals(texts[a], texts[b], vectors[a], vectors[b])
+            score = multilingual.combine(values)
+            probability = float(
+                expit(settings.cross_lingual_slope * score + settings.cross_lingual_bias)
+            )
+            scores[i, j] = scores[j, i] = probability
+    return scores
+
+
 def group(articles: Sequence[Article], settings: GroupSettings | None = None) -> list[Story]:
     """Group a batch into stories; every article is in exactly one story.
 
@@ -51,7 +99,8 @@ def group(articles: Sequence[Article], settings: GroupSettings | None = None) ->
     """
     settings = settings or GroupSettings()
     ordered = publication_order(_unique(articles))
-    labels = average_link(batch_similarity(ordered, settings), settings.threshold)
+    scores = with_cross_lingual(batch_similarity(ordered, settings), ordered, settings)
+    labels = average_link_blocks(scores, settings.story_threshold)
     members: dict[int, list[Article]] = {}
     for article, label in zip(ordered, labels, strict=True):
         members.setdefault(label, []).append(article)

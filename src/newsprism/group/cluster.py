@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 
@@ -38,3 +40,26 @@ def average_link(scores: np.ndarray, threshold: float) -> list[int]:
     if n < 2:
         return [0] * n
     return cut(average_link_tree(scores), n, threshold)
+
+
+def average_link_blocks(scores: np.ndarray, threshold: float) -> list[int]:
+    """Same labels as :func:`average_link`, computed block by block.
+
+    Two groups merge only when their average pairwise score reaches ``threshold``, which needs at
+    least one pair at or above it; so every final cluster lies inside one connected component of
+    the graph of such pairs, and each component can be clustered on its own (exact, and much
+    cheaper than one tree over a large batch made of many small stories).
+    """
+    n = scores.shape[0]
+    if n < 2:
+        return [0] * n
+    count, component = connected_components(csr_matrix(scores >= threshold), directed=False)
+    labels = np.empty(n, dtype=np.int64)
+    next_label = 0
+    for block in range(count):
+        members = np.flatnonzero(component == block)
+        local = average_link(scores[np.ix_(members, members)], threshold)
+        labels[members] = np.asarray(local) + next_label
+        next_label += max(local) + 1
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(int(label), len(renumber)) for label in labels]

@@ -28,6 +28,21 @@ _HONORIFICS = frozenset(
 )
 
 _TEXT_ROLES = frozenset({"title", "standfirst", "body", "caption"})
+LEAD_LINES = 3
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A run of digits with inner separators ("2,500", "6.1", "6. 1" in tokenised text); the run is
+# normalised and checked afterwards, which is much faster than one exact pattern.
+_NUMBER = re.compile(r"\d(?:[\d,]|\.\s?(?=\d))*")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate((
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty",
+    ))
+}
 
 # A run of capitalised words, joined by spaces or hyphens (e.g. "Kramp-Karrenbauer", "New York").
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
@@ -92,20 +107,61 @@ def _capitalised_names(text: str) -> list[str]:
     return names
 
 
-def entity_keys(article: Article) -> Counter[str]:
+def entity_keys(article: Article, lead_only: bool = False) -> Counter[str]:
     """Case-folded name words the article mentions, with counts.
 
     Uses ``article.mentions`` when the *read* stage has filled them; otherwise a capitalised-run
     regex over the article text. Words rather than whole names, so that "Antony Blinken",
-    "Mr Blinken" and "Blinken" overlap.
+    "Mr Blinken" and "Blinken" overlap. ``lead_only`` keeps the names of the lead (see
+    :func:`lead_text`): who and where the story is about, before background names pile up.
     """
     if article.mentions:
-        names = [m.text for m in article.mentions if m.label in NAME_LABELS]
+        end = _lead_end(article) if lead_only else len(article.text)
+        names = [m.text for m in article.mentions if m.label in NAME_LABELS and m.start < end]
     else:
-        names = _capitalised_names(article_text(article))
+        names = _capitalised_names(lead_text(article) if lead_only else article_text(article))
     keys: Counter[str] = Counter()
     for name in names:
         keys.update(_name_words(name))
+    return keys
+
+
+def lead_text(article: Article, lines: int = LEAD_LINES) -> str:
+    """The first few non-empty lines of :func:`article_text` (title and opening paragraphs).
+
+    News puts the event's who, where and when first; later paragraphs drift into background that
+    look-alike events share (earlier quakes, the team's season, the company's history).
+    """
+    kept = [line for line in article_text(article).split("\n") if line.strip()]
+    return "\n".join(kept[:lines])
+
+
+def _lead_end(article: Article) -> int:
+    """Character offset in ``article.text`` where the lead ends (for mention filtering)."""
+    text_paragraphs = [p for p in article.paragraphs if p.role in _TEXT_ROLES]
+    if len(text_paragraphs) <= LEAD_LINES:
+        return len(article.text)
+    return text_paragraphs[LEAD_LINES - 1].end
+
+
+def year_keys(text: str) -> set[str]:
+    """Four-digit years (1800–2099) written in the text."""
+    return set(_YEAR.findall(text))
+
+
+def number_keys(text: str) -> Counter[str]:
+    """Numbers other than years, normalised ("2,500" -> "2500", "five" -> "5"), with counts.
+
+    Death tolls, magnitudes, ages and scores are what tell two look-alike events apart.
+    """
+    keys: Counter[str] = Counter()
+    for run in _NUMBER.findall(text):
+        value = run.rstrip(",").replace(",", "").replace(" ", "")
+        if not _YEAR.fullmatch(value):
+            keys["#" + value] += 1
+    for word in _LOWER_WORD.findall(text.casefold()):
+        if word in _NUMBER_WORDS:
+            keys["#" + str(_NUMBER_WORDS[word])] += 1
     return keys
 
 

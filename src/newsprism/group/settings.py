@@ -9,11 +9,29 @@ from dataclasses import dataclass
 class GroupSettings:
     """How alike two articles must be to tell the same event, and how time counts.
 
-    ``threshold`` and ``entity_weight`` were fitted by ``bench/fit_group_threshold.py`` on the
-    train part only (ECB+ topics 1–17, BASIL events with an even index); see docs/benchmarks.md.
+    Fitted values were fitted on the train part only (ECB+ topics 1–17, BASIL events with an even
+    index; see :mod:`newsprism.group.datasets`): the batch pair model by ``bench/grouping.py``,
+    the stream's simple score (``threshold``, ``entity_weight``) by
+    ``bench/fit_group_threshold.py``.
     """
 
-    # Lowest average-link similarity at which two groups of articles are one story.
+    # Batch grouping: lowest average pair-model probability at which two groups are one story.
+    story_threshold: float = 0.35
+    # Weights of the pair model, in the order of similarity.PAIR_FEATURES, and its intercept.
+    pair_weights: tuple[float, ...] = (
+        3.246, 3.185, 4.793, 5.473, 1.847, 2.187, -0.692, 3.309, 1.577, 7.2,
+    )
+    pair_bias: float = -11.619
+    # Topic groups for the local-IDF feature: average-link on the simple score cut this low.
+    topic_threshold: float = 0.08
+    # Nearest neighbours compared by the shared-neighbours feature.
+    neighbours: int = 10
+    # Cross-language pairs in a batch: P(same story) = logistic(slope · multilingual score + bias),
+    # fitted by bench/grouping.py on the even SemEval-2022 task 8 rows (same story = Overall <= 2).
+    cross_lingual_slope: float = 3.61
+    cross_lingual_bias: float = -2.20
+
+    # Stream assignment (simple score): lowest average similarity at which an article joins a story.
     threshold: float = 0.23
     # Share of the score given to overlap of named entities (the rest is TF-IDF of the words).
     entity_weight: float = 0.7

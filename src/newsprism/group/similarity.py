@@ -1,6 +1,19 @@
-"""How alike two articles are: words, names and publication dates in one score in [0, 1].
+"""How alike two articles are, as a score in [0, 1].
 
-score = ((1 - w) · cos(TF-IDF words) + w · cos(TF-IDF names)) · date factor
+Two scores live here:
+
+- the *simple* score, for one pair on its own (what the stream assigner uses):
+  score = ((1 - w) · cos(TF-IDF words) + w · cos(TF-IDF names)) · date factor
+- the *batch* score (:func:`batch_similarity`), the probability that two articles of a batch report
+  the same event, from a logistic model over the pair features of :data:`PAIR_FEATURES`. Beside
+  the simple score's parts it looks at the lead (title and first paragraphs), numbers, years
+  written in the text, and the pair's neighbourhood in the batch: the words two articles share
+  once the words their whole topic shares are discounted ("local" IDF), and how many nearest
+  neighbours they share. Look-alike events (two quakes on one island, two DUI arrests of one
+  team's players) share their topic's vocabulary; what tells them apart is the rest.
+  The weights were fitted by ``bench/grouping.py`` on the train part only.
+
+Parts of the simple score:
 
 - Words: TF-IDF of title and body, sublinear tf, English stop words, fitted on the batch.
 - Names: the same weighting over entity name words (see :func:`features.entity_keys`). When either
@@ -17,9 +30,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.sparse import csr_matrix
+from scipy.special import expit
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
-from newsprism.group.features import article_text, entity_keys, published_day
+from newsprism.group.cluster import average_link_blocks
+from newsprism.group.features import (
+    article_text,
+    entity_keys,
+    lead_text,
+    number_keys,
+    published_day,
+    year_keys,
+)
 from newsprism.group.settings import GroupSettings
 from newsprism.model import Article
 
@@ -95,5 +119,173 @@ def combine(components: Components, settings: GroupSettings) -> np.ndarray:
     return scores
 
 
-def batch_similarity(articles: Sequence[Article], settings: GroupSettings) -> np.ndarray:
+def simple_similarity(articles: Sequence[Article], settings: GroupSettings) -> np.ndarray:
+    """The simple score for every pair of a batch (the baseline the pair model improves on)."""
     return combine(batch_components(articles), settings)
+
+
+# -- the batch pair model -------------------------------------------------------------------------
+
+PAIR_FEATURES = (
+    "words",  # cosine of word TF-IDF, whole text
+    "names",  # cosine of name-word TF-IDF
+    "lead",  # cosine of word TF-IDF, lead only
+    "lead_names",  # cosine of name-word TF-IDF, lead only
+    "numbers",  # cosine of number TF-IDF (years excluded)
+    "years_shared",  # 1 when both name years and share one
+    "years_disjoint",  # 1 when both name years and share none
+    "dates",  # publication-date factor (1 when either date is unknown)
+    "local_words",  # word cosine with IDF fitted inside the pair's topic group only
+    "shared_neighbours",  # share of near neighbours the two have in common
+)
+
+
+def _counts_cosine(keys: list[Counter[str]] | list[set[str]]) -> np.ndarray:
+    n = len(keys)
+    documents = [Counter(k) for k in keys]
+    return _cosine(TfidfVectorizer(sublinear_tf=True, analyzer=_expand), documents, n)
+
+
+def _years(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(both name years and share one, both name years and share none), as 0/1 matrices."""
+    years = [year_keys(t) for t in texts]
+    vocabulary = {year: i for i, year in enumerate(sorted(set().union(*years)))}
+    member = np.zeros((len(texts), max(1, len(vocabulary))))
+    for row, found in enumerate(years):
+        member[row, [vocabulary[y] for y in found]] = 1.0
+    has = member.any(axis=1)
+    both = has[:, None] & has[None, :]
+    shared = (member @ member.T) > 0
+    return (both & shared).astype(float), (both & ~shared).astype(float)
+
+
+def word_counts(texts: list[str]) -> csr_matrix:
+    """Sublinear word counts (1 + log tf), English stop words out: tokenised once per batch."""
+    counter = CountVectorizer(stop_words="english", strip_accents="unicode")
+    try:
+        counts = counter.fit_transform(texts).astype(float).tocsr()
+    except ValueError:  # empty vocabulary
+        return csr_matrix((len(texts), 1))
+    counts.data = 1.0 + np.log(counts.data)
+    return counts
+
+
+def _idf_cosine(counts: csr_matrix, idf: np.ndarray) -> np.ndarray:
+    weighted = normalize(counts.multiply(idf[None, :]).tocsr())
+    return (weighted @ weighted.T).toarray()
+
+
+def words_cosine(counts: csr_matrix) -> np.ndarray:
+    """Cosine of sublinear TF-IDF (smoothed IDF, as sklearn's TfidfVectorizer) over the batch."""
+    n = counts.shape[0]
+    frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    return _idf_cosine(counts, np.log((1 + n) / (1 + frequency)) + 1.0)
+
+
+def local_word_similarity(counts: csr_matrix, base: np.ndarray, threshold: float) -> np.ndarray:
+    """Word cosine inside each topic group, with IDF counted in that group only.
+
+    Topic groups are the average-link clusters of ``base`` cut at a low ``threshold``. A word every
+    member uses gets weight 0 (log n/n), so two articles score high only when they share words
+    their topic does not: the names, places and details of one event. Pairs in different groups
+    score 0. Words in a single article are dropped: they cannot link anything.
+    """
+    n = counts.shape[0]
+    local = np.zeros((n, n))
+    if n < 3:
+        return local
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(average_link_blocks(base, threshold)):
+        groups.setdefault(label, []).append(index)
+    for members in groups.values():
+        if len(members) < 3:  # IDF over two documents says nothing
+            continue
+        rows = counts[members]
+        frequency = np.bincount(rows.indices, minlength=rows.shape[1])
+        idf = np.where(frequency > 1, np.log(len(members) / np.maximum(frequency, 1)), 0.0)
+        local[np.ix_(members, members)] = _idf_cosine(rows, idf)
+    return local
+
+
+def shared_neighbours(base: np.ndarray, k: int, floor: float) -> np.ndarray:
+    """How many near neighbours two articles have in common, over the smaller neighbourhood.
+
+    An article's neighbourhood is itself plus its ``k`` most similar articles among those scoring
+    at least ``floor`` with it (so an article on nothing else in the batch has none, and a small
+    batch does not make everything everyone's neighbour). Scores are relative, so this holds where
+    absolute similarity varies by topic: articles on one event are each other's nearest
+    neighbours even when their words overlap little.
+    """
+    n = base.shape[0]
+    member = np.eye(n)
+    if n > 1:
+        others = np.where(base >= floor, base, -np.inf)
+        np.fill_diagonal(others, -np.inf)
+        nearest = np.argsort(-others, axis=1, kind="stable")[:, : min(k, n - 1)]
+        rows = np.repeat(np.arange(n), nearest.shape[1])
+        keep = np.isfinite(others[rows, nearest.ravel()])
+        member[rows[keep], nearest.ravel()[keep]] = 1.0
+    sizes = member.sum(axis=1)
+    return (member @ member.T) / np.minimum(sizes[:, None], sizes[None, :])
+
+
+def pair_features(articles: Sequence[Article], settings: GroupSettings) -> dict[str, np.ndarray]:
+    """Every feature of :data:`PAIR_FEATURES` as an n × n matrix, fitted on this batch."""
+    texts = [article_text(a) for a in articles]
+    leads = [lead_text(a) for a in articles]
+    names = [entity_keys(a) for a in articles]
+    has_names = np.array([bool(k) for k in names], dtype=bool)
+    counts = word_counts(texts)
+    words = words_cosine(counts)
+    name_cosine = _counts_cosine(names)
+    both_named = has_names[:, None] & has_names[None, :]
+    base = mix(words, name_cosine, both_named, settings.entity_weight)
+    np.fill_diagonal(base, 1.0)
+    years_shared, years_disjoint = _years(texts)
+    return {
+        "words": words,
+        "names": name_cosine,
+        "lead": words_cosine(word_counts(leads)),
+        "lead_names": _counts_cosine([entity_keys(a, lead_only=True) for a in articles]),
+        "numbers": _counts_cosine([number_keys(t) for t in texts]),
+        "years_shared": years_shared,
+        "years_disjoint": years_disjoint,
+        "dates": date_factors([published_day(a) for a in articles], settings),
+        "local_words": local_word_similarity(counts, base, settings.topic_threshold),
+        "shared_neighbours": shared_neighbours(base, settings.neighbours, settings.topic_threshold),
+    }
+
+
+def feature_stack(features: dict[str, np.ndarray]) -> np.ndarray:
+    """n × n × len(PAIR_FEATURES), in :data:`PAIR_FEATURES` order."""
+    return np.stack([features[name] for name in PAIR_FEATURES], axis=-1)
+
+
+def pair_probabilities(features: dict[str, np.ndarray], settings: GroupSettings) -> np.ndarray:
+    """P(same event) for every pair, symmetric, 1 on the diagonal."""
+    logits = feature_stack(features) @ np.asarray(settings.pair_weights) + settings.pair_bias
+    scores = expit(logits) * features["dates"]  # far-apart publication is strong evidence
+    scores = (scores + scores.T) / 2
+    np.fill_diagonal(scores, 1.0)
+    return scores
+
+
+def batch_similarity(articles: Sequence[Article], settings: GroupSettings) -> np.ndarray:
+    """The batch score (pair-model probability) of every pair; compare with ``story_threshold``."""
+    if not articles:
+        return np.zeros((0, 0))
+    return pair_probabilities(pair_features(articles, settings), settings)
+
+
+def pair_scores(
+    article: Article, candidates: Sequence[Article], settings: GroupSettings
+) -> np.ndarray:
+    """The pair model's P(same event) of ``article`` against each candidate, for verification.
+
+    Meant for a stream: a cheap index retrieves a few candidates, and these are scored as one
+    small batch (the article and its candidates), so the neighbourhood features see exactly the
+    articles that compete for it.
+    """
+    if not candidates:
+        return np.zeros(0)
+    return batch_similarity([article, *candidates], settings)[0, 1:]
