@@ -103,3 +103,17 @@ def test_python_dash_m_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "newsprism", "--help"], capture_output=True,
                           text=True, check=True)
     assert "compare" in done.stdout and "ingest" in done.stdout
+
+
+def test_similarity_scores_pairs_across_languages(tmp_path, capsys):
+    pairs = tmp_path / "pairs.jsonl"
+    same = {"pair_id": "same", "text1": "An earthquake of magnitude 6.1 struck near Izmir on Monday, killing 12 people.",
+            "text2": "Ein Erdbeben der Stärke 6,1 erschütterte am Montag die Region Izmir, zwölf Menschen starben."}
+    other = {"pair_id": "other", "text1": same["text1"],
+             "text2": "Der Stadtrat von Hamburg hat am Dienstag einen neuen Haushalt für Schulen beschlossen."}
+    pairs.write_text("\n".join(json.dumps(p) for p in (same, other)) + "\nnot json\n", encoding="utf-8")
+    out = tmp_path / "scores.jsonl"
+    assert main(["similarity", str(pairs), "--out", str(out)]) == 1
+    scores = {r["pair_id"]: r["score"] for r in _lines(out)}
+    assert scores["same"] > scores["other"]
+    assert "pairs.jsonl:3: invalid JSON" in capsys.readouterr().err

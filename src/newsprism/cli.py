@@ -58,7 +58,8 @@ def _write_text(text: str, out: str | None) -> None:
 
 def _report_errors(errors: Sequence[InputError]) -> int:
     for error in errors:
-        stderr.print(f"[bold red]newsprism:[/] {error}", highlight=False, markup=True)
+        # Plain lines, never wrapped or styled: scripts grep them.
+        print(f"newsprism: {error}", file=sys.stderr)
     return EXIT_INPUT_ERRORS if errors else EXIT_OK
 
 
@@ -226,6 +227,37 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def _pair_records(paths: Sequence[str], errors: list[InputError]) -> Iterable[dict]:
+    """``{"pair_id","text1","text2"}`` lines from JSONL files or ``-``; bad lines become errors."""
+    for path in paths:
+        try:
+            handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+        except OSError as error:
+            errors.append(InputError(path, error.strerror or "cannot open"))
+            continue
+        with handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    errors.append(InputError(f"{path}:{number}", f"invalid JSON: {error.msg}"))
+                    continue
+                if not isinstance(record, dict) or not {"text1", "text2"} <= record.keys():
+                    errors.append(InputError(f"{path}:{number}", "needs text1 and text2"))
+                    continue
+                yield record
+
+
+def cmd_similarity(args) -> int:
+    from newsprism.group.multilingual import score_pairs
+
+    errors: list[InputError] = []
+    _write_lines(score_pairs(_pair_records(args.paths, errors)), args.out)
+    return _report_errors(errors)
+
+
 def cmd_serve(args) -> int:
     from newsprism.web import serve
 
@@ -259,6 +291,9 @@ def build_parser() -> argparse.ArgumentParser:
     command("extract", cmd_extract, "clean articles: title, standfirst, body, captions, metadata")
     command("quotes", cmd_quotes, "quotes with their speakers, as offsets into each input")
     command("group", cmd_group, "the story each article belongs to")
+    command("similarity", cmd_similarity,
+            "how alike two articles are, in any languages: JSONL {pair_id,text1,text2} -> "
+            "{pair_id,score} (higher = more alike)")
     compare = command("compare", cmd_compare, "compare the outlets inside each story")
     compare.add_argument("--format", "-f", choices=["json", "md", "html"], default="json")
     compare.add_argument("--brief", type=int, default=8, help="sentences in each brief")
@@ -288,7 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except NewsprismError as error:
-        stderr.print(f"[bold red]newsprism:[/] {error}", highlight=False)
+        print(f"newsprism: {error}", file=sys.stderr)
         return EXIT_INPUT_ERRORS
     except BrokenPipeError:
         return EXIT_OK
