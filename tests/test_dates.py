@@ -121,3 +121,18 @@ def test_seed_dates():
         ("20th anniversary of the 9/11 attacks", "2021-09-11")}
     assert {(d.text, d.value) for d in b.dates} >= {
         ("May 1", "2021-05-01"), ("20th anniversary of 9/11", "2021-09-11")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Brown lost his re-election bid in November to Elizabeth Warren.", "2012-11"),
+        ("She defended her handling of last September's attack.", "2012-09"),
+        ("Voters will choose a successor in a special election set for June 25.", "2013-06-25"),
+        ("The council will vote in March on the budget.", "2013-03"),
+        ("The budget was passed on January 3 by the council.", "2013-01-03"),
+    ],
+)
+def test_month_without_year_follows_the_tense(read, sentence, value):
+    # Published at the end of January: a past November is last year's, a coming June this year's.
+    assert [d.value for d in read(sentence, published="2013-01-30")] == [value]

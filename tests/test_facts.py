@@ -6,9 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.compare.facts import find_facts
+from newsprism.compare.facts import attribution_facts, find_facts
 from newsprism.ingest import from_text
-from newsprism.model import Article, Fact
+from newsprism.model import (
+    Article,
+    Entity,
+    Fact,
+    Paragraph,
+    Quote,
+    QuoteGroup,
+    QuoteRecord,
+    Span,
+)
 from newsprism.read import read
 from newsprism.read.entities import canonicalise
 
@@ -16,9 +25,20 @@ SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
 A, B = "000_b62f6c2735a42003", "001_2c9f2130cd1c153b"
 
 
+def _article(id_: str, body: str, published: str | None) -> Article:
+    """Title and paragraphs with their spans, built here so these tests depend on no cleaner."""
+    lines = ["Harbour town flood", *body.split("\n\n")]
+    spans, offset = [], 0
+    for i, line in enumerate(lines):
+        spans.append(Paragraph(start=offset, end=offset + len(line),
+                               role="title" if i == 0 else "body"))
+        offset += len(line) + 2
+    return Article(id=id_, text="\n\n".join(lines), paragraphs=spans, published=published,
+                   title=Span(start=0, end=len(lines[0])), outlet=id_)
+
+
 def _story(*bodies: str, published: str | None = "2021-04-14") -> tuple[list[Article], list[Fact]]:
-    articles = [from_text(f"Harbour town flood\n\n{body}\n", f"outlet{i}", published=published)
-                for i, body in enumerate(bodies)]
+    articles = [_article(f"outlet{i}", body, published) for i, body in enumerate(bodies)]
     articles = read(articles)
     facts = find_facts(articles, canonicalise(articles))
     by_id = {a.id: a for a in articles}
@@ -135,6 +155,137 @@ def test_facts_are_ordered_agreed_conflict_single_with_unique_ids():
     assert len({f.id for f in facts}) == len(facts)
 
 
+# --- precision rules ---------------------------------------------------------------------------
+
+
+def test_small_counts_in_a_quote_are_no_facts_of_their_own():
+    articles, facts = _story(
+        "“We sent two engineers, two divers and three boats to the pier,” Mayor Anna Berg said.",
+        "Mayor Anna Berg thanked the rescue teams at the harbour on Monday evening.",
+    )
+    assert not [f for f in facts if f.kind == "quantity"]
+    assert [f.status for f in facts if "two divers" in f.statement] == ["single"]  # a statement
+
+
+def test_small_counts_still_conflict():
+    _, facts = _story("Five people were killed when the harbour wall collapsed, police said.",
+                      "Seven people were killed when the harbour wall collapsed, police said.")
+    assert [f.status for f in facts if f.kind == "quantity"] == ["conflict"]
+
+
+def test_figures_of_different_verbs_do_not_conflict():
+    # Alike enough to be compared (TF-IDF cosine 0.3), but a sum paid is not a sum earned.
+    _, facts = _story("The harbour authority paid $44 million in federal taxes from 2010 to 2020.",
+                      "The harbour authority also earned $10 million in ferry fees in those years.")
+    assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_figures_from_different_places_do_not_conflict():
+    _, facts = _story("The flood destroyed 300 houses in Linden on Monday, officials said.",
+                      "The flood destroyed 800 houses in Arnhem on Monday, officials said.")
+    assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_a_figure_repeated_by_one_outlet_is_one_claim():
+    _, facts = _story("The flood destroyed 2,500 houses.\n\nIn all, 2,500 houses were destroyed "
+                      "by the water in the harbour district.",
+                      "Officials counted 2,500 destroyed houses in the harbour district.")
+    fact = _citing(facts, "2,500", "2,500", kind="quantity")[0]
+    assert fact.status == "agreed"
+    assert [s.article for s in fact.sources].count("outlet0") == 2
+    assert not [f for f in facts if f.kind == "quantity" and f.status == "single"]
+
+
+def _dated(published: list[str], *bodies: str) -> list[Fact]:
+    articles = read([_article(f"outlet{i}", body, day)
+                     for i, (body, day) in enumerate(zip(bodies, published, strict=True))])
+    return [f for f in find_facts(articles, canonicalise(articles)) if f.kind == "date"]
+
+
+def test_one_weekday_read_against_two_publication_dates_is_approximate():
+    facts = _dated(["2021-04-14", "2021-04-21"],
+                   "The mayor met the ferry operators at the pier on Tuesday.",
+                   "The mayor met the ferry operators at the pier on Tuesday, she said.")
+    assert [f.status for f in facts] == ["approximate"]
+
+
+def test_a_weekday_agrees_with_a_date_on_that_weekday_and_not_another():
+    same = _dated(["2021-04-14", "2021-04-14"],
+                  "The mayor met the ferry operators at the pier on Tuesday.",
+                  "The mayor met the ferry operators at the pier on April 13.")
+    other = _dated(["2021-04-14", "2021-04-14"],
+                   "The mayor met the ferry operators at the pier on Tuesday.",
+                   "The mayor met the ferry operators at the pier on April 8.")
+    assert [f.status for f in same] == ["agreed"]  # "Tuesday" is read as April 13 itself
+    assert [f.status for f in other] == ["conflict"]
+
+
+def test_dates_of_different_precision_are_two_events():
+    facts = _dated(["2021-04-14", "2021-04-14"],
+                   "Berg said on Monday that she had misspoken at the harbour meeting.",
+                   "Berg said she had misspoken at a 2008 harbour meeting.")
+    assert "conflict" not in {f.status for f in facts}
+
+
+def _quoted(id_: str, text: str, speaker_words: str) -> Article:
+    """‘“<text>,” <speaker_words> said.’ with its quote and speaker spans."""
+    full = f"“{text},” {speaker_words} said."
+    start = full.index(speaker_words)
+    quote = Quote(start=1, end=1 + len(text), text=text, kind="direct",
+                  speaker=Span(start=start, end=start + len(speaker_words)))
+    return Article(id=id_, text=full, quotes=[quote])
+
+
+def _record(article: str, speaker: str, text: str, entity: str) -> QuoteRecord:
+    return QuoteRecord(text=text, speaker=speaker, article=article, start=1, end=1 + len(text),
+                       kind="direct", speaker_entity=entity)
+
+
+LINE = "We will rebuild every house before the winter"
+
+
+@pytest.mark.parametrize(
+    ("speakers", "text", "expected"),
+    [
+        (("Anna Berg", "Tomas Weller"), LINE, 1),
+        (("Gov. Anna Berg", "Anna Berg"), LINE, 0),  # one person, named two ways
+        (("Anna Berg", "Tomas Weller"), "Meet the Press", 0),  # a title, not a line
+    ],
+)
+def test_attribution_conflicts_are_checked_again(speakers, text, expected):
+    articles = [_quoted(f"o{i}", text, name) for i, name in enumerate(speakers)]
+    entities = [Entity(id=f"person:{i}", name=name, label="PERSON")
+                for i, name in enumerate(speakers)]
+    records = [_record(f"o{i}", name, text, f"person:{i}") for i, name in enumerate(speakers)]
+    group = QuoteGroup(id="q", text=text, speakers=list(speakers), status="conflict",
+                       quotes=records)
+    facts = attribution_facts([group], articles, entities)
+    assert len(facts) == expected
+    for fact in facts:
+        assert (fact.kind, fact.status) == ("attribution", "conflict")
+        assert {v.text for v in fact.values} == set(speakers)
+
+
+def test_a_speaker_resolved_from_a_pronoun_is_no_party_to_an_attribution_conflict():
+    articles = [_quoted("o0", LINE, "Anna Berg"), _quoted("o1", LINE, "he")]
+    entities = [Entity(id=f"person:{i}", name=n, label="PERSON")
+                for i, n in enumerate(("Anna Berg", "Tomas Weller"))]
+    group = QuoteGroup(id="q", text=LINE, status="conflict", quotes=[
+        _record("o0", "Anna Berg", LINE, "person:0"), _record("o1", "Tomas Weller", LINE,
+                                                              "person:1")])
+    assert attribution_facts([group], articles, entities) == []
+
+
+def test_an_organisation_is_no_party_to_an_attribution_conflict():
+    articles = [_quoted("o0", LINE, "Anna Berg"), _quoted("o1", LINE, "Harbour Authority")]
+    entities = [Entity(id="person:0", name="Anna Berg", label="PERSON"),
+                Entity(id="org:0", name="Harbour Authority", label="ORG")]
+    group = QuoteGroup(id="q", text=LINE, status="conflict", quotes=[
+        _record("o0", "Anna Berg", LINE, "person:0"),
+        _record("o1", "Harbour Authority", LINE, "org:0")])
+    assert attribution_facts([group], articles, entities) == []
+
+
 # --- seed acceptance ---------------------------------------------------------------------------
 
 
@@ -177,3 +328,17 @@ def test_seed_single_outlet_facts(seed_facts, article, words):
     singles = [f for f in _seed_citing(seed_facts, (article, words)) if f.status == "single"]
     assert singles
     assert all({s.article for s in f.sources} == {article} for f in singles)
+
+
+def test_two_weekdays_named_apart_are_two_developments_not_a_conflict():
+    facts = _dated(["2021-04-14", "2021-04-14"],
+                   "Senators kept up pressure on Mayor Anna Berg on Sunday over the harbour.",
+                   "Critics turned on Mayor Anna Berg on Friday over the harbour.")
+    assert "conflict" not in {f.status for f in facts}
+
+
+def test_last_month_and_this_month_are_two_developments_not_a_conflict():
+    facts = _dated(["2021-04-14", "2021-04-14"],
+                   "Mayor Anna Berg, since opening the harbour last month, has given interviews.",
+                   "In an interview this month, Mayor Anna Berg said the harbour had opened.")
+    assert "conflict" not in {f.status for f in facts}

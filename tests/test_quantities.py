@@ -58,10 +58,14 @@ def test_unit_is_the_counted_noun_lemmatised(read, sentence, number, unit):
 
 def test_about_and_around_widen_by_rounding_and_a_half_again(read):
     q = _one(read("Around 10,000 troops will be home."), "10,000")
-    # "10,000" is read to the thousand: +-500 from rounding, +-750 with the hedge.
-    assert (q.low, q.high, q.modifier) == (9250, 10750, "around")
+    # "10,000" is read to the thousand: +-500 from rounding, +-750 with the hedge, but a hedge
+    # admits at least a tenth either way.
+    assert (q.low, q.high, q.modifier) == (9000, 11000, "around")
     q = _one(read("About 2,500 soldiers remain."), "2,500")
-    assert (q.low, q.high) == (2425, 2575)
+    assert (q.low, q.high) == (2250, 2750)
+    assert not q.low <= 3000 <= q.high  # "about 2,500" is no way of saying 3,000
+    q = _one(read("About 90 people came."), "90")
+    assert q.low <= 89 <= q.high and not q.low <= 80 <= q.high
 
 
 def test_strong_is_a_rounded_headcount(read):
@@ -79,8 +83,8 @@ def test_strong_is_a_rounded_headcount(read):
         ("Nearly 3 million people", 2_900_000, 3_000_000),
         ("Almost 600 people", 590, 600),
         ("Up to 1,200 people", 0, 1200),
-        ("Roughly 300 people", 292.5, 307.5),
-        ("Some 3,000 people", 2925, 3075),
+        ("Roughly 300 people", 270, 330),
+        ("Some 3,000 people", 2700, 3300),
     ],
 )
 def test_modifier_ranges(read, phrase, low, high):
@@ -151,3 +155,26 @@ def test_seed_quantities():
     assert found["2,500 US personnel"].unit == "personnel"
     assert found["20,722"].unit == "troop"
     assert not [t for t in found if "fourth" in t or "fifth" in t or "9/11" in t]
+
+
+def test_stated_interval_is_one_figure_with_that_range(read):
+    found = read("His net worth is between $19 and $22 million, and 300 to 400 troops left.")
+    worth = _one(found, "$19")
+    assert (worth.text, worth.low, worth.high, worth.unit) == (
+        "between $19 and $22 million", 19e6, 22e6, "dollar")
+    troops = _one(found, "300")
+    assert (troops.low, troops.high, troops.unit) == (300, 400, "troop")
+
+
+def test_a_change_from_one_figure_to_another_stays_two_figures(read):
+    found = read("The share of renters rose from 5 percent to 10 percent in a year.")
+    assert [q.value for q in found] == [5, 10]
+
+
+def test_odds_are_not_counts(read):
+    assert read("There is a one-in-three chance that we lose and a 2 in 3 chance we win.") == []
+
+
+def test_predicate_is_the_verb_the_figure_depends_on(read):
+    found = read("The couple earned roughly $141 million and paid nearly $44 million in taxes.")
+    assert (_one(found, "141").predicate, _one(found, "44").predicate) == ("earn", "pay")

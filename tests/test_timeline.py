@@ -9,16 +9,27 @@ import pytest
 from newsprism.compare import timeline
 from newsprism.compare.facts import find_facts
 from newsprism.ingest import from_text
-from newsprism.model import Article
+from newsprism.model import Article, Paragraph, Span
 from newsprism.read import read
 
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
 A, B = "000_b62f6c2735a42003", "001_2c9f2130cd1c153b"
 
 
+def _article(id_: str, body: str, published: str | None) -> Article:
+    """Title and paragraphs with their spans, built here so these tests depend on no cleaner."""
+    lines = ["Harbour town flood", *body.split("\n\n")]
+    spans, offset = [], 0
+    for i, line in enumerate(lines):
+        spans.append(Paragraph(start=offset, end=offset + len(line),
+                               role="title" if i == 0 else "body"))
+        offset += len(line) + 2
+    return Article(id=id_, text="\n\n".join(lines), paragraphs=spans, published=published,
+                   title=Span(start=0, end=len(lines[0])), outlet=id_)
+
+
 def _articles(*bodies: str, published: str | None = "2021-04-14") -> list[Article]:
-    return read([from_text(f"Harbour town flood\n\n{body}\n", f"outlet{i}", published=published)
-                 for i, body in enumerate(bodies)])
+    return read([_article(f"outlet{i}", body, published) for i, body in enumerate(bodies)])
 
 
 def test_entries_are_merged_across_outlets_and_sorted():

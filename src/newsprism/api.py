@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from newsprism.compare import compare_story
+from newsprism.compare.coverage import OutletMeta
 from newsprism.errors import InputError
 from newsprism.group import GroupSettings
 from newsprism.group import group as _group
@@ -50,12 +51,17 @@ def compare(
     stories: Sequence[Story] | None = None,
     brief_sentences: int = 8,
     settings: GroupSettings | None = None,
+    outlet_meta: OutletMeta | None = None,
 ) -> Report:
-    """Compare the outlets inside each story (grouping first when no stories are given)."""
+    """Compare the outlets inside each story (grouping first when no stories are given).
+
+    ``outlet_meta`` (outlet -> {"country": …, "lean": …}, e.g. from
+    :func:`newsprism.compare.coverage.load_outlet_meta`) adds distributions to each coverage view.
+    """
     by_id = {article.id: article for article in articles}
     compared = []
     for story in stories if stories is not None else group(articles, settings):
-        story = compare_story(story, by_id)
+        story = compare_story(story, by_id, outlet_meta)
         story.brief = write_brief(story, by_id, max_sentences=brief_sentences)
         compared.append(story)
     return Report(stories=compared, articles=list(articles))

@@ -156,8 +156,11 @@ def cmd_group(args) -> int:
 
 
 def cmd_compare(args) -> int:
+    from newsprism.compare.coverage import load_outlet_meta
+
+    outlet_meta = load_outlet_meta(args.outlets) if args.outlets else None
     articles, errors = _load_and_read(args.paths)
-    report = api.compare(articles, brief_sentences=args.brief)
+    report = api.compare(articles, brief_sentences=args.brief, outlet_meta=outlet_meta)
     _write_text(render(report, args.format), args.out)
     return _report_errors(errors)
 
@@ -297,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare = command("compare", cmd_compare, "compare the outlets inside each story")
     compare.add_argument("--format", "-f", choices=["json", "md", "html"], default="json")
     compare.add_argument("--brief", type=int, default=8, help="sentences in each brief")
+    compare.add_argument("--outlets", metavar="CSV",
+                         help="outlet metadata (columns outlet,country,lean) for coverage views")
     ingest = command("ingest", cmd_ingest, "add articles to a store; new ones join stories")
     ingest.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
     ingest.add_argument("--brief", type=int, default=8, help="sentences in each brief")

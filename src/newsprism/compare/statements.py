@@ -22,6 +22,7 @@ WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # when the entity component has not annotated the article.
 NAME = re.compile(r"(?<![.!?\"“‘'(]\s)\b([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 POSSESSIVE = re.compile(r"['’]s$")
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Statement:
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
     quoted: bool = False
 
     @property
@@ -68,6 +70,7 @@ def _statement(article: Article, sentence: Sentence, position: int) -> Statement
         ],
         dates=[d for d in article.dates if _inside(d, sentence) and not d.value.startswith("--")],
         names=_names(article, sentence),
+        places=_places(article, sentence),
         quoted=any(_overlaps(q, sentence) for q in article.quotes) or bool(
             re.search(r"[\"“”]", text)
         ),
@@ -101,6 +104,12 @@ def _names(article: Article, sentence: Sentence) -> set[str]:
         }
     text = article.span_text(sentence)
     return {_key(m.group(1)) for m in NAME.finditer(text) if m.start() > 0}
+
+
+def _places(article: Article, sentence: Sentence) -> set[str]:
+    """Where the sentence is set: its place names (countries, cities, regions, buildings)."""
+    return {m.entity or _key(m.text) for m in article.mentions
+            if _inside(m, sentence) and m.label in PLACE_LABELS}
 
 
 def _key(name: str) -> str:

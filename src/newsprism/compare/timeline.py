@@ -27,8 +27,10 @@ def build(articles: Sequence[Article], facts: list[Fact]) -> list[TimelineEntry]
 
 
 def _entries(fact: Fact, articles: dict[str, Article]) -> list[TimelineEntry]:
-    values = sorted({v.date for v in fact.values if v.date and not v.date.startswith("--")},
-                    key=len, reverse=True)
+    stated = [v.date for v in fact.values if v.date and not v.date.startswith("--")]
+    # Most precise first; among equally precise readings (one weekday read against two
+    # publication dates), the one most outlets give.
+    values = sorted(set(stated), key=lambda d: (-len(d), -stated.count(d), stated.index(d)))
     if not values:
         return []
     if fact.status != "conflict":

@@ -24,6 +24,7 @@ from newsprism.present.citations import (
     outlet_name,
     quotes_by_speaker,
 )
+from newsprism.present.coverage import coverage_html
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -136,6 +137,7 @@ def story_view(story: Story, anchors: _Anchors) -> dict:
         ],
         "outlets": [(a.id, outlet_name(a, a.id)) for a in present],
         "facts": [_fact_row(f, present, anchors) for f in _display_order(story.facts)],
+        "coverage_html": coverage_html(story),
         "quotes": _quote_view(story, anchors),
         "timeline": [
             {"date": t.date, "statement": t.statement, "chips": anchors.chips(t.sources)}

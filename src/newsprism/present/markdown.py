@@ -15,6 +15,7 @@ from newsprism.present.citations import (
     outlet_name,
     quotes_by_speaker,
 )
+from newsprism.present.coverage import coverage_markdown
 
 # Characters that would turn source text into Markdown or raw HTML (article text is untrusted).
 # An underscore inside a word ("001_2c9f") emphasises nothing, so it is left readable.
@@ -47,6 +48,7 @@ def _story(story: Story, articles: dict[str, Article]) -> str:
         _articles(story, articles),
         _brief(story, facts),
         _facts(story, articles),
+        coverage_markdown(story),
         _quotes(story, articles),
         _timeline(story),
     ]

@@ -162,7 +162,45 @@ def _value(span: Span, reference: Reference) -> tuple[str, DatePrecision] | None
     if parsed is None:
         return None
     when, precision = parsed
+    if not has_year and precision in ("month", "day") and reference.published is not None \
+            and MONTH_WORD.search(text):
+        when = _year_by_tense(when, span, reference.published)
     return _iso(when, precision), precision
+
+
+def _year_by_tense(when: datetime, span: Span, published: date) -> datetime:
+    """A month without a year is the one the tense points to: "lost in November" in a January
+    article is last November, "will vote in November" the coming one; with no tense, the nearer.
+    ("last September" and "next May" say so outright.)"""
+    lowered = span.text.lower()
+    tense = ("past" if re.search(r"\blast\b", lowered) else
+             "future" if re.search(r"\bnext\b", lowered) else _finite_tense(span.root))
+    month_gap = (when.year - published.year) * 12 + when.month - published.month
+    if tense == "past" and month_gap > 0 or tense is None and month_gap > 6:
+        return _replace_year(when, when.year - 1)
+    if tense == "future" and month_gap < 0 or tense is None and month_gap < -6:
+        return _replace_year(when, when.year + 1)
+    return when
+
+
+def _finite_tense(token: Token) -> str | None:
+    """Like :func:`_tense`, but a bare participle ("an election set for June") has no tense."""
+    tense = _tense(token)
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if tense == "past" and verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    ):
+        return None
+    return tense
+
+
+def _replace_year(when: datetime, year: int) -> datetime:
+    try:
+        return when.replace(year=year)
+    except ValueError:  # 29 February
+        return when.replace(year=year, day=28)
 
 
 def _weekday(span: Span, weekday: int, reference: Reference) -> tuple[str, DatePrecision] | None:

@@ -35,6 +35,9 @@ CURRENCIES = {"$": "dollar", "us$": "dollar", "£": "pound", "€": "euro", "¥"
 PERCENT_WORDS = ("%", "per cent", "percent", "pct")
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|m|mn|k|tn)?$", re.IGNORECASE)
 NOT_A_COUNT = re.compile(r"[:/]")  # 10:30 is a time, 9/11 a date
+_SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|hundred|thousand)"
+RATIO_AFTER = re.compile(r"^\s*-?\s*(?:in|out of)\s*-?\s*" + _SMALL + r"\b", re.IGNORECASE)
+RATIO_BEFORE = re.compile(r"\b" + _SMALL + r"\s*-?\s*(?:in|out of)\s*-?\s*$", re.IGNORECASE)
 # Entity types whose numbers are names or labels (Boeing 737, Resolution 1325), not counts.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
                "NORP", "LANGUAGE", "DATE", "TIME"}
@@ -51,6 +54,9 @@ MODIFIERS: list[tuple[str, str]] = [
     ("estimated", "about"), ("circa", "about"), ("just over", "just_over"),
 ]
 NOUNS = ("NOUN", "PROPN")
+ABOUT_SHARE = 0.1  # the least a hedge ("about", "around") admits, as a share of the figure
+RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "both"}
 # Roles in which a bare numeral is itself the noun phrase, i.e. its noun is elided.
 ELLIPTIC_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"}
@@ -69,7 +75,7 @@ def annotate(article: Article, doc: Doc) -> None:
         taken.update(used)
         found.append(quantity)
     _borrow_elided_units(found, doc)
-    article.quantities.extend(found)
+    article.quantities.extend(_join_ranges(found, doc.text))
 
 
 def _quantity_at(doc: Doc, token: Token) -> tuple[Quantity | None, set[int]]:
@@ -138,9 +144,19 @@ def _excluded(token: Token) -> bool:
     text = token.text
     if NOT_A_COUNT.search(text) or token.ent_type_ in NAME_LABELS or token.ent_type_ == "ORDINAL":
         return True
+    if _in_ratio(token):
+        return True
     if _is_list_number(token):
         return True
     return _is_year(token)
+
+
+def _in_ratio(token: Token) -> bool:
+    """"a one-in-three chance", "2 in 3 voters", "nine out of ten": odds, not counts."""
+    text = token.doc.text
+    after = text[token.idx + len(token.text) : token.idx + len(token.text) + 24]
+    before = text[max(token.idx - 24, 0) : token.idx]
+    return bool(RATIO_AFTER.match(after) or RATIO_BEFORE.search(before))
 
 
 def _is_list_number(token: Token) -> bool:
@@ -240,7 +256,21 @@ def _make(doc: Doc, first: Token, last: Token, value: float, low: float, high: f
     if last.text.endswith(".") and _word(last) in SCALES:
         end -= 1  # "£300m." at the end of a sentence: the full stop is not part of the figure
     return Quantity(start=span.start_char, end=end, text=doc.text[span.start_char : end],
-                    value=value, low=low, high=high, unit=unit, modifier=modifier)
+                    value=value, low=low, high=high, unit=unit, modifier=modifier,
+                    predicate=predicate_of(span.root))
+
+
+def predicate_of(token: Token) -> str | None:
+    """Lemma of the verb a figure's phrase hangs from ("paid nearly $44 million" -> pay), so that
+    figures of different events are told apart; None for a verbless phrase (a headline)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ == "VERB":
+            return node.lemma_.lower()
+        if node.head.i == node.i:
+            return node.lemma_.lower() if node.pos_ == "AUX" else None
+        node = node.head
+    return None
 
 
 # --- ranges ---------------------------------------------------------------------------------
@@ -252,7 +282,9 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
     - no modifier: the figure as stated; an unhedged numeral asserts that value.
     - "-strong": a headcount written in round figures: plus or minus half the rounding unit.
     - about / around / some / roughly: the rounding interval (half a unit each way) and half as
-      much again, because a hedged figure is often rounded loosely or taken from an older count.
+      much again, because a hedged figure is often rounded loosely or taken from an older count;
+      and never less than a tenth either way, since "about 90" is fair for 89 and "about 20" for
+      21 although their rounding unit is 1 (see :func:`rounding_unit`).
     - nearly / almost: just below the figure, by at most one rounding unit.
     - more than / over, at least: above the figure, but below the next step of its leading digit
       (a writer who knew it passed 3,000 would not write "more than 2,000").
@@ -267,7 +299,8 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
     if kind == "-strong":
         return value - unit_size / 2, value + unit_size / 2
     if kind == "about":
-        return value - 0.75 * unit_size, value + 0.75 * unit_size
+        margin = max(0.75 * unit_size, ABOUT_SHARE * value)
+        return value - margin, value + margin
     if kind == "nearly":
         return value - unit_size, value
     if kind == "just_over":
@@ -437,6 +470,58 @@ def is_definite(quantity: Quantity, text: str) -> bool:
     stating a figure, so it is neither a checkable count nor an antecedent for an elided noun."""
     before = text[max(quantity.start - 12, 0) : quantity.start].lower().split()
     return bool(before) and before[-1] in DEFINITE_DETERMINERS
+
+
+# --- ranges ---------------------------------------------------------------------------------
+
+
+def _join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """"between $19 and $22 million", "300 to 400 troops", "20-25 people": one figure whose range
+    is the stated interval, not two figures (the first often shorn of its scale word). "From 300
+    to 400" is a change, not a range, and stays two figures."""
+    joined: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        if second is None or not _is_range(text, first, second):
+            joined.append(first)
+            i += 1
+            continue
+        opener = RANGE_OPENER.search(text[max(first.start - 10, 0) : first.start])
+        start = first.start - (len(opener.group(0)) if opener else 0)
+        low = first.value
+        if _scale_of(first) == 1.0 and first.unit in (None, second.unit):
+            low *= _scale_of(second)  # "$19 and $22 million": both in millions
+        if low >= second.value:  # "outraised him $5.4 million to $200,000": a score, no range
+            joined.append(first)
+            i += 1
+            continue
+        joined.append(Quantity(
+            start=start, end=max(first.end, second.end), value=low,
+            text=text[start : max(first.end, second.end)],
+            low=min(low, second.low), high=max(second.high, low), unit=second.unit or first.unit,
+            modifier="between", predicate=second.predicate or first.predicate,
+        ))
+        i += 2
+    return joined
+
+
+def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
+    # The first figure's span may already run to the shared noun ("300 and 400 troops"): the gap
+    # is what follows its numeral.
+    numeral = re.search(r"\d[\d,.]*(?:\s*(?:hundred|thousand|million|billion))?", first.text)
+    gap_start = first.start + numeral.end() if numeral else first.end
+    gap = text[gap_start : second.start].strip().lower()
+    before = text[max(first.start - 10, 0) : first.start]
+    if RANGE_OPENER.search(before):
+        return gap == "and"
+    return gap in ("-", "–", "to") and not FROM_BEFORE.search(before)
+
+
+def _scale_of(quantity: Quantity) -> float:
+    words = quantity.text.lower().split()
+    return next((SCALES[w] for w in reversed(words) if w in SCALES and len(w) > 2), 1.0)
 
 
 # --- ellipsis ---------------------------------------------------------------------------------

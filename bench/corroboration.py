@@ -1,0 +1,329 @@
+"""Corroboration benchmark: controlled perturbations of real multi-outlet events.
+
+    .venv/bin/python bench/corroboration.py [--events N] [--per-type K] [--conflicts FILE]
+
+Events are the BASIL triplets (one event told by Fox, NYT and HuffPost) in ``../shared/data``.
+Every article is read once; each event is compared as it is (every ``conflict`` is listed, for
+hand-checking), then, for each perturbation type, up to K copies of one article are made with
+:mod:`newsprism.compare.perturb` from facts the outlets *corroborate* in the original comparison
+(a changed figure is only detectable where another outlet gives it too). Each copy replaces its
+original, is read again and the event compared again. Measured:
+
+- recall of the injected conflict per type (number_change, date_shift, quote_reassign): a
+  ``conflict`` fact cites the changed span of the copy and a span of another outlet;
+- roundings ("about 10,000" for 9,600): share that come out ``approximate`` (and ``conflict``);
+- deleted paragraphs: the share of other outlets' spans, corroborated only by the deleted
+  paragraph, that come out ``single``.
+
+Every cited span of every output (facts, brief, timeline, coverage) is checked against the raw
+text it cites. Default: all 60 events, one copy per type per event (about 6-9 minutes on 2 cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsprism.compare import compare_story
+from newsprism.compare import perturb as P
+from newsprism.compare.coverage import coverage
+from newsprism.compare.facts import MIN_ATTRIBUTED_WORDS
+from newsprism.compare.quotes import verbatim
+from newsprism.group.datasets import load_basil
+from newsprism.model import Article, Fact, SourceSpan, Story
+from newsprism.present.brief import write_brief
+from newsprism.read import read
+from newsprism.read.nlp import load_nlp
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+INJECTED = ("number_change", "date_shift", "quote_reassign")
+CORROBORATED = ("agreed", "approximate")
+
+
+def compare(articles: list[Article], label: str) -> Story:
+    by_id = {a.id: a for a in articles}
+    story = compare_story(Story(id=label, title=label, articles=[a.id for a in articles]), by_id)
+    story.brief = write_brief(story, by_id)
+    story.coverage = coverage(story, by_id)
+    assert_spans(story, by_id)
+    return story
+
+
+def cited(node) -> Iterator[dict]:
+    if isinstance(node, dict):
+        if {"article", "start", "end", "text"} <= node.keys():
+            yield node
+        for value in node.values():
+            yield from cited(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from cited(value)
+
+
+def assert_spans(story: Story, articles: dict[str, Article]) -> int:
+    """Every cited span equals the raw text at its offsets."""
+    count = 0
+    for span in cited(story.model_dump(mode="json")):
+        text = articles[span["article"]].text
+        assert text[span["start"] : span["end"]] == span["text"], span
+        count += 1
+    return count
+
+
+# --- choosing targets ---------------------------------------------------------------------------
+
+
+def corroborated(story: Story, kind: str) -> list[Fact]:
+    """Facts two outlets or more carry; for figures, only those counting the same noun, since a
+    changed figure can only contradict a figure of the same thing."""
+    facts = [f for f in story.facts if f.kind == kind and f.status in CORROBORATED
+             and len({s.article for s in f.sources}) >= 2]
+    if kind == "quantity":
+        facts = [f for f in facts if len({_unit(f, s) for s in f.sources}) == 1]
+    return facts
+
+
+def _unit(fact: Fact, source: SourceSpan) -> str | None:
+    text = source.text.lower().rstrip("s")
+    return text.split()[-1] if text.split() else None
+
+
+def number_targets(story: Story, arts: dict[str, Article], rounding: bool) -> list[P.Perturbation]:
+    made = []
+    for fact in corroborated(story, "quantity"):
+        for source in fact.sources[::-1]:
+            article = arts[source.article]
+            quantity = next((q for q in article.quantities
+                             if (q.start, q.end) == (source.start, source.end)), None)
+            if quantity is None:
+                continue
+            partners = [s for s in fact.sources if s.article != article.id]
+            ranges = [(v.low, v.high) for v in fact.values
+                      if v.article != article.id and v.low is not None and v.high is not None]
+            made_one = (P.round_number(article, quantity) if rounding
+                        else P.change_number(article, quantity, ranges))
+            if made_one is not None:
+                made_one.partners = partners
+                made.append(made_one)
+                break
+    return made
+
+
+def date_targets(story: Story, arts: dict[str, Article]) -> list[P.Perturbation]:
+    made = []
+    for fact in corroborated(story, "date"):
+        if fact.status != "agreed":
+            continue
+        source = fact.sources[-1]
+        article = arts[source.article]
+        value = next((v.date for v in fact.values if v.article == article.id), None)
+        mention = next((d for d in article.dates if d.value == value
+                        and source.start <= d.start and d.end <= source.end), None)
+        if mention is None:
+            continue
+        made_one = P.shift_date(article, mention)
+        if made_one is not None:
+            made_one.partners = [s for s in fact.sources if s.article != article.id]
+            made.append(made_one)
+    return made
+
+
+def quote_targets(story: Story, arts: dict[str, Article]) -> list[P.Perturbation]:
+    made = []
+    people = [e for e in story.entities if e.label == "PERSON"]
+    for group in story.quote_groups:
+        if group.status != "agreed" or len({q.article for q in group.quotes}) < 2:
+            continue
+        for record in group.quotes[::-1]:
+            partners = [q for q in group.quotes if q.article != record.article
+                        and q.kind != "indirect" and verbatim(q.text, record.text)
+                        and len(q.text.split()) >= MIN_ATTRIBUTED_WORDS]
+            if not partners or len(record.text.split()) < MIN_ATTRIBUTED_WORDS:
+                continue  # a one-word partial quote cannot pin a line on anyone
+            article = arts[record.article]
+            quote = next((q for q in article.quotes if (q.start, q.end) == (record.start,
+                                                                            record.end)), None)
+            if quote is None or quote.kind == "indirect" or quote.speaker is None:
+                continue
+            speaker_words = {record.speaker or "", article.span_text(quote.speaker)}
+            other = _other_person(people, article.id, quote.speaker_entity, speaker_words)
+            if other is None:
+                continue
+            made_one = P.reassign_quote(article, quote, other)
+            if made_one is not None:
+                made_one.partners = [SourceSpan(article=q.article, start=q.start, end=q.end,
+                                                text=q.text) for q in group.quotes
+                                     if q.article != article.id]
+                made.append(made_one)
+                break
+    return made
+
+
+def _other_person(people, article_id: str, speaker_entity, speaker_words: set[str]) -> str | None:
+    """The most mentioned other person of the article, with a surname of their own."""
+    taken = {w.lower() for text in speaker_words for w in text.split()}
+    ranked = sorted(people, key=lambda e: -sum(m.article == article_id for m in e.mentions))
+    for entity in ranked:
+        named_here = any(m.article == article_id for m in entity.mentions)
+        if named_here and entity.id != speaker_entity and entity.name.split()[-1].lower() \
+                not in taken and len(entity.name.split()) >= 2:
+            return entity.name
+    return None
+
+
+def delete_targets(story: Story, arts: dict[str, Article]) -> list[P.Perturbation]:
+    made = []
+    for fact in story.facts:
+        if fact.status not in CORROBORATED or len({s.article for s in fact.sources}) != 2:
+            continue
+        target = fact.sources[-1].article
+        article = arts[target]
+        mine = [s for s in fact.sources if s.article == target]
+        index = next((i for i, p in enumerate(article.paragraphs) if p.role == "body"
+                      and all(p.start <= s.start and s.end <= p.end for s in mine)), None)
+        if index is None:
+            continue
+        made_one = P.delete_paragraph(article, index)
+        made_one.partners = [s for s in fact.sources if s.article != target]
+        made.append(made_one)
+    return made
+
+
+# --- judging ------------------------------------------------------------------------------------
+
+
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end or (a.start == a.end == b.start)
+
+
+def facts_citing(story: Story, article: str, spans) -> list[Fact]:
+    return [f for f in story.facts
+            if any(s.article == article and any(_overlaps(s, c) for c in spans)
+                   for s in f.sources)]
+
+
+def judge(perturbation: P.Perturbation, story: Story) -> str:
+    """What the compare stage made of one perturbation: a short outcome label."""
+    kind, copy_id = perturbation.kind, perturbation.article
+    if kind == "paragraph_delete":
+        outcomes = []
+        for partner in perturbation.partners:
+            facts = facts_citing(story, partner.article, [partner])
+            outcomes.append("single" if facts and all(f.status == "single" for f in facts)
+                            else "matched")
+        return "single" if all(o == "single" for o in outcomes) else "matched"
+    spans = perturbation.changed[:1] if kind == "quote_reassign" else perturbation.changed
+    fact_kind = {"quote_reassign": "attribution", "date_shift": "date"}.get(kind, "quantity")
+    facts = [f for f in facts_citing(story, copy_id, spans) if f.kind == fact_kind]
+    shared = [f for f in facts if any(s.article != copy_id for s in f.sources)]
+    statuses = {f.status for f in shared}
+    for status in ("conflict", "approximate", "agreed"):
+        if status in statuses:
+            return status
+    return "single" if facts else "missing"
+
+
+def explain(perturbation: P.Perturbation, story: Story, outcome: str) -> str:
+    """A missed perturbation, with what it should have been matched to and what it was."""
+    lines = [f"MISS {perturbation.kind} {perturbation.article} {perturbation.note!r} -> {outcome}"]
+    lines += [f"   partner {p.article[-2:]}:{p.start} {p.text[:150]!r}"
+              for p in perturbation.partners]
+    for span in perturbation.changed[:1]:
+        text = perturbation.copy.text
+        lines.append(f"   copy {span.start}: …{text[max(span.start - 100, 0):span.end + 60]!r}")
+        for fact in facts_citing(story, perturbation.article, [span]):
+            lines.append(f"   fact {fact.kind}/{fact.status}: {fact.note}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=60, help="first N BASIL events")
+    parser.add_argument("--per-type", type=int, default=1, help="copies per type per event")
+    parser.add_argument("--verbose", action="store_true", help="print every missed perturbation")
+    parser.add_argument("--conflicts", type=Path, default=None,
+                        help="write the conflicts flagged on unperturbed events here (JSON)")
+    args = parser.parse_args()
+    if not (SHARED / "basil").is_dir():
+        print(f"needs {SHARED / 'basil'}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    load_nlp()
+    data = load_basil(SHARED / "basil")
+    events: dict[str, list[Article]] = defaultdict(list)
+    for article, label in zip(data.articles, data.labels, strict=True):
+        events[label].append(article)
+    events = dict(list(events.items())[: args.events])
+    originals = read([a for members in events.values() for a in members])
+    by_id = {a.id: a for a in originals}
+    read_seconds = time.perf_counter() - started
+
+    conflicts, statuses, perturbations = [], Counter(), []
+    for label, members in events.items():
+        story = compare([by_id[a.id] for a in members], label)
+        statuses.update((f.kind, f.status) for f in story.facts)
+        conflicts += [{"event": label, **f.model_dump(mode="json")}
+                      for f in story.facts if f.status == "conflict"]
+        arts = {a.id: by_id[a.id] for a in members}
+        made = {
+            "number_change": number_targets(story, arts, rounding=False),
+            "number_round": number_targets(story, arts, rounding=True),
+            "date_shift": date_targets(story, arts),
+            "quote_reassign": quote_targets(story, arts),
+            "paragraph_delete": delete_targets(story, arts),
+        }
+        for kind, kind_made in made.items():
+            cap = args.per_type * (3 if kind.startswith("number") else 1)  # figures are scarce
+            perturbations += [(label, p) for p in kind_made[:cap]]
+    compare_seconds = time.perf_counter() - started - read_seconds
+
+    copies = read([p.copy for _, p in perturbations])
+    outcomes: dict[str, Counter] = defaultdict(Counter)
+    examples: dict[str, list[str]] = defaultdict(list)
+    for (label, perturbation), copy in zip(perturbations, copies, strict=True):
+        for old, new in zip(perturbation.original, perturbation.changed, strict=False):
+            assert by_id[old.article].text[old.start : old.end] == old.text
+            assert copy.text[new.start : new.end] is not None
+        members = [copy if a.id == copy.id else by_id[a.id] for a in events[label]]
+        story = compare(members, label)
+        outcome = judge(perturbation, story)
+        outcomes[perturbation.kind][outcome] += 1
+        target = {"number_round": "approximate", "paragraph_delete": "single"}.get(
+            perturbation.kind, "conflict")
+        if args.verbose and outcome != target:
+            print(explain(perturbation, story, outcome))
+        if len(examples[perturbation.kind]) < 3:
+            examples[perturbation.kind].append(
+                f"{copy.id} {perturbation.note!r} -> {outcome}")
+    total = time.perf_counter() - started
+
+    print(f"events: {len(events)}  articles read: {len(originals)} + {len(copies)} copies")
+    print(f"time: read {read_seconds:.0f}s, compare originals {compare_seconds:.0f}s, "
+          f"total {total:.0f}s")
+    print("\nfact statuses on unperturbed events:")
+    for (kind, status), n in sorted(statuses.items()):
+        print(f"  {kind:12} {status:12} {n}")
+    print(f"\nconflicts flagged on unperturbed events: {len(conflicts)}")
+    print("\nperturbation outcomes:")
+    for kind in ("number_change", "date_shift", "quote_reassign", "number_round",
+                 "paragraph_delete"):
+        counts = outcomes.get(kind, Counter())
+        n = sum(counts.values())
+        target = {"number_round": "approximate", "paragraph_delete": "single"}.get(kind, "conflict")
+        share = counts[target] / n if n else float("nan")
+        print(f"  {kind:17} n={n:3}  {target} {share:.2f}   {dict(counts)}")
+        for example in examples.get(kind, []):
+            print(f"      e.g. {example}")
+    if args.conflicts:
+        args.conflicts.write_text(json.dumps(conflicts, indent=1, ensure_ascii=False))
+        print(f"\nconflicts written to {args.conflicts}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
