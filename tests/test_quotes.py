@@ -10,6 +10,7 @@ from newsprism.ingest import from_text
 from newsprism.model import Article, Quote
 from newsprism.read import entities, quotes, read, sentences
 from newsprism.read.entities import canonicalise
+from newsprism.read.evaluation import Example, article_of
 from newsprism.read.quotemarks import find_segments
 
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
@@ -17,7 +18,9 @@ USED = [sentences.annotate, entities.annotate, quotes.annotate]  # only what is 
 
 
 def _read(text: str) -> Article:
-    article = read([from_text(text, "own")], components=USED)[0]
+    # One body paragraph per line, as PolNeAR is read: these tests are about quotes, not about
+    # how ingest decides what is body text.
+    article = read([article_of(Example("own", text, []))], components=USED)[0]
     canonicalise([article])
     return article
 
@@ -95,7 +98,8 @@ def test_indirect_speech_and_object_is_not_speaker():
 
 def test_captions_are_not_searched_for_quotes():
     article = read(
-        [from_text("Storm hits\n\nWaves hit the coast, officials said.\n", "c")], components=USED
+        [article_of(Example("c", "Storm hits\n\nWaves hit the coast, officials said.\n", []))],
+        components=USED,
     )[0]
     article.paragraphs[-1].role = "caption"
     article.quotes.clear()
@@ -168,3 +172,92 @@ def test_seed_speaker_is_not_the_object_of_told(seeds):
     assert seeds["000"].span_text(quote.speaker) == "Ms Kramp-Karrenbauer"
     she = _quote(seeds["000"], "for us in Nato", "partial")
     assert she.speaker_text == "She"
+
+
+def test_wire_style_double_apostrophes_are_quotation_marks():
+    text = "He said ''Yes sir!'' twice. ''I loved it,'' she said. It's Bob's."
+    quoted = [text[s.start : s.end] for s in find_segments(text, 0, len(text))]
+    assert quoted == ["Yes sir!", "I loved it,"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“The bridge will reopen in May,” Dr. Ruth Okafor said.", "Ruth Okafor"),
+        ("“The bridge will reopen in May,” Gen. Omar Haddad said.", "Omar Haddad"),
+        ("“The bridge will reopen in May,” President Lena Varga said.", "Lena Varga"),
+        ("“The bridge will reopen in May,” said Mr. Paul Dunne.", "Paul Dunne"),
+        ("Lena Varga, the city engineer, said: “The bridge will reopen in May.”", "Lena Varga"),
+    ],
+)
+def test_titles_honorifics_and_appositions_name_the_speaker(sentence, speaker):
+    article = _read(f"Bridge works\n\n{sentence}\n")
+    quote = _quote(article, "The bridge will reopen")
+    assert quote.kind == "direct" and quote.speaker_name == speaker
+
+
+def test_role_noun_speaker_resolves_to_the_person_across_the_story():
+    article = _read(
+        "Bridge works\n\n"
+        "Transport minister Lena Varga inspected the bridge with Mayor Tom Reyes on Monday.\n\n"
+        "“The steel is sound,” the minister said.\n\n"
+        "The mayor said the road would reopen in May.\n"
+    )
+    steel = _quote(article, "The steel is sound")
+    assert steel.speaker_text == "the minister" and steel.speaker_name == "Lena Varga"
+    road = _quote(article, "the road would reopen", "indirect")
+    assert road.speaker_name == "Tom Reyes"
+
+
+def test_pronoun_agrees_in_gender_and_skips_the_object_of_told():
+    article = _read(
+        "Harbour deal\n\n"
+        "Ms Ana Ruiz told Mr Karl Berg that the harbour deal was signed.\n\n"
+        "“It took two years,” she said.\n\n"
+        "Mr Berg thanked the unions. “They carried it,” he said.\n"
+    )
+    told = _quote(article, "the harbour deal was signed", "indirect")
+    assert told.speaker_name == "Ana Ruiz"
+    took = _quote(article, "It took two years")
+    assert took.speaker_text == "she" and took.speaker_name == "Ana Ruiz"
+    carried = _quote(article, "They carried it")
+    assert carried.speaker_text == "he" and carried.speaker_name == "Karl Berg"
+
+
+def test_relative_pronoun_speaker_is_named_for_its_antecedent():
+    article = _read(
+        "Harbour deal\n\n"
+        "The deal was welcomed by Ana Ruiz, who said the unions had been patient.\n"
+    )
+    quote = _quote(article, "the unions had been patient", "indirect")
+    assert quote.speaker_text == "who" and quote.speaker_name == "Ana Ruiz"
+
+
+def test_verb_outside_the_lexicon_frames_a_whole_quote_and_they_stays_unresolved():
+    article = _read(
+        "Harbour deal\n\n"
+        "Karl Berg grinned. “Nobody expected us to win this fight,” he beamed.\n\n"
+        "“We will be back next year,” they said.\n"
+    )
+    beamed = _quote(article, "Nobody expected us")
+    assert article.span_text(beamed.cue) == "beamed" and beamed.speaker_name == "Karl Berg"
+    back = _quote(article, "We will be back")
+    assert back.speaker_text == "they" and back.speaker_name is None  # unresolved, not guessed
+
+
+def test_headline_colon_attribution_and_scare_quotes_are_not_quotes():
+    article = _read(
+        "Ana Ruiz: “The harbour deal is done and dusted”\n\n"
+        "The so-called “historic deal” was signed on Monday.\n"
+    )
+    done = _quote(article, "The harbour deal is done")
+    assert done.speaker_name == "Ana Ruiz"
+    assert not [q for q in article.quotes if q.text.startswith("historic deal")]
+
+
+def test_thinking_verbs_attribute_a_clause():
+    article = _read(
+        "Harbour deal\n\nUnion leader Karl Berg believes the harbour will hire again by spring.\n"
+    )
+    quote = _quote(article, "the harbour will hire again", "indirect")
+    assert quote.speaker_name == "Karl Berg" and article.span_text(quote.cue) == "believes"

@@ -33,6 +33,16 @@ HONORIFIC_GENDER: dict[str, str | None] = {
     "dr": None,
     "prof": None,
     "mx": None,
+    # Military, political and clerical titles written before a name ("Gen. Omar Haddad").
+    "gen": None,
+    "sen": None,
+    "rep": None,
+    "gov": None,
+    "col": None,
+    "lt": None,
+    "adm": None,
+    "sgt": None,
+    "rev": None,
 }
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Nouns that denote one person by office or function (lexicon, not data about any story).
@@ -144,9 +154,16 @@ def acronym(name: str) -> str:
 
 
 def fullest(names: Sequence[str]) -> str:
-    """The fullest form: most name tokens, then the most used, then the longest."""
+    """The fullest form: most name tokens, then without a title, the most used, the longest."""
     counts = Counter(names)
-    return min(counts, key=lambda n: (-len(name_tokens(n)), -counts[n], -len(n), n))
+    return min(
+        counts, key=lambda n: (-len(name_tokens(n)), _titled(n), -counts[n], -len(n), n)
+    )
+
+
+def _titled(name: str) -> bool:
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    return first in HONORIFIC_GENDER
 
 
 def slug(text: str) -> str:
@@ -197,7 +214,11 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        return fullest(self.names)
+        """The fullest name, without a title before it ("Dr. Ruth Okafor" -> "Ruth Okafor")."""
+        words = fullest(self.names).split()
+        while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFIC_GENDER:
+            words = words[1:]
+        return " ".join(words)
 
 
 @dataclass

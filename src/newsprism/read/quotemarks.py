@@ -14,6 +14,7 @@ OPENING_ONLY = "„«‟"
 CLOSING_ONLY = "»"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
+APOSTROPHES = "''"  # two apostrophes for a double mark, as old wire copy writes them
 OPENING_CONTEXT = " \t([{—–-:/"  # characters after which a mark usually opens a quote
 
 
@@ -32,14 +33,24 @@ class QuoteSegment:
         return self.close_mark is not None
 
 
-def _opens(text: str, i: int, line_start: int) -> bool:
+def _mark_length(text: str, i: int) -> int:
+    """1 for a quotation mark at ``i``, 2 for a doubled apostrophe (old wire style ''…''),
+    0 for anything else."""
+    if text[i] in DOUBLE_MARKS:
+        return 1
+    if text.startswith(APOSTROPHES, i):  # of three apostrophes the last two are the mark
+        return 2 if i + 2 >= len(text) or text[i + 2] != "'" else 0
+    return 0
+
+
+def _opens(text: str, i: int, line_start: int, length: int = 1) -> bool:
     mark = text[i]
     if mark in OPENING_ONLY:
         return True
     if mark in CLOSING_ONLY:
         return False
     before = text[i - 1] if i > line_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + length] if i + length < len(text) else " "
     return (before in OPENING_CONTEXT or before.isspace()) and not after.isspace()
 
 
@@ -54,7 +65,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def _segment(
     text: str, open_at: int, close_at: int | None, end: int, line_start: int
 ) -> QuoteSegment:
-    start, stop = _trimmed(text, open_at + 1, close_at if close_at is not None else end)
+    after_mark = open_at + max(1, _mark_length(text, open_at))
+    start, stop = _trimmed(text, after_mark, close_at if close_at is not None else end)
     first_visible = _trimmed(text, line_start, end)[0]
     return QuoteSegment(start, stop, open_at, close_at, first_visible == open_at)
 
@@ -62,22 +74,28 @@ def _segment(
 def _line_segments(text: str, line_start: int, line_end: int) -> list[QuoteSegment]:
     segments: list[QuoteSegment] = []
     open_at: int | None = None
-    for i in range(line_start, line_end):
-        char = text[i]
-        if char not in DOUBLE_MARKS:
+    i = line_start
+    while i < line_end:
+        length = _mark_length(text, i)
+        if not length or i + length > line_end:
+            i += 1
             continue
         if open_at is None:
-            if _opens(text, i, line_start):
+            if _opens(text, i, line_start, length):
                 open_at = i
-            continue
         # Inside a quote: a mark glued to the preceding word closes it; a mark that starts a
         # new word means the earlier quote was never closed, so end it there and open anew.
-        if text[i - 1].isspace() and _opens(text, i, line_start) and char not in CLOSING_ONLY:
+        elif (
+            text[i - 1].isspace()
+            and _opens(text, i, line_start, length)
+            and text[i] not in CLOSING_ONLY
+        ):
             segments.append(_segment(text, open_at, None, i, line_start))
             open_at = i
         else:
             segments.append(_segment(text, open_at, i, line_end, line_start))
             open_at = None
+        i += length
     if open_at is not None:
         segments.append(_segment(text, open_at, None, line_end, line_start))
     return segments + _single_quoted(text, line_start, line_end, segments)

@@ -23,6 +23,7 @@ from newsprism.read.speakers import (
     Speaker,
     according_to,
     describe,
+    is_reporting_verb,
     is_speech_verb,
     speaker_token,
     subject_of,
@@ -31,6 +32,7 @@ from newsprism.read.speakers import (
 SPEECH_ROLES = {"title", "standfirst", "body"}
 TRAILING = " \t\n,;:—–-"
 MIN_REPORTED_WORDS = 2  # a reported clause has at least a subject and a verb of its own
+MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted words with no cue are named, not quoted (train)
 
 
 @dataclass
@@ -52,19 +54,29 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(a <= offset < b for a, b in spans)
 
 
-def _ancestor_cue(doc: Doc, segment: QuoteSegment, marked: list[tuple[int, int]]) -> Token | None:
+def _frames(verb: Token, whole: bool) -> bool:
+    """Any verb with a subject introduces a quote that is a sentence of its own and hangs on it
+    directly ("He jokes, “…”", "“…,” she continued"): the frame says it, not the lexicon."""
+    return whole and verb.pos_ == "VERB" and subject_of(verb) is not None
+
+
+def _ancestor_cue(
+    doc: Doc, segment: QuoteSegment, marked: list[tuple[int, int]], whole: bool = False
+) -> Token | None:
     """The closest verb of saying, outside any quote, that the quoted words depend on."""
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if span is None:
         return None
     found: list[Token] = []
     for token in span:
+        first = True
         for ancestor in token.ancestors:
             if segment.start <= ancestor.idx < segment.end or _inside(marked, ancestor.idx):
                 continue
-            if is_speech_verb(ancestor):
+            if is_speech_verb(ancestor) or (first and _frames(ancestor, whole)):
                 found.append(ancestor)
                 break
+            first = False
     return min(found, key=lambda t: _distance(t, segment), default=None)
 
 
@@ -136,7 +148,9 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
     previous: tuple[QuoteSegment, Draft] | None = None
     for segment in segments:
         start, end = _trim(text, segment.start, segment.end)
-        draft = Draft(start, end, _kind(doc, segment), cue=_ancestor_cue(doc, segment, marked))
+        kind = _kind(doc, segment)
+        whole = kind == "direct" or text[segment.start : segment.end].rstrip().endswith(",")
+        draft = Draft(start, end, kind, cue=_ancestor_cue(doc, segment, marked, whole))
         if previous and _continues(text, previous[0], segment):
             draft.continues = previous[1]
         elif draft.cue is None and previous and _same_line(text, previous[0], segment):
@@ -146,9 +160,31 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         if draft.cue is not None:
             subject = according_to(draft.cue) or subject_of(draft.cue)
             draft.subject = speaker_token(article, doc, draft.cue, subject)
+        elif draft.continues is None:
+            draft.subject = _named_before_colon(article, doc, segment)
+        if draft.cue is None and draft.continues is None and _is_mention(text[start:end]):
+            continue  # a scare quote, a title, a nickname: words mentioned, not said
         drafts.append(draft)
         previous = (segment, draft)
     return drafts
+
+
+def _named_before_colon(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
+    """Headline and list style, "Ann Ortiz: ‘We will build it’": a name, a colon, the quote."""
+    text = article.text
+    line_start = _line_of(text, segment.open_mark)[0]
+    before = text[line_start : segment.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    span = doc.char_span(line_start, len(before) - 1, alignment_mode="contract")
+    words = [t for t in span or [] if not t.is_space]
+    if words and all(t.pos_ == "PROPN" or t.is_punct for t in words):
+        return span.root  # nothing but a name before the colon
+    return None
+
+
+def _is_mention(quoted: str) -> bool:
+    return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS
 
 
 def _reported_clause(token: Token) -> tuple[int, int] | None:
@@ -181,7 +217,7 @@ def _reported(
     for token in doc:
         if _inside(marked, token.idx) or not any(p.start <= token.idx < p.end for p in paragraphs):
             continue
-        if not (is_speech_verb(token) or according_to(token) is not None):
+        if not (is_reporting_verb(token) or according_to(token) is not None):
             continue
         found = _reported_clause(token)
         if found is None:

@@ -71,15 +71,58 @@ SPEECH_VERBS = {
     "signal",
     "comment",
     "answer",
+    "continue",
+    "joke",
+    "quip",
+    "retort",
+    "shout",
+    "exclaim",
+    "conclude",
+    "label",
+    "boast",
+    "lament",
+    "counter",
+    "recount",
+    "proclaim",
+    "demand",
+    "assure",
+    "plead",
+    "scoff",
+    "muse",
+    "wonder",
+    "speculate",
+    "elaborate",
+    "post",
+    "yell",
+    "scream",
+    "chant",
+    "charge",
+    "interject",
 }
+# Verbs of thinking and showing: they attribute a clause too ("voters believe (that) …", "the
+# poll shows …"), but only a clause, never quoted words on their own.
+ATTITUDE_VERBS = {
+    "think", "believe", "hope", "expect", "fear", "worry", "feel", "know", "agree", "find",
+    "show", "estimate", "conclude", "acknowledge", "doubt", "suspect", "predict", "insist",
+    "recommend", "indicate", "realize", "realise", "understand", "assume", "guess", "learn",
+}  # fmt: skip
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NON_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who"}
 HUMAN_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
+RELATIVE_PRONOUNS = {"who", "that", "which"}
 
 
 def is_speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+    so_called = token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "so"
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and not so_called
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """A verb that attributes a clause to its subject: saying, thinking or showing."""
+    return is_speech_verb(token) or (
+        token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in ATTITUDE_VERBS
+    )
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -132,8 +175,20 @@ def _can_speak(article: Article, token: Token) -> bool:
     }
 
 
+def antecedent(pronoun: Token) -> Token | None:
+    """What a relative pronoun stands for: "Ann Ortiz" in "Ann Ortiz, who said …"."""
+    if pronoun.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    clause = pronoun.head
+    while clause.dep_ in {"conj", "xcomp", "advcl"} and clause.head is not clause:
+        clause = clause.head
+    return clause.head if clause.dep_ == "relcl" and clause.head is not clause else None
+
+
 def speaker_token(article: Article, doc: Doc, cue: Token, subject: Token | None) -> Token | None:
     """The subject, or the person named just before the cue when the parse got the subject wrong."""
+    if subject is not None and (found := antecedent(subject)) is not None:
+        return subject if found.pos_ in {"NOUN", "PROPN", "PRON"} else None
     if subject is not None and subject.lower_ in NON_SPEAKERS:
         return None
     if subject is not None and _can_speak(article, subject):
@@ -216,6 +271,10 @@ class Salience:
 def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Speaker:
     """Speaker span, text and name (fullest name in the article) for a subject token."""
     coref = salience.coref
+    if (referent := antecedent(token)) is not None:  # the pronoun is the mention, named for it
+        named = describe(article, doc, referent, salience)
+        span = Span(start=token.idx, end=token.idx + len(token))
+        return Speaker(span=span, text=token.text, name=named.name, cluster=named.cluster)
     found = mention_at(article, token.idx)
     if found is None:
         if token.pos_ == "PRON":
@@ -229,6 +288,9 @@ def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Sp
             )
             span = Span(start=start, end=token.idx + len(token))
             cluster = None
+            if token.pos_ == "PROPN":  # a name the tagger missed ("Ana Ruiz, who said")
+                written = article.span_text(span)
+                return Speaker(span=span, text=written, name=written)
     else:
         mention = article.mentions[found]
         names = {
