@@ -387,3 +387,13 @@ def test_timestamp_lines_are_datelines_not_standfirst(stamp):
     assert article.standfirst is None
     assert [p.role for p in article.paragraphs] == ["title", "dateline", "body", "body"]
     assert article.published.startswith("2025-0")
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not give up," said union leader Pieter Claes on Monday.\n',
+    "The prime minister, Jane Smith, said the plan was fair.\nShe added: \"We have listened.\"\n",
+])
+def test_a_short_text_keeps_all_its_prose(text):
+    article = from_text(text, "short")
+    assert article.boilerplate == []
+    assert "".join(article.span_text(p) for p in article.body) == text.replace("\n", "")

@@ -33,6 +33,7 @@ MAX_CAPTION_WORDS = 60
 # Dates of publication are stated near the top; later dates are about the news itself.
 DATELINE_SEARCH_LINES = 10
 MAX_DATELINE_WORDS = 12
+MIN_LINES_FOR_LINE_MODEL = 12
 MAX_BREADCRUMB_PREFIX_WORDS = 6
 
 
@@ -145,11 +146,14 @@ def _veto_chrome_lines(result: Layout) -> None:
     """Body lines the fitted line model judges to be page chrome become boilerplate (a menu, a
     link list, a comment thread); lines after a comment-section heading are comments."""
     lines = [line.text for line in result.lines]
-    if not lines:
+    if len(lines) < MIN_LINES_FOR_LINE_MODEL:
+        # The model learnt chrome from whole copied pages; a short text (a pasted article, a
+        # feed item, a quote) is outside what it has seen, and its lines are all the user gave.
         return
     keep = lineroles.keep_lines("text", lineroles.line_features(lines, rules=rule_kinds(result)))
-    if keep is None:
-        return
+    body = [i for i, role in result.roles.items() if role == "body"]
+    if keep is None or not any(keep[i] for i in body):
+        return  # a verdict that leaves no body at all is the model failing, not the page
     comments_from = next(
         (i for i, line in enumerate(lines) if lineroles.COMMENT_HEADING.match(line)), len(lines)
     )
