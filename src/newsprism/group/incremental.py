@@ -1,32 +1,50 @@
 """Assign articles to stories one at a time, in arrival order, using only what has arrived.
 
-The batch path fits TF-IDF on all articles at once; a stream cannot. Here words are hashed
-(:class:`~sklearn.feature_extraction.text.HashingVectorizer`, so the vocabulary needs no fitting)
-and IDF is recomputed from the document frequencies of the articles seen so far, so early
-articles are compared with the same weighting as late ones. A new article joins the open story
-whose members it resembles most on average (average link, as in the batch path) when that
-average reaches the threshold, and opens a new story otherwise.
+The batch path fits TF-IDF on all articles at once; a stream cannot. Here words and names are
+hashed (no vocabulary to fit) and IDF comes from the document frequencies of the articles seen so
+far. Each article gets a compact vector (:func:`newsprism.group.index.compact_vectors`); a
+:class:`~newsprism.group.index.VectorIndex` returns its nearest earlier articles published within
+``quiet_days`` of it, and only the stories of those neighbours are scored precisely, with the
+batch pair score (:func:`newsprism.group.similarity.mix` and ``date_factors``).
 
-A story is *closed* to an article published more than ``quiet_days`` before its first or after
-its last article: a similar event next month is a new story. Articles without a usable published
-date never close a story (there is no evidence of time passing).
+- A new article joins the open story whose members it resembles most on average (average link,
+  as in the batch path) when that average reaches the threshold, and opens a new story otherwise.
+- A story is *closed* to an article published more than ``quiet_days`` before its first or after
+  its last article, so a similar event next month is a new story. Undated articles never close a
+  story (there is no evidence of time passing).
+- A *bridging* article that reaches the threshold with two open stories merges them when the two,
+  with it, would be merged by average link (their mean cross score reaches the threshold). The
+  older story keeps its id; the merge is logged so a store can undo it.
+
+Where articles, memberships and features live is a :class:`StoryState`: in memory here
+(:class:`MemoryState`), or in the store (:mod:`newsprism.store.grouping`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
-from scipy.sparse import csr_matrix, vstack
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
 
 from newsprism.group.features import article_text, entity_keys, published_day
+from newsprism.group.index import VectorIndex, compact_vectors
 from newsprism.group.settings import GroupSettings
-from newsprism.group.similarity import date_factor, mix
+from newsprism.group.similarity import date_factors, mix
 from newsprism.model import Article
+
+NEIGHBOURS = 16  # nearest earlier articles retrieved per new article
+# A neighbour's story is verified only when the neighbour's compact cosine reaches this share of
+# the threshold: a story's average cannot exceed its best member's score, and the margin covers
+# the compact vectors' hashing noise (about ±0.06 at 256 dimensions).
+CANDIDATE_FLOOR = 0.5
+VERIFY_MEMBERS = 64  # most recent members of a story that a new article is scored against
 
 
 def story_id_for(article_id: str) -> str:
@@ -34,164 +52,394 @@ def story_id_for(article_id: str) -> str:
     return "story-" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
 
 
+# -- features -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SparseRow:
+    """One hashed row: sorted feature indices and their values. Plain arrays rather than a
+    scipy matrix, since a decision reads dozens of rows and scipy's per-matrix checks cost more
+    than the arithmetic."""
+
+    indices: np.ndarray  # int32
+    data: np.ndarray  # float32
+
+    @property
+    def nnz(self) -> int:
+        return len(self.indices)
+
+    @classmethod
+    def of(cls, row: csr_matrix) -> SparseRow:
+        row = row.tocsr()
+        row.sum_duplicates()
+        return cls(row.indices.astype(np.int32), row.data.astype(np.float32))
+
+
 @dataclass
-class _OpenStory:
-    id: str
-    members: list[int] = field(default_factory=list)  # indices into the assigner's arrays
-    first_day: float | None = None
-    last_day: float | None = None
+class ArticleFeatures:
+    """Hashed sublinear term frequencies of one article's words and names (not IDF-weighted:
+    IDF changes as articles arrive, so it is applied when comparing)."""
 
-    def note_day(self, day: float | None) -> None:
-        if day is None:
-            return
-        self.first_day = day if self.first_day is None else min(self.first_day, day)
-        self.last_day = day if self.last_day is None else max(self.last_day, day)
+    words: SparseRow
+    names: SparseRow
+    day: float | None
 
-    def gap_to(self, day: float | None) -> float:
-        """Days between ``day`` and this story's published span (0 inside it or when unknown)."""
-        if day is None or self.first_day is None or self.last_day is None:
-            return 0.0
-        return max(0.0, self.first_day - day, day - self.last_day)
+    def __post_init__(self) -> None:
+        if not isinstance(self.words, SparseRow):
+            self.words = SparseRow.of(self.words)
+        if not isinstance(self.names, SparseRow):
+            self.names = SparseRow.of(self.names)
+
+    def to_bytes(self) -> bytes:
+        parts = [np.array([self.words.nnz, self.names.nnz], dtype=np.int32)]
+        for row in (self.words, self.names):
+            parts += [row.indices.astype(np.int32), row.data.astype(np.float32)]
+        return b"".join(p.tobytes() for p in parts)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, day: float | None) -> ArticleFeatures:
+        word_count, name_count = np.frombuffer(data, dtype=np.int32, count=2)
+        offset, rows = 8, []
+        for count in (int(word_count), int(name_count)):
+            indices = np.frombuffer(data, dtype=np.int32, count=count, offset=offset)
+            values = np.frombuffer(data, dtype=np.float32, count=count, offset=offset + 4 * count)
+            offset += 8 * count
+            rows.append(SparseRow(indices, values))
+        return cls(rows[0], rows[1], day)
 
 
-class _GrowingTfidf:
-    """Rows of hashed sublinear term frequencies, one per arrival; IDF is applied when comparing,
-    from the document frequencies of everything seen so far."""
+class FeatureHashing:
+    """Vectorises one article on its own: nothing is fitted."""
+
+    def __init__(self, settings: GroupSettings):
+        self.width = settings.hash_features
+        self._words = HashingVectorizer(
+            n_features=self.width, stop_words="english", strip_accents="unicode",
+            alternate_sign=False, norm=None,
+        )
+        self._names = FeatureHasher(n_features=self.width, input_type="dict",
+                                    alternate_sign=False)
+
+    def features(self, article: Article) -> ArticleFeatures:
+        rows = []
+        for counts in (self._words.transform([article_text(article)]),
+                       self._names.transform([entity_keys(article)])):
+            counts = counts.tocsr().astype(np.float32)
+            counts.data = 1.0 + np.log(counts.data)  # sublinear tf, as in the batch vectorizer
+            rows.append(SparseRow.of(counts))
+        return ArticleFeatures(rows[0], rows[1], published_day(article))
+
+
+class DocumentFrequencies:
+    """How many articles seen so far contain each hashed word and name, for smoothed IDF."""
 
     def __init__(self, width: int):
-        self.document_frequency = np.zeros(width, dtype=np.int64)
-        self._matrix = csr_matrix((0, width))
-        self._pending: list[csr_matrix] = []
+        self.words = np.zeros(width, dtype=np.int64)
+        self.names = np.zeros(width, dtype=np.int64)
+        self.count = 0
 
-    def append(self, counts: csr_matrix) -> None:
-        counts = counts.tocsr()
-        counts.data = 1.0 + np.log(counts.data)  # sublinear tf, as in the batch vectorizer
-        self.document_frequency[counts.indices] += 1
-        self._pending.append(counts)
+    def add(self, features: ArticleFeatures) -> None:
+        self.words[features.words.indices] += 1
+        self.names[features.names.indices] += 1
+        self.count += 1
 
-    def _rows(self) -> csr_matrix:
-        if self._pending:  # stack lazily: one copy per comparison, not one per row
-            self._matrix = vstack([self._matrix, *self._pending], format="csr")
-            self._pending = []
-        return self._matrix
+    def idf(self, indices: np.ndarray, names: bool) -> np.ndarray:
+        frequencies = (self.names if names else self.words)[indices]
+        return np.log((1 + self.count) / (1 + frequencies)) + 1.0
 
-    def is_empty(self, index: int) -> bool:
-        rows = self._rows()
-        return rows.indptr[index + 1] == rows.indptr[index]
+    def cosines(self, left: Sequence[SparseRow], right: Sequence[SparseRow],
+                names: bool) -> np.ndarray:
+        """TF-IDF cosine of each left row with each right row.
 
-    def cosines(self, index: int, others: list[int]) -> np.ndarray:
-        """Cosine of row ``index`` against each row of ``others``, with smoothed IDF."""
-        rows = self._rows()
-        picked = rows[[index, *others]]
-        df = self.document_frequency[picked.indices]
-        picked.data = picked.data * (np.log((1 + rows.shape[0]) / (1 + df)) + 1.0)
-        weighted = normalize(picked, norm="l2", copy=False)  # zero rows stay zero
-        return weighted[1:] @ weighted[0].toarray().ravel()
+        Only the left rows are laid out densely, over just the features these rows use; each
+        right entry then looks its feature up there. Far cheaper than scipy products over the
+        full hashed width for the few dozen rows one decision needs.
+        """
+        rows = [*left, *right]
+        counts = np.array([r.nnz for r in rows])
+        indices = np.concatenate([r.indices for r in rows])
+        values = np.concatenate([r.data for r in rows]).astype(np.float64)
+        values *= self.idf(indices, names)
+        row_of = np.repeat(np.arange(len(rows)), counts)
+        norms = np.sqrt(np.bincount(row_of, weights=values**2, minlength=len(rows)))
+        values /= np.where(norms > 0, norms, 1.0)[row_of]
+        vocabulary, column = np.unique(indices, return_inverse=True)
+        split = int(counts[: len(left)].sum())
+        left_dense = np.zeros((len(left), len(vocabulary)))
+        left_dense[row_of[:split], column[:split]] = values[:split]
+        products = left_dense[:, column[split:]] * values[split:]
+        right_row = row_of[split:] - len(left)
+        return np.array([np.bincount(right_row, weights=p, minlength=len(right))
+                         for p in products]).reshape(len(left), len(right))
+
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, words=self.words, names=self.names, count=self.count)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> DocumentFrequencies:
+        with np.load(io.BytesIO(data)) as saved:
+            frequencies = cls(len(saved["words"]))
+            frequencies.words, frequencies.names = saved["words"], saved["names"]
+            frequencies.count = int(saved["count"])
+        return frequencies
+
+
+def score_matrix(
+    left: Sequence[ArticleFeatures], right: Sequence[ArticleFeatures],
+    frequencies: DocumentFrequencies, settings: GroupSettings,
+) -> np.ndarray:
+    """The batch pair score (words, names, dates) of every left article with every right one."""
+    text = frequencies.cosines([r.words for r in left], [r.words for r in right], names=False)
+    names = frequencies.cosines([r.names for r in left], [r.names for r in right], names=True)
+    named = np.array([r.names.nnz > 0 for r in [*left, *right]], dtype=bool)
+    n = len(left)
+    scores = mix(text, names, named[:n, None] & named[None, n:], settings.entity_weight)
+    factors = date_factors([r.day for r in [*left, *right]], settings)[:n, n:]
+    return np.clip(scores * factors, 0.0, 1.0)
+
+
+def compact_vector(
+    features: ArticleFeatures, frequencies: DocumentFrequencies, settings: GroupSettings
+) -> np.ndarray:
+    rows = []
+    for row, names in ((features.words, False), (features.names, True)):
+        values = row.data * frequencies.idf(row.indices, names)
+        norm = float(np.sqrt((values**2).sum()))
+        rows.append(csr_matrix((values / (norm or 1.0), row.indices, [0, row.nnz]),
+                               shape=(1, len(frequencies.words))))
+    return compact_vectors(rows[0], rows[1], settings.entity_weight)[0]
+
+
+# -- where the stream's state lives -----------------------------------------------------------
+
+
+class StoryState(Protocol):
+    """Articles (by integer key), their features, and story memberships."""
+
+    frequencies: DocumentFrequencies
+
+    def key_of(self, article_id: str) -> int | None: ...
+    def story_of(self, article_id: str) -> str | None: ...
+    def remember(self, key: int, article_id: str, features: ArticleFeatures,
+                 vector: np.ndarray) -> None: ...
+    def features(self, keys: Sequence[int]) -> list[ArticleFeatures]: ...
+    def stories_of(self, keys: Sequence[int]) -> dict[int, str]: ...
+    def members(self, story_id: str) -> list[tuple[int, float | None]]:
+        """(key, published day) of each member, in arrival order."""
+        ...
+    def assign(self, key: int, story_id: str) -> None: ...
+    def merge(self, kept: str, absorbed: str, article_id: str, score: float) -> bool:
+        """Move every member of ``absorbed`` into ``kept`` and log it; ``False`` when refused
+        (e.g. the same merge was undone before)."""
+        ...
+    def stories(self) -> dict[str, list[str]]: ...
+
+
+@dataclass
+class MemoryState:
+    """A :class:`StoryState` in plain dicts, for one session or a benchmark."""
+
+    width: int
+    frequencies: DocumentFrequencies = field(init=False)
+    merge_log: list[tuple[str, str, str, float]] = field(default_factory=list)
+    _keys: dict[str, int] = field(default_factory=dict)
+    _ids: dict[int, str] = field(default_factory=dict)
+    _features: dict[int, ArticleFeatures] = field(default_factory=dict)
+    _story_of: dict[int, str] = field(default_factory=dict)
+    _members: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.frequencies = DocumentFrequencies(self.width)
+
+    def key_of(self, article_id: str) -> int | None:
+        return self._keys.get(article_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        key = self._keys.get(article_id)
+        return None if key is None else self._story_of.get(key)
+
+    def remember(self, key, article_id, features, vector) -> None:
+        self._keys[article_id], self._ids[key], self._features[key] = key, article_id, features
+
+    def features(self, keys):
+        return [self._features[k] for k in keys]
+
+    def stories_of(self, keys):
+        return {k: self._story_of[k] for k in keys if k in self._story_of}
+
+    def members(self, story_id):
+        return [(k, self._features[k].day) for k in self._members.get(story_id, [])]
+
+    def assign(self, key, story_id) -> None:
+        self._story_of[key] = story_id
+        self._members.setdefault(story_id, []).append(key)
+
+    def merge(self, kept, absorbed, article_id, score) -> bool:
+        moved = self._members.pop(absorbed, [])
+        for key in moved:
+            self._story_of[key] = kept
+        self._members[kept] = sorted([*self._members.get(kept, []), *moved])
+        self.merge_log.append((kept, absorbed, article_id, score))
+        return True
+
+    def stories(self) -> dict[str, list[str]]:
+        return {sid: [self._ids[k] for k in keys] for sid, keys in self._members.items()}
+
+
+# -- the assigner ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    story_id: str
+    first_key: int  # the story's earliest member: the older story keeps its id in a merge
+    members: list[ArticleFeatures]
+    score: float
 
 
 class StoryAssigner:
     """Incremental story assignment. ``add`` returns the id of the story joined or opened."""
 
-    def __init__(self, settings: GroupSettings | None = None):
+    def __init__(
+        self, settings: GroupSettings | None = None, state: StoryState | None = None,
+        index: VectorIndex | None = None, neighbours: int = NEIGHBOURS,
+    ):
         self.settings = settings or GroupSettings()
-        self._hasher = HashingVectorizer(
-            n_features=self.settings.hash_features,
-            stop_words="english",
-            strip_accents="unicode",
-            alternate_sign=False,
-            norm=None,
-        )
-        self._words = _GrowingTfidf(self.settings.hash_features)
-        # Names are hashed too, so both parts share one sparse TF-IDF path.
-        self._name_hasher = FeatureHasher(
-            n_features=self.settings.hash_features, input_type="dict", alternate_sign=False
-        )
-        self._names = _GrowingTfidf(self.settings.hash_features)
-        self._days: list[float | None] = []
-        self._article_ids: list[str] = []
-        self._stories: dict[str, _OpenStory] = {}
-        self._story_of: dict[str, str] = {}
+        self.hashing = FeatureHashing(self.settings)
+        self.state: StoryState = state or MemoryState(self.settings.hash_features)
+        self.index = index or VectorIndex()
+        self.neighbours = neighbours
+        self._next_key = 0
 
     # -- public -----------------------------------------------------------------------------
 
-    def add(self, article: Article) -> str:
-        """Assign ``article`` to the best open story, or open a new one; return the story id."""
-        if article.id in self._story_of:
-            return self._story_of[article.id]
-        index = self._remember(article)
-        story = self._best_story(index)
-        if story is None:
-            story = self._open(story_id_for(article.id))
-        self._join(story, index)
-        return story.id
+    def add(self, article: Article, key: int | None = None) -> str:
+        """Assign ``article`` to the best open story, or open a new one; return the story id.
 
-    def restore(self, article: Article, story_id: str) -> None:
+        ``key`` is the article's integer key in the state (the store's sequence number); in
+        memory it defaults to the arrival count.
+        """
+        known = self.state.story_of(article.id)
+        if known is not None:
+            return known
+        return self.add_features(article.id, self.hashing.features(article), key)
+
+    def add_features(
+        self, article_id: str, features: ArticleFeatures, key: int | None = None
+    ) -> str:
+        """:meth:`add` for an article already turned into features (benchmarks, other sources)."""
+        key, neighbours = self._remember(article_id, features, key)
+        candidates = self._qualified(neighbours, features)
+        if not candidates:
+            story_id = story_id_for(article_id)
+            self.state.assign(key, story_id)
+            return story_id
+        best = candidates[0]
+        self.state.assign(key, best.story_id)
+        self._merge_bridged(best, candidates[1:], features, article_id)
+        return self.state.story_of(article_id) or best.story_id
+
+    def restore(self, article: Article, story_id: str, key: int | None = None) -> None:
         """Record an article whose story is already known (e.g. read back from a store)."""
-        if article.id in self._story_of:
-            return
-        index = self._remember(article)
-        story = self._stories.get(story_id) or self._open(story_id)
-        self._join(story, index)
+        if self.state.story_of(article.id) is None:
+            key, _ = self._remember(article.id, self.hashing.features(article), key)
+            self.state.assign(key, story_id)
 
     def story_of(self, article_id: str) -> str | None:
-        return self._story_of.get(article_id)
+        return self.state.story_of(article_id)
 
     @property
     def stories(self) -> dict[str, list[str]]:
         """Story id -> article ids, in arrival order."""
-        return {
-            sid: [self._article_ids[i] for i in story.members]
-            for sid, story in self._stories.items()
-        }
+        return self.state.stories()
 
     # -- internals --------------------------------------------------------------------------
 
-    def _remember(self, article: Article) -> int:
-        self._words.append(self._hasher.transform([article_text(article)]))
-        self._names.append(self._name_hasher.transform([entity_keys(article)]))
-        self._days.append(published_day(article))
-        self._article_ids.append(article.id)
-        return len(self._article_ids) - 1
+    def _remember(
+        self, article_id: str, features: ArticleFeatures, key: int | None
+    ) -> tuple[int, list[int]]:
+        """Count, store and index the article; return its key and its earlier neighbours."""
+        if key is None:
+            key, self._next_key = self._next_key, self._next_key + 1
+        self.state.frequencies.add(features)
+        vector = compact_vector(features, self.state.frequencies, self.settings)
+        self.state.remember(key, article_id, features, vector)
+        neighbours = self._search(vector, features.day)
+        self.index.add([key], vector[None, :], [features.day])
+        return key, neighbours
 
-    def _open(self, story_id: str) -> _OpenStory:
-        story = _OpenStory(story_id)
-        self._stories[story_id] = story
-        return story
+    def _search(self, vector: np.ndarray, day: float | None) -> list[int]:
+        quiet = self.settings.quiet_days
+        window = None if day is None else (day - quiet, day + quiet)
+        keys, scores = self.index.search(vector, self.neighbours, window)
+        floor = CANDIDATE_FLOOR * self.settings.threshold
+        return [int(k) for k, score in zip(keys, scores, strict=True) if score >= floor]
 
-    def _join(self, story: _OpenStory, index: int) -> None:
-        story.members.append(index)
-        story.note_day(self._days[index])
-        self._story_of[self._article_ids[index]] = story.id
+    def _qualified(self, neighbours: list[int], features: ArticleFeatures) -> list[_Candidate]:
+        """Open stories of the neighbours whose average score reaches the threshold, best first
+        (ties: the older story).
 
-    def _candidates(self, index: int) -> list[_OpenStory]:
-        day = self._days[index]
-        return [
-            s for s in self._stories.values() if s.gap_to(day) <= self.settings.quiet_days
-        ]
+        Two passes keep this cheap when many stories look alike: the new article is first scored
+        against the retrieved neighbours alone, and only a story with some neighbour at the
+        threshold (its average cannot reach it otherwise, bar a better member the index did not
+        return) is scored against its recent members.
+        """
+        if not neighbours:
+            return []
+        first_pass = score_matrix([features], self.state.features(neighbours),
+                                  self.state.frequencies, self.settings)[0]
+        story_of = self.state.stories_of(neighbours)
+        best_of: dict[str, float] = {}
+        for key, score in zip(neighbours, first_pass, strict=True):
+            story_id = story_of.get(key)
+            if story_id is not None:
+                best_of[story_id] = max(best_of.get(story_id, 0.0), float(score))
+        open_stories = []
+        for story_id, best in best_of.items():
+            if best < self.settings.threshold:
+                continue
+            members = self.state.members(story_id)
+            if members and not self._closed(members, features.day):
+                open_stories.append((story_id, members[0][0],
+                                     [k for k, _ in members[-VERIFY_MEMBERS:]]))
+        if not open_stories:
+            return []
+        keys = [k for _, _, recent in open_stories for k in recent]
+        found = self.state.features(keys)
+        scores = score_matrix([features], found, self.state.frequencies, self.settings)[0]
+        qualified, start = [], 0
+        for story_id, first_key, recent in open_stories:
+            share = slice(start, start + len(recent))
+            start += len(recent)
+            score = float(scores[share].mean())
+            if score >= self.settings.threshold:
+                qualified.append(_Candidate(story_id, first_key, found[share], score))
+        return sorted(qualified, key=lambda c: (-c.score, c.first_key))
 
-    def _best_story(self, index: int) -> _OpenStory | None:
-        candidates = self._candidates(index)
-        if not candidates:
-            return None
-        members = [m for story in candidates for m in story.members]
-        scores = self._scores(index, members)
-        best, best_score = None, self.settings.threshold
-        position = 0
-        for story in candidates:  # dict order = opening order, so ties go to the older story
-            share = scores[position : position + len(story.members)]
-            position += len(story.members)
-            average = float(share.mean())
-            if average >= best_score and (best is None or average > best_score):
-                best, best_score = story, average
-        return best
+    def _closed(self, members: list[tuple[int, float | None]], day: float | None) -> bool:
+        days = [d for _, d in members if d is not None]
+        if day is None or not days:
+            return False
+        gap = max(0.0, min(days) - day, day - max(days))
+        return gap > self.settings.quiet_days
 
-    def _scores(self, index: int, members: list[int]) -> np.ndarray:
-        """Combined score of article ``index`` against each of ``members``."""
-        text = self._words.cosines(index, members)
-        names = self._names.cosines(index, members)
-        own_named = not self._names.is_empty(index)
-        both_named = np.array([own_named and not self._names.is_empty(m) for m in members])
-        scores = mix(text, names, both_named, self.settings.entity_weight)
-        day = self._days[index]
-        factors = np.array([date_factor(day, self._days[m], self.settings) for m in members])
-        return np.clip(scores * factors, 0.0, 1.0)
+    def _merge_bridged(
+        self, joined: _Candidate, others: list[_Candidate], features: ArticleFeatures,
+        article_id: str,
+    ) -> None:
+        """Merge into the joined story every other story the new article also qualified for,
+        when average link would merge them now: the mean score between the joined story (with
+        the new article) and the other reaches the threshold, as in the batch clustering."""
+        group = [*joined.members, features]
+        for other in others:
+            link = float(score_matrix(group, other.members, self.state.frequencies,
+                                      self.settings).mean())
+            if link < self.settings.threshold:
+                continue
+            kept, absorbed = (joined, other) if joined.first_key <= other.first_key else (
+                other, joined)
+            if self.state.merge(kept.story_id, absorbed.story_id, article_id, link):
+                joined = _Candidate(kept.story_id, kept.first_key, [], link)
+                group = [*group, *other.members]

@@ -5,7 +5,8 @@
 ...     result.stories["article-id"]                              # the story it joined or opened
 
 :func:`open_store` gives the embedded SQLite back-end; any class implementing
-:class:`~newsprism.store.base.Store` can be used with :func:`ingest` instead.
+:class:`~newsprism.store.base.Store` can be used with :func:`ingest` instead. The SQLite store
+keeps its nearest-neighbour index in a folder beside it (``<db>.index``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsprism.group import GroupSettings, StoryAssigner
+from newsprism.group import GroupSettings
 from newsprism.model import Article
-from newsprism.store.base import Store, StorySummary
+from newsprism.store.base import MergeRecord, Store, StorySummary
+from newsprism.store.grouping import GroupingSession
 from newsprism.store.sqlite import SQLiteStore
 
 
@@ -32,24 +34,7 @@ class IngestResult:
     stories: dict[str, str] = field(default_factory=dict)  # article id -> story id
     # Already stored under the same id but with other content: replaced, story kept.
     updated: list[str] = field(default_factory=list)
-
-
-def rebuild_assigner(store: Store, settings: GroupSettings | None = None) -> StoryAssigner:
-    """A :class:`StoryAssigner` holding every stored article in its stored story.
-
-    Rebuilt from the stored articles on every call rather than persisting the assigner's vectors
-    and document frequencies. The trade-off: ingest costs a pass over every stored article
-    (feature extraction only — no spaCy, a few ms per article, fine for tens of thousands) but
-    the store holds no derived state that could drift from the articles or break when the
-    features change; stored memberships are kept as they are, never re-decided.
-    """
-    assigner = StoryAssigner(settings)
-    memberships = store.memberships()
-    for article in store.iter_articles():
-        story_id = memberships.get(article.id)
-        if story_id is not None:
-            assigner.restore(article, story_id)
-    return assigner
+    merges: list[int] = field(default_factory=list)  # ids of the merges this call made
 
 
 def ingest(
@@ -59,20 +44,29 @@ def ingest(
 
     Re-ingesting an identical article changes nothing; a changed article with a stored id is
     replaced but keeps its story. A new article joins the stored story it resembles (only stories
-    active within ``quiet_days`` of its publication) or opens a new one.
+    active within ``quiet_days`` of its publication; candidates come from the nearest-neighbour
+    index beside the store) or opens a new one; one that bridges two stories may merge them
+    (logged in ``store.merges()``, undone by ``store.undo_merge``).
     """
     result = IngestResult()
-    assigner: StoryAssigner | None = None
+    session: GroupingSession | None = None
     for article in articles:
         outcome = store.put_article(article)
         getattr(result, outcome).append(article.id)
         story_id = store.story_of(article.id)
         if story_id is None:
-            assigner = assigner or rebuild_assigner(store, settings)
-            story_id = assigner.add(article)
-            store.set_story_of(article.id, story_id)
+            session = session or GroupingSession(store, settings)
+            story_id = session.assigner.add(article, key=store.article_key(article.id))
         result.stories[article.id] = story_id
+    if session is not None:
+        session.save()
+        result.merges = list(session.state.merge_ids)
+        # A merge may have moved an article of this call to another story since it was placed.
+        result.stories = {a: store.story_of(a) or s for a, s in result.stories.items()}
     return result
 
 
-__all__ = ["IngestResult", "SQLiteStore", "Store", "StorySummary", "ingest", "open_store"]
+__all__ = [
+    "GroupingSession", "IngestResult", "MergeRecord", "SQLiteStore", "Store", "StorySummary",
+    "ingest", "open_store",
+]

@@ -1,15 +1,19 @@
 """The small interface every storage back-end implements (SQLite by default; see ``sqlite.py``).
 
-A store keeps three things: articles (as the model's JSON, keyed by id), which story each article
-belongs to, and compared stories (the full :class:`~newsprism.model.Story` as JSON) so that a
-story can be shown again without recomputing it. Anything that implements this protocol — a
-PostgreSQL class, say — can stand in for the SQLite store.
+A store keeps articles (as the model's JSON, keyed by id, each with an integer *key* in the order
+first stored), which story each article belongs to, compared stories (the full
+:class:`~newsprism.model.Story` as JSON) so that a story can be shown again without recomputing
+it, and what incremental grouping needs to go on where it stopped: each article's hashed features
+and compact vector (opaque bytes here), small named state blobs, and the log of story merges.
+Anything that implements this protocol — a PostgreSQL class, say — can stand in for the SQLite
+store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
 from newsprism.model import Article, Story
@@ -24,6 +28,28 @@ class StorySummary:
     articles: list[str]  # in publication order
     first_published: str | None
     last_published: str | None
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """Two stories made one by a late article that bridged them."""
+
+    id: int
+    merged_at: str  # ISO 8601, UTC
+    kept_story: str  # the older story, which kept its id
+    absorbed_story: str
+    article: str  # the bridging article
+    score: float  # average-link score between the two stories (with the bridging article)
+    moved: list[str]  # articles moved from the absorbed story into the kept one
+    undone_at: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredFeatures:
+    key: int
+    day: float | None  # published day of the article
+    features: bytes
+    vector: bytes
 
 
 @runtime_checkable
@@ -71,6 +97,61 @@ class Store(Protocol):
 
     def load_story(self, story_id: str) -> Story | None:
         """The compared story exactly as saved, or ``None``."""
+        ...
+
+    # incremental grouping (see newsprism.store.grouping)
+    def article_key(self, article_id: str) -> int | None:
+        """The article's integer key: its place in the order first stored."""
+        ...
+
+    def put_features(self, key: int, features: bytes, vector: bytes) -> None: ...
+
+    def get_features(self, keys: Sequence[int]) -> list[StoredFeatures]:
+        """Stored features of those ``keys`` that have some, in the order asked."""
+        ...
+
+    def iter_features(self) -> Iterator[StoredFeatures]:
+        """Every stored feature row, by key."""
+        ...
+
+    def count_features(self) -> int: ...
+
+    def keys_without_features(self) -> list[tuple[int, str]]:
+        """(key, article id) of assigned articles with no stored features (older stores)."""
+        ...
+
+    def stories_of_keys(self, keys: Sequence[int]) -> dict[int, str]: ...
+
+    def story_member_keys(self, story_id: str) -> list[tuple[int, float | None]]:
+        """(key, published day) of each member of a story, by key."""
+        ...
+
+    def get_state(self, name: str) -> bytes | None: ...
+
+    def put_state(self, name: str, value: bytes) -> None: ...
+
+    def index_path(self) -> Path | None:
+        """Where the nearest-neighbour index is kept beside the store (``None``: in memory)."""
+        ...
+
+    # merges
+    def merge_stories(
+        self, kept: str, absorbed: str, article_id: str, score: float
+    ) -> int | None:
+        """Move every member of ``absorbed`` into ``kept`` and log it; return the merge id, or
+        ``None`` (nothing done) when a merge of these two stories was undone before."""
+        ...
+
+    def merges(self) -> list[MergeRecord]:
+        """Every merge, oldest first, undone ones included."""
+        ...
+
+    def undo_merge(self, merge_id: int) -> MergeRecord:
+        """Give the absorbed story back the articles the merge moved.
+
+        Raises :class:`ValueError` for an unknown or already undone merge, or when a later merge
+        moved those articles on (undo that one first).
+        """
         ...
 
     def schema_version(self) -> int: ...

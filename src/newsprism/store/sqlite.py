@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsprism.group.features import display_title, published_day
 from newsprism.model import Article, Story
-from newsprism.store.base import PutOutcome, StorySummary
+from newsprism.store.base import MergeRecord, PutOutcome, StoredFeatures, StorySummary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: article_features, group_state and merges (a version 1 file is upgraded)
+_QUERY_CHUNK = 500  # ids per "IN (…)" query, well below SQLite's variable limit
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -33,7 +36,36 @@ CREATE TABLE IF NOT EXISTS saved_stories (
     id TEXT PRIMARY KEY,
     json TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS article_features (  -- what the incremental assigner compares
+    seq INTEGER PRIMARY KEY REFERENCES articles(seq),
+    features BLOB NOT NULL,
+    vector BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS group_state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS merges (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    merged_at TEXT NOT NULL,
+    kept_story TEXT NOT NULL,
+    absorbed_story TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    score REAL NOT NULL,
+    moved TEXT NOT NULL,                        -- JSON list of the article ids moved
+    undone_at TEXT
+);
 """
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(values: Sequence, size: int = _QUERY_CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _marks(values: Sequence) -> str:
+    return ",".join("?" * len(values))
 
 
 def content_hash(article: Article) -> str:
@@ -50,11 +82,23 @@ class SQLiteStore:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            # Write-ahead log without an fsync per commit: every method commits, and ingest
+            # commits several times per article; a power cut loses at most the last commits.
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            # Assignment reads a few scattered rows per article: a larger page cache and a
+            # memory-mapped file spare a system call per page (mapped pages are file-backed, so
+            # the kernel can drop them under memory pressure).
+            self._db.execute("PRAGMA cache_size = -32768")
+            self._db.execute("PRAGMA mmap_size = 268435456")
         with self._db:
             self._db.executescript(_SCHEMA)
             row = self._db.execute("SELECT version FROM schema_version").fetchone()
             if row is None:
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+            elif row[0] < SCHEMA_VERSION:  # the new tables were just created empty
+                self._db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
             elif row[0] > SCHEMA_VERSION:
                 raise RuntimeError(
                     f"{self.path}: store schema {row[0]} is newer than this newsprism "
@@ -179,6 +223,141 @@ class SQLiteStore:
             "SELECT json FROM saved_stories WHERE id = ?", (story_id,)
         ).fetchone()
         return Story.model_validate_json(row[0]) if row else None
+
+    # -- incremental grouping ---------------------------------------------------------------
+
+    def article_key(self, article_id: str) -> int | None:
+        row = self._db.execute("SELECT seq FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def put_features(self, key: int, features: bytes, vector: bytes) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO article_features (seq, features, vector) VALUES (?, ?, ?)"
+                " ON CONFLICT(seq) DO UPDATE SET features = excluded.features,"
+                " vector = excluded.vector",
+                (key, features, vector),
+            )
+
+    _FEATURE_ROWS = (
+        "SELECT f.seq, a.published_day, f.features, f.vector FROM article_features f"
+        " JOIN articles a ON a.seq = f.seq"
+    )
+
+    def get_features(self, keys: Sequence[int]) -> list[StoredFeatures]:
+        found: dict[int, StoredFeatures] = {}
+        for chunk in _chunks(list(keys)):
+            query = f"{self._FEATURE_ROWS} WHERE f.seq IN ({_marks(chunk)})"
+            for row in self._db.execute(query, chunk):
+                found[row[0]] = StoredFeatures(*row)
+        return [found[k] for k in keys if k in found]
+
+    def iter_features(self) -> Iterator[StoredFeatures]:
+        for row in self._db.execute(f"{self._FEATURE_ROWS} ORDER BY f.seq"):
+            yield StoredFeatures(*row)
+
+    def count_features(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM article_features").fetchone()[0])
+
+    def keys_without_features(self) -> list[tuple[int, str]]:
+        return list(self._db.execute(
+            "SELECT a.seq, a.id FROM articles a JOIN memberships m ON m.article_id = a.id"
+            " WHERE a.seq NOT IN (SELECT seq FROM article_features) ORDER BY a.seq"
+        ))
+
+    def stories_of_keys(self, keys: Sequence[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for chunk in _chunks(list(keys)):
+            found.update(self._db.execute(
+                "SELECT a.seq, m.story_id FROM articles a JOIN memberships m"
+                f" ON m.article_id = a.id WHERE a.seq IN ({_marks(chunk)})",
+                chunk,
+            ))
+        return found
+
+    def story_member_keys(self, story_id: str) -> list[tuple[int, float | None]]:
+        return list(self._db.execute(
+            "SELECT a.seq, a.published_day FROM memberships m JOIN articles a"
+            " ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.seq",
+            (story_id,),
+        ))
+
+    def get_state(self, name: str) -> bytes | None:
+        row = self._db.execute("SELECT value FROM group_state WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else None
+
+    def put_state(self, name: str, value: bytes) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO group_state (name, value) VALUES (?, ?)"
+                " ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                (name, value),
+            )
+
+    def index_path(self) -> Path | None:
+        return None if self.path == ":memory:" else Path(self.path + ".index")
+
+    # -- merges -----------------------------------------------------------------------------
+
+    def merge_stories(
+        self, kept: str, absorbed: str, article_id: str, score: float
+    ) -> int | None:
+        refused = self._db.execute(
+            "SELECT 1 FROM merges WHERE undone_at IS NOT NULL AND ((kept_story = ? AND"
+            " absorbed_story = ?) OR (kept_story = ? AND absorbed_story = ?))",
+            (kept, absorbed, absorbed, kept),
+        ).fetchone()
+        if refused or kept == absorbed:  # someone undid this merge: respect that decision
+            return None
+        with self._db:
+            moved = [row[0] for row in self._db.execute(
+                "SELECT m.article_id FROM memberships m JOIN articles a ON a.id = m.article_id"
+                " WHERE m.story_id = ? ORDER BY a.seq", (absorbed,))]
+            self._db.execute(
+                "UPDATE memberships SET story_id = ? WHERE story_id = ?", (kept, absorbed)
+            )
+            cursor = self._db.execute(
+                "INSERT INTO merges (merged_at, kept_story, absorbed_story, article_id, score,"
+                " moved) VALUES (?, ?, ?, ?, ?, ?)",
+                (_now(), kept, absorbed, article_id, float(score), json.dumps(moved)),
+            )
+        return int(cursor.lastrowid)
+
+    _MERGE_ROWS = (
+        "SELECT id, merged_at, kept_story, absorbed_story, article_id, score, moved, undone_at"
+        " FROM merges"
+    )
+
+    @staticmethod
+    def _merge_record(row: tuple) -> MergeRecord:
+        return MergeRecord(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]),
+                           row[7])
+
+    def merges(self) -> list[MergeRecord]:
+        return [self._merge_record(r) for r in self._db.execute(f"{self._MERGE_ROWS} ORDER BY id")]
+
+    def undo_merge(self, merge_id: int) -> MergeRecord:
+        row = self._db.execute(f"{self._MERGE_ROWS} WHERE id = ?", (merge_id,)).fetchone()
+        if row is None:
+            raise ValueError(f"no merge {merge_id}")
+        record = self._merge_record(row)
+        if record.undone_at is not None:
+            raise ValueError(f"merge {merge_id} was already undone at {record.undone_at}")
+        moved_on = [a for a in record.moved if self.story_of(a) != record.kept_story]
+        if moved_on:
+            raise ValueError(
+                f"merge {merge_id}: {moved_on[0]} is no longer in {record.kept_story};"
+                " undo the later merge that moved it first"
+            )
+        with self._db:
+            for chunk in _chunks(record.moved):
+                self._db.execute(
+                    f"UPDATE memberships SET story_id = ? WHERE article_id IN ({_marks(chunk)})",
+                    (record.absorbed_story, *chunk),
+                )
+            undone_at = _now()
+            self._db.execute("UPDATE merges SET undone_at = ? WHERE id = ?", (undone_at, merge_id))
+        return MergeRecord(**{**record.__dict__, "undone_at": undone_at})
 
     # -- housekeeping -----------------------------------------------------------------------
 

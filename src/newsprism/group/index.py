@@ -1,0 +1,271 @@
+"""Nearest-neighbour search over compact article vectors, for candidate retrieval at scale.
+
+A story assigner cannot score a new article against a million stored ones; it asks this index
+for the few nearest (by cosine of compact vectors) and verifies only those precisely.
+
+- :func:`compact_vectors` turns hashed sparse word and name weights into fixed-size dense vectors
+  by *signed feature hashing* (each hashed feature is added, with a fixed ±1 sign, into one of
+  ``dims`` buckets). Inner products are preserved in expectation, nothing is fitted, so a new
+  article is vectorised on its own.
+- :class:`VectorIndex` keeps vectors with their publication day. Small sets are searched
+  exactly with numpy; past ``exact_limit`` vectors (and when ``faiss`` is installed) they move
+  into a faiss inverted-file index with 8-bit scalar quantisation (~270 bytes a vector).
+  A search can be limited to a window of days (undated vectors always pass): faiss keys carry
+  the publication hour in their high bits, so the window is a key-range selector.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+try:  # optional: exact search is used when faiss is missing
+    import faiss
+except ImportError:  # pragma: no cover - exercised only without the dependency
+    faiss = None
+
+DIMS = 256
+_ID_BITS = 32  # article keys must stay below 2**32
+_UNDATED_HOUR = 0
+_EPOCH_DAY = 693_596.0  # ordinal of 1900-01-01: hours since then fit in 31 bits for centuries
+
+
+@lru_cache(maxsize=8)
+def _signed_hashing(width: int, dims: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``width`` hashed features, its bucket in ``dims`` and its ±1 sign (fixed by
+    the seed, so every process projects the same way)."""
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, dims, size=width), rng.choice(np.array([-1.0, 1.0]), size=width)
+
+
+def _project(rows: csr_matrix, dims: int, seed: int) -> np.ndarray:
+    buckets, signs = _signed_hashing(rows.shape[1], dims, seed)
+    row_of = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
+    flat = row_of * dims + buckets[rows.indices]
+    summed = np.bincount(flat, weights=signs[rows.indices] * rows.data,
+                         minlength=rows.shape[0] * dims)
+    return summed.reshape(rows.shape[0], dims)
+
+
+def compact_vectors(
+    words: csr_matrix, names: csr_matrix, name_weight: float, dims: int = DIMS
+) -> np.ndarray:
+    """Unit ``float32`` vectors (one row per input row) whose dot product approximates
+    ``(1 - w) · cos(words) + w · cos(names)`` for rows that both have names.
+
+    ``words`` and ``names`` are L2-normalised, IDF-weighted hashed rows. A row without names is
+    all words, as the precise score then uses words alone.
+    """
+    word_part = _project(words.tocsr(), dims, seed=1)
+    name_part = _project(names.tocsr(), dims, seed=2)
+    has_names = (np.diff(names.tocsr().indptr) > 0)[:, None]
+    mixed = np.where(
+        has_names,
+        math.sqrt(1 - name_weight) * word_part + math.sqrt(name_weight) * name_part,
+        word_part,
+    )
+    norms = np.linalg.norm(mixed, axis=1, keepdims=True)
+    return (mixed / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+def _hour_of(day: float) -> int:
+    return max(1, int((day - _EPOCH_DAY) * 24) + 1)  # 0 is reserved for undated
+
+
+def _faiss_keys(ids: np.ndarray, days: np.ndarray) -> np.ndarray:
+    hours = np.where(np.isnan(days), _UNDATED_HOUR, 0).astype(np.int64)
+    dated = ~np.isnan(days)
+    hours[dated] = np.maximum(1, ((days[dated] - _EPOCH_DAY) * 24).astype(np.int64) + 1)
+    return (hours << _ID_BITS) | ids.astype(np.int64)
+
+
+class VectorIndex:
+    """``add(ids, vectors, days)``, ``search(vector, k, window)``, ``save``/``load``.
+
+    Ids are non-negative integers below 2**32 (the store's article sequence numbers); vectors
+    are unit rows of ``dims`` floats; days are :func:`~newsprism.group.features.published_day`
+    values (``nan`` or ``None`` when unknown).
+    """
+
+    def __init__(
+        self, dims: int = DIMS, exact_limit: int = 10_000, nprobe: int = 24,
+        lists: int | None = None,
+    ):
+        """``lists``: inverted lists of the faiss index, fixed when it is trained (default
+        4·√n for the n vectors present then; give the expected final size's when bulk loading).
+        """
+        self.dims = dims
+        self.exact_limit = exact_limit
+        self.nprobe = nprobe
+        self.lists = lists
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._days = np.zeros(0, dtype=np.float64)
+        self._vectors = np.zeros((0, dims), dtype=np.float32)
+        self._ann = None  # the faiss index once past exact_limit
+        self._seen = np.zeros(0, dtype=bool)  # indexed ids, as a bitmap over id values
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, article_id: int) -> bool:
+        return 0 <= article_id < len(self._seen) and bool(self._seen[article_id])
+
+    @property
+    def kind(self) -> str:
+        return "exact" if self._ann is None else "faiss-ivf-sq8"
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(self, ids, vectors, days=None) -> None:
+        """Add vectors; ids already in the index are skipped, so re-adding is harmless."""
+        ids = np.asarray(ids, dtype=np.int64).ravel()
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(ids), self.dims)
+        days = _as_days(days, len(ids))
+        if len(ids) and (ids.min() < 0 or ids.max() >= 2**_ID_BITS):
+            raise ValueError("VectorIndex ids must be in [0, 2**32)")
+        known = np.zeros(len(ids), dtype=bool)
+        in_bitmap = ids < len(self._seen)
+        known[in_bitmap] = self._seen[ids[in_bitmap]]
+        first = np.zeros(len(ids), dtype=bool)
+        first[np.unique(ids, return_index=True)[1]] = True  # a repeated id in one call: once
+        fresh = ~known & first
+        ids, vectors, days = ids[fresh], vectors[fresh], days[fresh]
+        if not len(ids):
+            return
+        self._mark_seen(ids)
+        self._count += len(ids)
+        if self._ann is not None:
+            self._ann.add_with_ids(vectors, _faiss_keys(ids, days))
+            return
+        self._append_exact(ids, vectors, days)
+        if faiss is not None and self._count > self.exact_limit:
+            self._move_to_ann()
+
+    def _append_exact(self, ids: np.ndarray, vectors: np.ndarray, days: np.ndarray) -> None:
+        """Append into arrays grown by doubling: one add costs O(1), not a copy of them all."""
+        used, needed = self._count - len(ids), self._count
+        if needed > len(self._ids):
+            capacity = max(needed, 2 * len(self._ids), 64)
+            self._ids = np.resize(self._ids, capacity)
+            self._days = np.resize(self._days, capacity)
+            grown = np.zeros((capacity, self.dims), dtype=np.float32)
+            grown[:used] = self._vectors[:used]
+            self._vectors = grown
+        self._ids[used:needed], self._days[used:needed] = ids, days
+        self._vectors[used:needed] = vectors
+
+    def _mark_seen(self, ids: np.ndarray) -> None:
+        top = int(ids.max()) + 1
+        if top > len(self._seen):
+            grown = np.zeros(max(top, 2 * len(self._seen)), dtype=bool)
+            grown[: len(self._seen)] = self._seen
+            self._seen = grown
+        self._seen[ids] = True
+
+    def _move_to_ann(self) -> None:
+        """Train an inverted-file index on what is here and move every vector into it."""
+        lists = self.lists or max(16, min(8192, int(4 * math.sqrt(self._count))))
+        lists = min(lists, self._count // 39)  # faiss wants ~39 training points per list
+        quantizer = faiss.IndexFlatIP(self.dims)
+        ann = faiss.IndexIVFScalarQuantizer(
+            quantizer, self.dims, lists, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+        )
+        ann.by_residual = False
+        sample = np.random.default_rng(0).permutation(self._count)[: lists * 64]
+        count = self._count
+        ann.train(self._vectors[sample])
+        ann.add_with_ids(self._vectors[:count], _faiss_keys(self._ids[:count], self._days[:count]))
+        self._ann = ann
+        self._ids = np.zeros(0, dtype=np.int64)
+        self._days = np.zeros(0, dtype=np.float64)
+        self._vectors = np.zeros((0, self.dims), dtype=np.float32)
+
+    # -- searching --------------------------------------------------------------------------
+
+    def search(
+        self, vector, k: int, window: tuple[float, float] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Ids and cosine scores of the ``k`` nearest vectors, best first.
+
+        With ``window=(first_day, last_day)`` only vectors published in it, or undated, count.
+        """
+        vector = np.asarray(vector, dtype=np.float32).reshape(1, self.dims)
+        if self._count == 0 or k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if self._ann is None:
+            return self._exact(vector[0], k, window)
+        params = faiss.SearchParametersIVF(nprobe=self.nprobe)
+        if window is not None:
+            low = _hour_of(window[0]) << _ID_BITS
+            high = (_hour_of(window[1]) + 1) << _ID_BITS
+            undated = faiss.IDSelectorRange(0, 1 << _ID_BITS)
+            in_window = faiss.IDSelectorRange(low, high)
+            # Locals keep the two ranges alive for the call: faiss holds bare pointers to them.
+            either = faiss.IDSelectorOr(undated, in_window)
+            params.sel = either
+        scores, keys = self._ann.search(vector, k, params=params)
+        found = keys[0] >= 0
+        return keys[0][found] & ((1 << _ID_BITS) - 1), scores[0][found]
+
+    def _exact(self, vector: np.ndarray, k: int, window) -> tuple[np.ndarray, np.ndarray]:
+        count = self._count
+        scores = self._vectors[:count] @ vector
+        if window is not None:
+            days = self._days[:count]
+            inside = np.isnan(days) | ((days >= window[0]) & (days <= window[1]))
+            scores = np.where(inside, scores, -np.inf)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        top = top[np.isfinite(scores[top])]
+        return self._ids[:count][top], scores[top]
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def save(self, path: str | Path) -> None:
+        """Write the index to ``path`` (a folder), replacing what was there."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        meta = {"dims": self.dims, "exact_limit": self.exact_limit, "nprobe": self.nprobe,
+                "lists": self.lists, "kind": self.kind, "count": self._count}
+        if self._ann is None:
+            count = self._count
+            np.savez(folder / "exact.tmp.npz", ids=self._ids[:count], days=self._days[:count],
+                     vectors=self._vectors[:count])
+            (folder / "exact.tmp.npz").replace(folder / "exact.npz")
+        else:
+            faiss.write_index(self._ann, str(folder / "ivf.tmp.faiss"))
+            (folder / "ivf.tmp.faiss").replace(folder / "ivf.faiss")
+        np.save(folder / "seen.npy", np.flatnonzero(self._seen))
+        (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> VectorIndex:
+        folder = Path(path)
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        index = cls(meta["dims"], meta["exact_limit"], meta["nprobe"], meta.get("lists"))
+        if meta["kind"] == "exact":
+            with np.load(folder / "exact.npz") as saved:
+                index._ids, index._days = saved["ids"], saved["days"]
+                index._vectors = saved["vectors"]
+        else:
+            if faiss is None:
+                raise RuntimeError(f"{folder}: this index needs faiss-cpu installed")
+            index._ann = faiss.read_index(str(folder / "ivf.faiss"))
+        seen = np.load(folder / "seen.npy")
+        if len(seen):
+            index._mark_seen(seen)
+        index._count = meta["count"]
+        return index
+
+
+def _as_days(days, count: int) -> np.ndarray:
+    if days is None:
+        return np.full(count, np.nan)
+    return np.array([np.nan if d is None else d for d in days], dtype=np.float64)

@@ -1,0 +1,148 @@
+"""Incremental grouping over a store: the assigner's state lives in the store, its index beside it.
+
+Opening a grouping session reads no stored article: document frequencies come from the store's
+``group_state``, the nearest-neighbour index from ``<db>.index`` (rebuilt from the stored compact
+vectors only when missing or behind), and for each new article only the features of the few
+candidate stories' members are read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.group import GroupSettings
+from newsprism.group.incremental import (
+    ArticleFeatures,
+    DocumentFrequencies,
+    StoryAssigner,
+    compact_vector,
+)
+from newsprism.group.index import VectorIndex
+from newsprism.store.base import Store, StoredFeatures
+
+_FREQUENCIES = "document_frequencies"
+
+
+def pack_vector(vector: np.ndarray) -> bytes:
+    """A unit vector as int8 (cosine does not change when a vector is scaled)."""
+    peak = float(np.abs(vector).max()) or 1.0
+    return np.round(vector / peak * 127).astype(np.int8).tobytes()
+
+
+def unpack_vectors(blobs: Sequence[bytes], dims: int) -> np.ndarray:
+    vectors = np.frombuffer(b"".join(blobs), dtype=np.int8).reshape(len(blobs), dims)
+    vectors = vectors.astype(np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
+
+
+@dataclass
+class StoreState:
+    """:class:`~newsprism.group.incremental.StoryState` backed by a :class:`Store`."""
+
+    store: Store
+    width: int
+    frequencies: DocumentFrequencies = field(init=False)
+    merge_ids: list[int] = field(default_factory=list)  # merges made in this session
+    _ids: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        saved = self.store.get_state(_FREQUENCIES)
+        self.frequencies = (
+            DocumentFrequencies.from_bytes(saved) if saved else DocumentFrequencies(self.width)
+        )
+        if self.frequencies.count != self.store.count_features():
+            # An interrupted ingest stored features but not the counts: count them again.
+            self.frequencies = DocumentFrequencies(self.width)
+            for row in self.store.iter_features():
+                self.frequencies.add(self._unpack(row))
+
+    def _unpack(self, row: StoredFeatures) -> ArticleFeatures:
+        return ArticleFeatures.from_bytes(row.features, row.day)
+
+    def key_of(self, article_id: str) -> int | None:
+        return self.store.article_key(article_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.store.story_of(article_id)
+
+    def remember(self, key, article_id, features, vector) -> None:
+        self._ids[key] = article_id
+        self.store.put_features(key, features.to_bytes(), pack_vector(vector))
+
+    def features(self, keys):
+        return [self._unpack(row) for row in self.store.get_features(keys)]
+
+    def stories_of(self, keys):
+        return self.store.stories_of_keys(keys)
+
+    def members(self, story_id):
+        return self.store.story_member_keys(story_id)
+
+    def assign(self, key, story_id) -> None:
+        self.store.set_story_of(self._ids[key], story_id)
+
+    def merge(self, kept, absorbed, article_id, score) -> bool:
+        merge_id = self.store.merge_stories(kept, absorbed, article_id, score)
+        if merge_id is not None:
+            self.merge_ids.append(merge_id)
+        return merge_id is not None
+
+    def stories(self) -> dict[str, list[str]]:
+        return {summary.id: summary.articles for summary in self.store.stories()}
+
+    def save(self) -> None:
+        self.store.put_state(_FREQUENCIES, self.frequencies.to_bytes())
+
+
+class GroupingSession:
+    """A :class:`StoryAssigner` that goes on from what the store holds; ``save`` when done."""
+
+    def __init__(self, store: Store, settings: GroupSettings | None = None):
+        self.store = store
+        settings = settings or GroupSettings()
+        self.state = StoreState(store, settings.hash_features)
+        self.assigner = StoryAssigner(settings, self.state, self._open_index())
+        self._add_older_articles()
+
+    def _open_index(self) -> VectorIndex:
+        path = self.store.index_path()
+        index = VectorIndex.load(path) if path is not None and (path / "meta.json").is_file() \
+            else VectorIndex()
+        if len(index) != self.store.count_features():  # missing, or behind the store
+            batch: list[StoredFeatures] = []
+            for row in self.store.iter_features():
+                if row.key not in index:
+                    batch.append(row)
+                if len(batch) >= 10_000:
+                    self._index_rows(index, batch)
+                    batch = []
+            self._index_rows(index, batch)
+        return index
+
+    @staticmethod
+    def _index_rows(index: VectorIndex, rows: list[StoredFeatures]) -> None:
+        if rows:
+            vectors = unpack_vectors([r.vector for r in rows], index.dims)
+            index.add([r.key for r in rows], vectors, [r.day for r in rows])
+
+    def _add_older_articles(self) -> None:
+        """Stores from before features were kept: compute them once for assigned articles."""
+        for key, article_id in self.store.keys_without_features():
+            article = self.store.get_article(article_id)
+            if article is None:
+                continue
+            features = self.assigner.hashing.features(article)
+            self.state.frequencies.add(features)
+            vector = compact_vector(features, self.state.frequencies, self.assigner.settings)
+            self.state.remember(key, article_id, features, vector)
+            self.assigner.index.add([key], vector[None, :], [features.day])
+
+    def save(self) -> None:
+        self.state.save()
+        path = self.store.index_path()
+        if path is not None:
+            self.assigner.index.save(path)

@@ -1,0 +1,137 @@
+"""Incremental, time-aware grouping over a store: duplicates, quiet periods, bridging merges and
+their undo, the persisted index, and agreement with batch grouping on small written articles."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import shutil
+
+import pytest
+
+from grouping_fixtures import ALL, QUAKE_NORTH_A, QUAKE_NORTH_B, make_article
+from newsprism.group import GroupSettings, StoryAssigner, group
+from newsprism.store import ingest, open_store
+
+FIRE = make_article(
+    "fire-warehouses", "Fire destroys three warehouses at Port Edla",
+    "A fire destroyed three warehouses at Port Edla overnight, Fire Chief Tomas Reyne said on "
+    "Monday.\nReyne said forty firefighters fought the blaze for six hours and that the cause was "
+    "not yet known. Stored timber and paint fed the flames, he said.",
+    published="2024-05-06",
+)
+DOCKS = make_article(
+    "docks-closed", "Shipping halted as smoke drifts over harbour",
+    "Harbour Master Ines Calloway halted all shipping at the docks on Monday as thick smoke "
+    "drifted across the harbour.\nCalloway said six cargo vessels were waiting offshore and the "
+    "port would reopen once the smoke cleared.",
+    published="2024-05-06",
+)
+# Tells both halves: the fire and the closed port. It joins the fire story and bridges the two.
+BOTH = make_article(
+    "fire-halts-port", "Port Edla warehouse fire halts shipping",
+    "Three warehouses burned at Port Edla overnight and Harbour Master Ines Calloway halted "
+    "shipping at the docks while smoke covered the harbour.\nFire Chief Tomas Reyne said forty "
+    "firefighters fought the fire for six hours; Calloway said six cargo vessels were waiting "
+    "offshore.",
+    published="2024-05-06",
+)
+
+
+def _snapshot(store) -> tuple:
+    features = [(f.key, f.features, f.vector) for f in store.iter_features()]
+    return (store.memberships(), features, store.get_state("document_frequencies"),
+            store.merges(), [s.articles for s in store.stories()])
+
+
+def test_a_duplicate_ingest_changes_nothing(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        first = ingest(store, ALL)
+        before = _snapshot(store)
+    with open_store(path) as store:
+        again = ingest(store, [*ALL, *ALL])
+        assert again.added == [] and sorted(set(again.unchanged)) == sorted(a.id for a in ALL)
+        assert again.stories == first.stories and again.merges == []
+        assert _snapshot(store) == before
+
+
+def test_a_bridging_article_merges_two_stories_and_the_merge_can_be_undone(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        placed = ingest(store, [FIRE, DOCKS]).stories
+        fire_story, docks_story = placed["fire-warehouses"], placed["docks-closed"]
+        assert fire_story != docks_story  # too little in common on their own
+
+        result = ingest(store, [BOTH])
+        (merge_id,) = result.merges
+        (record,) = store.merges()
+        assert record.id == merge_id and record.undone_at is None
+        assert (record.kept_story, record.absorbed_story) == (fire_story, docks_story)
+        assert record.article == "fire-halts-port" and record.moved == ["docks-closed"]
+        assert record.score >= GroupSettings().threshold and record.merged_at
+        assert result.stories == {"fire-halts-port": fire_story}
+        assert {store.story_of(a.id) for a in (FIRE, DOCKS, BOTH)} == {fire_story}
+
+        undone = store.undo_merge(merge_id)
+        assert undone.undone_at is not None and store.merges()[0].undone_at is not None
+        assert store.story_of("docks-closed") == docks_story
+        assert store.story_of("fire-warehouses") == store.story_of("fire-halts-port") == fire_story
+        with pytest.raises(ValueError):
+            store.undo_merge(merge_id)
+        with pytest.raises(ValueError):
+            store.undo_merge(999)
+
+        # An undone merge is an editor's decision: another bridging article does not redo it.
+        again = BOTH.model_copy(update={"id": "fire-halts-port-2"})
+        assert ingest(store, [again]).merges == []
+        assert store.story_of("docks-closed") == docks_story
+
+
+def test_the_quiet_period_opens_a_new_story_and_the_new_one_stays_open(tmp_path):
+    month_later = QUAKE_NORTH_B.model_copy(update={"id": "north-again", "published": "2024-04-16"})
+    follow_up = QUAKE_NORTH_A.model_copy(update={"id": "north-again-2", "published": "2024-04-18"})
+    with open_store(tmp_path / "s.db") as store:
+        first = ingest(store, [QUAKE_NORTH_A]).stories["quake-north-a"]
+        later = ingest(store, [month_later, follow_up]).stories
+        assert later["north-again"] != first
+        assert later["north-again-2"] == later["north-again"]
+
+
+def test_the_index_is_kept_beside_the_store_and_rebuilt_when_lost(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        story = ingest(store, [QUAKE_NORTH_A, ALL[2]]).stories["quake-north-a"]
+    index_folder = tmp_path / "s.db.index"
+    assert (index_folder / "meta.json").is_file()
+    shutil.rmtree(index_folder)
+    with open_store(path) as store:  # rebuilt from the stored compact vectors
+        assert ingest(store, [QUAKE_NORTH_B]).stories == {"quake-north-b": story}
+    assert (index_folder / "meta.json").is_file()
+
+
+def test_a_store_without_features_gets_them_once(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        story = ingest(store, [QUAKE_NORTH_A]).stories["quake-north-a"]
+        # What a store written before features were kept looks like.
+        store._db.execute("DELETE FROM article_features")
+        store._db.execute("DELETE FROM group_state")
+        store._db.commit()
+    shutil.rmtree(tmp_path / "s.db.index")
+    with open_store(path) as store:
+        assert ingest(store, [QUAKE_NORTH_B]).stories == {"quake-north-b": story}
+        assert store.count_features() == 2
+
+
+def _partition(stories) -> set[frozenset[str]]:
+    return {frozenset(members) for members in stories}
+
+
+def test_streaming_in_any_arrival_order_matches_batch():
+    batch = _partition(s.articles for s in group(ALL))
+    orders = list(itertools.permutations(ALL))
+    for order in random.Random(0).sample(orders, 12):
+        assigner = StoryAssigner()
+        for article in order:
+            assigner.add(article)
+        assert _partition(assigner.stories.values()) == batch
