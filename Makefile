@@ -27,16 +27,22 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## bench: speed and quality measurements (figures go to docs/benchmarks.md)
+## bench: speed and quality measurements (figures go to docs/benchmarks.md); about an hour
 bench: $(STAMP)
 	$(BIN)/python bench/end_to_end.py
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/grouping.py
+	$(BIN)/python bench/group_scale.py --quality
+	$(BIN)/python bench/group_scale.py
+	$(BIN)/python bench/corroboration.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
 ## lock: re-resolve pinned dependencies after editing pyproject.toml
 lock:
-	uv pip compile pyproject.toml --extra dev --python-version 3.11 -q -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --extra bench --python-version 3.11 -q -o requirements.lock
 
 clean:
 	rm -rf $(VENV) $(OUT) build src/*.egg-info
