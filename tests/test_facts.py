@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.compare.facts import attribution_facts, find_facts
+from newsprism.compare.facts import attribution_facts, events_meet, find_facts
 from newsprism.ingest import from_text
 from newsprism.model import (
     Article,
@@ -342,3 +342,46 @@ def test_last_month_and_this_month_are_two_developments_not_a_conflict():
                    "Mayor Anna Berg, since opening the harbour last month, has given interviews.",
                    "In an interview this month, Mayor Anna Berg said the harbour had opened.")
     assert "conflict" not in {f.status for f in facts}
+
+
+def test_event_words_meet_across_derived_forms():
+    assert events_meet(["winner", "confirm"], ["win"])
+    assert events_meet(["evacuation", "order"], ["sign", "evacuate"])
+    assert not events_meet(["say"], ["say"])  # a speech verb fits any event
+    assert not events_meet(["earn"], ["pay"])
+
+
+def test_a_reworded_figure_of_the_same_event_conflicts():
+    # The head verbs differ (wait / leave) and the sentences share little wording, but both
+    # figures count ships waiting.
+    _, facts = _story("Officials said 42 ships were waiting at anchor off the coast.",
+                      "The strike shut the docks, leaving 67 ships waiting to berth.")
+    assert [f.status for f in facts if f.kind == "quantity"] == ["conflict"]
+
+
+def test_a_small_figure_contradicting_another_outlet_conflicts():
+    _, facts = _story("The mayor won the council seat by seven votes after a recount.",
+                      "A recount confirmed the mayor's win of the council seat by nine votes.")
+    conflicts = _citing(facts, "seven votes", "nine votes", kind="quantity")
+    assert [f.status for f in conflicts] == ["conflict"]
+
+
+def test_different_days_for_the_same_dated_event_conflict():
+    _, facts = _story(
+        "Officials ordered the evacuation of the valley on Monday afternoon, April 12.",
+        "Officials signed the evacuation order for the valley on the morning of Tuesday, April 13.",
+    )
+    conflicts = [f for f in facts if f.kind == "date" and f.status == "conflict"]
+    assert conflicts and {v.date for v in conflicts[0].values} == {"2021-04-12", "2021-04-13"}
+
+
+def test_a_date_of_another_event_does_not_conflict():
+    _, facts = _story("Officials ordered the evacuation of the valley on Monday, April 12.",
+                      "Farmers in the valley began the harvest on Tuesday, April 13.")
+    assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_loosely_worded_figures_of_different_events_do_not_conflict():
+    _, facts = _story("Officials said 42 ships were waiting at anchor off the coast.",
+                      "The strike shut the docks after 67 ships were unloaded on Monday.")
+    assert not [f for f in facts if f.status == "conflict"]

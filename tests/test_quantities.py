@@ -178,3 +178,18 @@ def test_odds_are_not_counts(read):
 def test_predicate_is_the_verb_the_figure_depends_on(read):
     found = read("The couple earned roughly $141 million and paid nearly $44 million in taxes.")
     assert (_one(found, "141").predicate, _one(found, "44").predicate) == ("earn", "pay")
+
+
+def test_predicates_include_verbs_the_counted_noun_is_subject_of(read):
+    found = read("The strike closed the harbour, leaving 67 ships waiting to dock.")
+    assert {"leave", "wait"} <= set(_one(found, "67").predicates)
+
+
+def test_predicates_include_the_event_noun_of_the_governing_verb(read):
+    found = read("A recount confirmed the mayor's win by nine votes.")
+    assert {"confirm", "win"} <= set(_one(found, "nine").predicates)
+
+
+def test_setting_is_where_the_figure_happened_not_every_place_named(read):
+    found = read("In France, officials said 40 people were killed in an attack in Paris.")
+    assert _one(found, "40").setting == ["paris"]

@@ -98,12 +98,27 @@ class Quantity(Span):
     predicate: str | None = Field(
         default=None, description="Lemma of the verb the figure's phrase depends on (pay, kill)"
     )
+    predicates: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of the events the figure belongs to: its verb, the noun it attaches "
+        "to, verbs its counted noun is subject or object of (leave, wait)",
+    )
+    setting: list[str] = Field(
+        default_factory=list, description="Places the figure's own event is located at (homs)"
+    )
 
 
 class DateMention(Span):
     text: str
     value: str = Field(description="ISO 8601 to the precision known: 2021, 2021-09, 2021-09-11")
     precision: DatePrecision
+    predicates: list[str] = Field(
+        default_factory=list,
+        description="Lemmas of the events the date attaches to (order, evacuation)",
+    )
+    setting: list[str] = Field(
+        default_factory=list, description="Places the dated event is located at"
+    )
 
 
 class Article(_Model):

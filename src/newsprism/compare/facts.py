@@ -82,6 +82,11 @@ MIN_ATTRIBUTED_WORDS = 5
 # Share of the shorter quote's word trigrams found in the other: above the quote grouping's own
 # bar (0.5), so that a shared stock phrase ("on the wrong side of history") is not one line.
 ATTRIBUTED_SHARE = 0.6
+# Verbs that go with any event ("was", "said", "took part"): sharing one shows no shared event.
+LIGHT_VERBS = {"be", "have", "do", "say", "tell", "add", "report", "state", "note", "write",
+               "make", "take", "get", "go", "come", "give", "put", "see", "accord"}
+DERIVATIONAL_SUFFIXES = ("ation", "ition", "ment", "ance", "ence", "ing", "ion", "ate", "ers",
+                         "er", "al")
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "their", "who", "which", "that",
             "this", "the", "a", "an"}
 STATUS_ORDER = {"agreed": 0, "approximate": 0, "conflict": 1, "single": 2}
@@ -178,12 +183,18 @@ def _quantity_score(a: QuantityItem, b: QuantityItem, wording: float) -> float |
     shared_phrase = bool((phrase_words(qa.text) & phrase_words(qb.text)) - {qa.unit, qb.unit})
     related = shared_phrase or wording >= LOOSE or bool(shared_names(a.statement, b.statement))
     if relation == "disjoint":
-        # A contradiction is a strong claim: same counted thing, closely worded sentences, the
-        # same phase, compatible verbs and places, and figures of one size (a misreported figure
-        # is off by a part, not a multiple: $141 million and $10 million are two sums).
-        if not (same_unit and wording >= CLOSE and same_phase(a.statement, b.statement)
+        # A contradiction is a strong claim: same counted thing, the same phase, compatible
+        # verbs and places, and figures of one size (a misreported figure is off by a part, not
+        # a multiple: $141 million and $10 million are two sums). The sentences must be closely
+        # worded, or loosely worded with the figures tied to one event ("42 ships were waiting"
+        # / "leaving 67 ships waiting"), which outlets describe in their own words.
+        # Only for head counts: a story's sums of money and shares are many (fees, taxes,
+        # prices of several items, several years) and "paid"/"earned" fits all of them.
+        one_event = _measure(qa) == "count" and events_meet(qa.predicates, qb.predicates)
+        if not (same_unit and wording >= (LOOSE if one_event else CLOSE)
+                and same_phase(a.statement, b.statement)
                 and max(qa.value, qb.value) <= MAX_RATIO * max(min(qa.value, qb.value), 1e-9)
-                and _same_predicate(qa, qb, wording) and _same_places(a.statement, b.statement)):
+                and _same_predicate(qa, qb, wording) and _same_setting(a, b, one_event)):
             return None
     elif not related or (not same_unit and (min(qa.value, qb.value) < DISTINCTIVE
                                              or not (_narrow(qa) and _narrow(qb)))):
@@ -200,11 +211,45 @@ def _narrow(quantity: Quantity) -> bool:
 
 
 def _same_predicate(a: Quantity, b: Quantity, wording: float) -> bool:
-    """Figures of different verbs are different figures ("earned $141m" vs "paid $44m"), unless
-    the sentences are near rewordings of each other, where a synonym is the likelier reading."""
-    return a.predicate is None or b.predicate is None or a.predicate == b.predicate or (
-        wording >= SAME
-    )
+    """Figures of different events are different figures ("earned $141m" vs "paid $44m"), unless
+    the sentences are near rewordings of each other, where a synonym is the likelier reading.
+    A figure's events are a small set (see ``read.quantities.predicates_of``); the figures are
+    of one event when the sets meet."""
+    events_a = a.predicates or ([a.predicate] if a.predicate else [])
+    events_b = b.predicates or ([b.predicate] if b.predicate else [])
+    if not events_a or not events_b:
+        return True
+    return events_meet(events_a, events_b) or wording >= SAME
+
+
+def events_meet(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two event sets share an event, counting derived forms as one (win/winner,
+    evacuate/evacuation) and ignoring verbs that fit any event (be, have, say)."""
+    stems_a = {_stem(w) for w in a if w not in LIGHT_VERBS}
+    stems_b = {_stem(w) for w in b if w not in LIGHT_VERBS}
+    return bool(stems_a & stems_b)
+
+
+def _stem(word: str) -> str:
+    """A crude derivational stem: the noun and verb of one event share it ("evacuation" and
+    "evacuate" -> evacu, "winner" and "win" -> win, "ordered"/"order" -> order)."""
+    for suffix in DERIVATIONAL_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]  # "winn" -> "win", "planning" -> "plan"
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+def _same_setting(a: QuantityItem, b: QuantityItem, one_event: bool) -> bool:
+    """Figures of one event set in different places ("killed in Homs" / "in Aleppo") are two
+    events. The figure's own setting decides when both outlets give one; otherwise, for figures
+    not shown to be of one event, any two different places named in the sentences do."""
+    setting_a, setting_b = set(a.quantity.setting), set(b.quantity.setting)
+    if setting_a and setting_b:
+        return bool(setting_a & setting_b)
+    return one_event or _same_places(a.statement, b.statement)
 
 
 def _same_places(a: Statement, b: Statement) -> bool:
@@ -282,11 +327,27 @@ def _date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     related = wording >= LOOSE or bool(shared_names(a.statement, b.statement))
     phase = same_phase(a.statement, b.statement)
     relation = _date_relation(a.mention, b.mention)
+    # The event a date attaches to ("ordered the evacuation on Tuesday", "signed the evacuation
+    # order on Tuesday") says what is dated better than the sentence's wording does. Pairs dating
+    # one event are grouped first, so that a date an outlet gets wrong is set against the others'
+    # date for that event rather than agreeing with an unrelated event of its own day.
+    one_event = events_meet(a.mention.predicates, b.mention.predicates)
+    bonus = 2.0 if one_event else 0.0
     if relation == "equal":
-        return 2.0 + wording if related else None  # one date, one event, named by two outlets
+        # one date, one event, named by two outlets
+        return 2.0 + bonus + wording if related else None
     if relation in ("contains", "same_weekday"):
-        return 1.0 + wording if wording >= LOOSE and phase else None
-    if relation == "incomparable" or not phase or not _same_places(a.statement, b.statement):
+        return 1.0 + bonus + wording if wording >= LOOSE and phase else None
+    if relation == "incomparable" or not phase:
+        return None
+    if one_event:
+        # Of one event, the places the event is set at decide (the sentences may name others).
+        setting_a, setting_b = set(a.mention.setting), set(b.mention.setting)
+        if setting_a and setting_b and not setting_a & setting_b:
+            return None
+        if a.mention.precision == "day" and related:
+            return 3.0 + wording  # two days for one event, in related sentences
+    if not _same_places(a.statement, b.statement):
         return None
     # Days are what reports pin events to; two months or years in alike sentences are more often
     # two steps of a story ("introduced last month", "said this month"): unless the sentences

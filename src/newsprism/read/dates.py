@@ -26,6 +26,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article, DateMention, DatePrecision
+from newsprism.read.quantities import predicates_of, setting_of
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -140,7 +141,8 @@ def _normalise(span: Span, reference: Reference) -> DateMention | None:
         return None
     iso, precision = value
     return DateMention(start=span.start_char, end=span.end_char, text=text, value=iso,
-                       precision=precision)
+                       precision=precision, predicates=predicates_of(span.root),
+                       setting=setting_of(span.root))
 
 
 def _value(span: Span, reference: Reference) -> tuple[str, DatePrecision] | None:
@@ -300,7 +302,9 @@ def _anniversaries(doc: Doc, reference: Reference) -> list[tuple[DateMention, se
         start = token.i - 1 if token.i > 0 and _ordinal_value(doc[token.i - 1]) else token.i
         span = doc[start : subtree[-1].i + 1]
         found.append((DateMention(start=span.start_char, end=span.end_char, text=span.text,
-                                  value=_shift(base, years, reference), precision="day"),
+                                  value=_shift(base, years, reference), precision="day",
+                                  predicates=predicates_of(span.root),
+                                  setting=setting_of(span.root)),
                       set(range(span.start, span.end))))
     return found
 
