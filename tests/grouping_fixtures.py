@@ -3,20 +3,13 @@ two outlets, and an unrelated council vote."""
 
 from __future__ import annotations
 
-from newsprism.model import Article, Paragraph, Span
+from newsprism.model import Article
 
 
 def make_article(article_id: str, title: str, body: str, published: str | None = None,
                  outlet: str | None = None) -> Article:
-    text = f"{title}\n\n{body}"
-    paragraphs = [Paragraph(start=0, end=len(title), role="title")]
-    offset = len(title) + 2
-    for line in body.split("\n"):
-        if line.strip():
-            paragraphs.append(Paragraph(start=offset, end=offset + len(line), role="body"))
-        offset += len(line) + 1
-    return Article(id=article_id, text=text, title=Span(start=0, end=len(title)),
-                   paragraphs=paragraphs, published=published, outlet=outlet)
+    return Article.from_paragraphs(article_id, body.split("\n"), title=title,
+                                   published=published, outlet=outlet)
 
 
 QUAKE_NORTH_A = make_article(

@@ -12,7 +12,6 @@ from newsprism.model import (
     Article,
     Entity,
     Fact,
-    Paragraph,
     Quote,
     QuoteGroup,
     QuoteRecord,
@@ -26,15 +25,9 @@ A, B = "000_b62f6c2735a42003", "001_2c9f2130cd1c153b"
 
 
 def _article(id_: str, body: str, published: str | None) -> Article:
-    """Title and paragraphs with their spans, built here so these tests depend on no cleaner."""
-    lines = ["Harbour town flood", *body.split("\n\n")]
-    spans, offset = [], 0
-    for i, line in enumerate(lines):
-        spans.append(Paragraph(start=offset, end=offset + len(line),
-                               role="title" if i == 0 else "body"))
-        offset += len(line) + 2
-    return Article(id=id_, text="\n\n".join(lines), paragraphs=spans, published=published,
-                   title=Span(start=0, end=len(lines[0])), outlet=id_)
+    """Built here, not cleaned, so these tests depend on no cleaner."""
+    return Article.from_paragraphs(id_, body.split("\n\n"), title="Harbour town flood",
+                                   published=published, outlet=id_)
 
 
 def _story(*bodies: str, published: str | None = "2021-04-14") -> tuple[list[Article], list[Fact]]:

@@ -10,7 +10,7 @@ import pytest
 
 from newsprism.compare import compare_story
 from newsprism.compare import perturb as P
-from newsprism.model import Article, Fact, Paragraph, Span, Story
+from newsprism.model import Article, Fact, Span, Story
 from newsprism.read import read
 
 TITLE = "Dam failure floods Linden valley"
@@ -39,14 +39,7 @@ OUTLETS = [
 
 
 def article(id_: str, title: str, paragraphs: list[str], published="2021-03-10") -> Article:
-    lines = [title, *paragraphs]
-    spans, offset = [], 0
-    for i, line in enumerate(lines):
-        spans.append(Paragraph(start=offset, end=offset + len(line), role="title" if i == 0
-                               else "body"))
-        offset += len(line) + 2
-    return Article(id=id_, text="\n\n".join(lines), paragraphs=spans,
-                   title=Span(start=0, end=len(title)), published=published, outlet=id_)
+    return Article.from_paragraphs(id_, paragraphs, title=title, published=published, outlet=id_)
 
 
 def fresh(outlets=OUTLETS) -> list[Article]:

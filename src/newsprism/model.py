@@ -11,6 +11,7 @@ Stages only add to these objects; none keeps a private copy of the text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -146,6 +147,21 @@ class Article(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+
+    @classmethod
+    def from_paragraphs(
+        cls, id: str, paragraphs: Sequence[str], title: str | None = None, **fields
+    ) -> Article:
+        """An article that arrives already split (a dataset record, a database row, a test):
+        its text is the title and the paragraphs separated by blank lines, spans set to match."""
+        lines = ([title] if title else []) + [p for p in paragraphs if p.strip()]
+        spans, offset = [], 0
+        for index, line in enumerate(lines):
+            role = "title" if title and index == 0 else "body"
+            spans.append(Paragraph(start=offset, end=offset + len(line), role=role))
+            offset += len(line) + 2
+        title_span = Span(start=0, end=len(title)) if title else None
+        return cls(id=id, text="\n\n".join(lines), paragraphs=spans, title=title_span, **fields)
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

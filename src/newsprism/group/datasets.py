@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from newsprism.model import Article, Paragraph, Span
+from newsprism.model import Article
 
 Part = Literal["train", "heldout", "all"]
 ECB_TRAIN_LAST_TOPIC = 17
@@ -43,21 +43,6 @@ class LabelledSet:
 
     def __len__(self) -> int:
         return len(self.articles)
-
-
-def _article_from_paragraphs(
-    article_id: str, title: str | None, paragraphs: list[str], **meta: str | None
-) -> Article:
-    """An Article whose text is the title and paragraphs, one per line, with matching spans."""
-    lines = ([title] if title else []) + [p for p in paragraphs if p.strip()]
-    text = "\n\n".join(lines)
-    spans, offset = [], 0
-    for index, line in enumerate(lines):
-        role = "title" if title and index == 0 else "body"
-        spans.append(Paragraph(start=offset, end=offset + len(line), role=role))
-        offset += len(line) + 2
-    title_span = Span(start=0, end=len(title)) if title else None
-    return Article(id=article_id, text=text, paragraphs=spans, title=title_span, **meta)
 
 
 def detokenize(tokens: list[str]) -> str:
@@ -88,7 +73,7 @@ def read_ecbplus_file(path: Path) -> Article:
         # each topic has one and shared "http … com" tokens would say nothing about the event.
         url = "".join(sentences[min(sentences)])
         lines = lines[1:]
-    return _article_from_paragraphs(path.stem, None, lines, url=url, source=str(path))
+    return Article.from_paragraphs(path.stem, lines, url=url, source=str(path))
 
 
 def ecbplus_label(path: Path) -> str:
@@ -117,10 +102,10 @@ def read_basil_file(path: Path) -> tuple[Article, str]:
     record = json.loads(path.read_text(encoding="utf-8"))
     paragraphs = [" ".join(part) if isinstance(part, list) else str(part)
                   for part in record.get("body-paragraphs", [])]
-    article = _article_from_paragraphs(
+    article = Article.from_paragraphs(
         path.stem,
-        (record.get("title") or "").strip() or None,
         paragraphs,
+        title=(record.get("title") or "").strip() or None,
         published=record.get("date") or None,
         outlet=record.get("source") or None,
         url=record.get("url") or None,
