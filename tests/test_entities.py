@@ -110,3 +110,16 @@ def test_roles_join_the_person_of_the_same_title_and_country():
     soto = _entity(entities, "Ana Soto")
     assert "The Chilean president" in soto.aliases
     assert "The Chilean president" not in _entity(entities, "Marc Duval").aliases
+
+
+def test_office_title_before_a_surname_is_a_person_and_joins_the_full_name():
+    articles = _read(
+        "Court rules\n\n"
+        "The case was heard by Justice Mara Ellison of the high court.\n\n"
+        "Justice Ellison read the ruling aloud. The Justice Department did not comment.\n"
+    )
+    entities = canonicalise(articles)
+    ellison = _entity(entities, "Mara Ellison")
+    assert {"Justice Ellison"} <= {m.text for m in ellison.mentions}
+    people = {e.name for e in entities if e.label == "PERSON"}
+    assert not any("Department" in name for name in people)

@@ -261,3 +261,45 @@ def test_thinking_verbs_attribute_a_clause():
     )
     quote = _quote(article, "the harbour will hire again", "indirect")
     assert quote.speaker_name == "Karl Berg" and article.span_text(quote.cue) == "believes"
+
+
+def test_unattributed_opening_paragraph_takes_the_continuation_speaker():
+    article = _read(
+        "Ferry service\n\n"
+        "“We will run the ferry every hour from June. The timetable is final.\n\n"
+        "“Nobody will wait more than sixty minutes again,” Ms Irena Kovac said.\n"
+    )
+    first = _quote(article, "We will run the ferry")
+    second = _quote(article, "Nobody will wait")
+    assert second.continues == article.quotes.index(first)
+    assert first.speaker_name == second.speaker_name == "Irena Kovac"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“The bridge will reopen in May,” Justice Varga said.", "Varga"),
+        ("“The bridge will reopen in May,” Inspector Dunne told reporters.", "Dunne"),
+        ("“The bridge will reopen in May,” the city official, Lena Varga, said.", "Lena Varga"),
+        ("A spokesman, Paul Dunne, said the bridge would reopen in May.", "Paul Dunne"),
+    ],
+)
+def test_title_before_a_surname_and_a_name_after_a_role_name_the_speaker(sentence, speaker):
+    article = _read(f"Bridge works\n\n{sentence}\n")
+    quote = _quote(article, "The bridge will reopen") if "“" in sentence else _quote(
+        article, "the bridge would reopen", "indirect")
+    assert quote.speaker_name == speaker
+    assert quote.speaker_entity is not None  # a person of the story, not words left unnamed
+
+
+def test_role_with_a_qualifier_resolves_to_the_person_it_was_written_against():
+    article = _read(
+        "Bridge works\n\n"
+        "“The bridge will reopen in May,” said Lena Varga, the prefect of the northern county.\n\n"
+        "Paul Dunne, a local farmer, waited at the barrier.\n\n"
+        "The prefect called the closure “a necessary inconvenience.”\n\n"
+        "The Green candidate, Tom Reyes, visited the site. Mr Reyes said he was satisfied.\n\n"
+        "The Green candidate said the work was overdue.\n"
+    )
+    assert _quote(article, "a necessary inconvenience").speaker_name == "Lena Varga"
+    assert _quote(article, "the work was overdue", "indirect").speaker_name == "Tom Reyes"

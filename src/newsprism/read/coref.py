@@ -100,7 +100,20 @@ ROLE_NOUNS = {
     "executive",
     "economist",
     "analyst",
+    "prefect",
+    "candidate",
+    "inspector",
+    "magistrate",
 }
+# Office titles written before a surname like an honorific ("Justice Ortiz", "Mayor Clarke"):
+# the capitalised title and the name after it are one mention of a person.
+TITLES = {
+    "justice", "judge", "chief", "inspector", "mayor", "minister", "prefect", "president",
+    "governor", "senator", "colonel", "general", "captain", "commander", "detective", "sergeant",
+    "constable", "superintendent", "commissioner", "chancellor", "premier", "ambassador",
+    "bishop", "rabbi", "imam", "professor", "lieutenant", "admiral", "councillor", "magistrate",
+    "sheriff", "prosecutor",
+}  # fmt: skip
 INDEFINITE = {"a", "an", "another", "one"}
 DETERMINERS = INDEFINITE | {"the", "this", "that"}
 _WORD = re.compile(r"[\w.’'-]+")
@@ -114,9 +127,15 @@ def honorific(text: str, start: int) -> str | None:
     return word if word in HONORIFIC_GENDER and text[start - 1].isspace() else None
 
 
+def is_title_word(word: str) -> bool:
+    """An honorific or a capitalised office title that may lead a name ("Ms", "Justice")."""
+    bare = word.rstrip(".").lower()
+    return bare in HONORIFIC_GENDER or (word[:1].isupper() and bare in TITLES)
+
+
 def name_tokens(name: str) -> list[str]:
     tokens = [_POSSESSIVE.sub("", t) for t in _WORD.findall(name)]
-    while tokens and tokens[0].rstrip(".").lower() in HONORIFIC_GENDER:
+    while tokens and is_title_word(tokens[0]):
         tokens = tokens[1:]
     return [t for t in tokens if t]
 
@@ -156,14 +175,11 @@ def acronym(name: str) -> str:
 def fullest(names: Sequence[str]) -> str:
     """The fullest form: most name tokens, then without a title, the most used, the longest."""
     counts = Counter(names)
-    return min(
-        counts, key=lambda n: (-len(name_tokens(n)), _titled(n), -counts[n], -len(n), n)
-    )
+    return min(counts, key=lambda n: (-len(name_tokens(n)), _titled(n), -counts[n], -len(n), n))
 
 
 def _titled(name: str) -> bool:
-    first = name.split()[0].rstrip(".").lower() if name.split() else ""
-    return first in HONORIFIC_GENDER
+    return bool(name.split()) and is_title_word(name.split()[0])
 
 
 def slug(text: str) -> str:
@@ -178,6 +194,10 @@ def role_parts(text: str) -> tuple[str, str]:
     qualifier: list[str] = []
     while words and words[0][:1].isupper() and words[0].lower() not in ROLE_NOUNS:
         qualifier.append(_POSSESSIVE.sub("", words.pop(0)))
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:] and not qualifier:  # "prefect of Arges county" = the county's prefect
+        cut = lowered.index("of", 1)
+        words, qualifier = words[:cut], words[cut + 1 :]
     return " ".join(words).casefold(), org_key(" ".join(qualifier))
 
 
@@ -216,7 +236,7 @@ class Cluster:
     def name(self) -> str:
         """The fullest name, without a title before it ("Dr. Ruth Okafor" -> "Ruth Okafor")."""
         words = fullest(self.names).split()
-        while len(words) > 1 and words[0].rstrip(".").lower() in HONORIFIC_GENDER:
+        while len(words) > 1 and is_title_word(words[0]):
             words = words[1:]
         return " ".join(words)
 
@@ -327,10 +347,12 @@ def quoted_offsets(article: Article) -> list[tuple[int, int]]:
 def adjacent_name(article: Article, index: int, names: dict[int, int]) -> int | None:
     """The name a role is written against: "Mayor Ann Clarke", "Clarke, the mayor"."""
     role = article.mentions[index]
-    for other in names:  # a title directly before a name
+    for other in names:  # a title directly before a name, or the name set off after it
         m = article.mentions[other]
         if m.start >= role.end and not article.text[role.end : m.start].strip():
             return other
+        if m.start >= role.end and _apposition_after(article.text, role.end, m.start, m.end):
+            return other  # "the returning officer, Ann Clarke, said"
     if not role.text.lower().startswith("the "):
         return None
     for other in names:  # an apposition after it: "Ann Clarke, the mayor"
@@ -338,6 +360,14 @@ def adjacent_name(article: Article, index: int, names: dict[int, int]) -> int | 
         if m.end <= role.start and article.text[m.end : role.start].strip() == ",":
             return other
     return None
+
+
+def _apposition_after(text: str, role_end: int, name_start: int, name_end: int) -> bool:
+    """A name in commas (or dashes, brackets) right after a role renames it; a name followed by
+    anything else may start a list ("the mayor, Ann Clarke and …") and is not taken."""
+    opening = text[role_end:name_start].strip()
+    closing = text[name_end : name_end + 2].strip()[:1]
+    return opening in {",", "—", "–", "("} and closing in {",", "—", "–", ")"}
 
 
 def _resolve_roles(articles: Sequence[Article], roles: list[Ref], coref: Coref) -> None:

@@ -24,6 +24,7 @@ from newsprism.read.coref import (
     PERSON,
     ROLE,
     ROLE_NOUNS,
+    TITLES,
     Coref,
     fullest,
     name_tokens,
@@ -135,6 +136,27 @@ def _honorific_names(doc: Doc) -> Spans:
             end = _name_run(doc, token.i + 1)
             if end > token.i + 1:
                 spans.append((token.i + 1, end, PERSON))
+    return spans
+
+
+def _is_title(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_ in TITLES
+
+
+def _title_names(doc: Doc) -> Spans:
+    """ "Justice Ortiz said": a capitalised office title before a name makes it a person, unless
+    the tagger read the title as part of an organisation ("Justice Department")."""
+    spans: Spans = []
+    for token in doc:
+        if not _is_title(token) or token.i + 1 >= len(doc) or "\n" in token.whitespace_:
+            continue
+        if token.ent_type_ and token.ent_type_ != PERSON:
+            continue
+        end = _name_run(doc, token.i + 1)
+        if end > token.i + 1 and not any(
+            doc[i].ent_type_ not in {"", PERSON} for i in range(token.i + 1, end)
+        ):
+            spans.append((token.i + 1, end, PERSON))
     return spans
 
 
@@ -255,13 +277,24 @@ def _without_qualifier(doc: Doc, role: tuple[int, int, str], names: Spans) -> tu
     return start, end, label
 
 
+def _title_before(doc: Doc, start: int, spans: Spans) -> bool:
+    """A title written right before a name that no role mention already holds ("Justice Ortiz";
+    in "Foreign Minister Ortiz" the role "Foreign Minister" keeps it)."""
+    return _is_title(doc[start - 1]) and not any(e == start for _, e, _ in spans)
+
+
 def annotate(article: Article, doc: Doc) -> None:
-    names = _without_overlaps(_honorific_names(doc) + _spacy_names(doc))
+    names = _without_overlaps(_honorific_names(doc) + _title_names(doc) + _spacy_names(doc))
     names = _repair_people(doc, names)
     names = _without_overlaps(names + _names_after_titles(doc, names))
-    spans = sorted(names + [_without_qualifier(doc, r, names) for r in _role_mentions(doc, names)])
+    roles = [_without_qualifier(doc, r, names) for r in _role_mentions(doc, names)]
+    spans = sorted(names + roles)
     for start, end, label in spans:
-        if label == PERSON and start > 0 and _is_honorific(doc[start - 1]):
+        if (
+            label == PERSON
+            and start > 0
+            and (_is_honorific(doc[start - 1]) or _title_before(doc, start, roles))
+        ):
             start -= 1  # the mention covers "Mr"; names drop it again (coref.name_tokens)
         span = doc[start:end]
         article.mentions.append(

@@ -166,7 +166,17 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             continue  # a scare quote, a title, a nickname: words mentioned, not said
         drafts.append(draft)
         previous = (segment, draft)
+    _attribute_openers(drafts)
     return drafts
+
+
+def _attribute_openers(drafts: list[Draft]) -> None:
+    """A multi-paragraph quote is attributed once, usually in its last paragraph ("…,” she
+    said): the unattributed paragraphs before it take that attribution."""
+    for draft in reversed(drafts):
+        opener = draft.continues
+        if opener is not None and opener.cue is None and opener.subject is None:
+            opener.cue, opener.subject = draft.cue, draft.subject
 
 
 def _named_before_colon(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
