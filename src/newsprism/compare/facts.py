@@ -37,7 +37,7 @@ dates and statements.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -57,9 +57,11 @@ from newsprism.model import (
     Fact,
     FactValue,
     Quantity,
+    Quote,
     QuoteGroup,
     QuoteRecord,
     SourceSpan,
+    Span,
 )
 
 # TF-IDF cosine of two sentences, fitted on the story's own sentences. Below LOOSE the sentences
@@ -508,6 +510,8 @@ def attribution_facts(
     from newsprism.compare.quotes import verbatim_share
 
     texts = {a.id: a.text for a in articles}
+    by_id = {a.id: a for a in articles}
+    quotes_at = {(a.id, q.start, q.end): q for a in articles for q in a.quotes}
     named = _named_attributions(articles)
     people = {e.id for e in entities if e.label == "PERSON"}
     facts = []
@@ -522,8 +526,7 @@ def attribution_facts(
         if not pairs:
             continue
         involved = list({id(r): r for pair in pairs for r in pair}.values())
-        sources = [SourceSpan(article=r.article, start=r.start, end=r.end,
-                              text=texts[r.article][r.start : r.end]) for r in involved]
+        sources = [span for r in involved for span in _attribution_sources(r, by_id, quotes_at)]
         credits = " vs ".join(f"{r.speaker} ({r.article})" for r in involved)
         facts.append(Fact(
             id="", status="conflict", statement=sources[0].text, kind="attribution",
@@ -532,6 +535,18 @@ def attribution_facts(
             note=f"the same words credited to different people: {credits}",
         ))
     return facts
+
+
+def _attribution_sources(record: QuoteRecord, articles: Mapping[str, Article],
+                         quotes_at: Mapping[tuple[str, int, int], Quote]) -> list[SourceSpan]:
+    """The quoted words and, beside them, the words naming whom this outlet credits: an
+    attribution conflict is about the speaker, so the reader must see both."""
+    article = articles[record.article]
+    spans = [article.source_span(Span(start=record.start, end=record.end))]
+    quote = quotes_at.get((record.article, record.start, record.end))
+    if quote is not None and quote.speaker is not None:
+        spans.append(article.source_span(quote.speaker))
+    return spans
 
 
 def _named_attributions(articles: Sequence[Article]) -> set[tuple[str, int, int]]:
