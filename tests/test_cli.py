@@ -117,3 +117,27 @@ def test_similarity_scores_pairs_across_languages(tmp_path, capsys):
     scores = {r["pair_id"]: r["score"] for r in _lines(out)}
     assert scores["same"] > scores["other"]
     assert "pairs.jsonl:3: invalid JSON" in capsys.readouterr().err
+
+
+def test_merges_are_listed_and_undone_from_the_command_line(tmp_path):
+    from test_streaming import BOTH, DOCKS, FIRE
+
+    db = str(tmp_path / "merge.db")
+    for article in (FIRE, DOCKS, BOTH):
+        path = tmp_path / f"{article.id}.jsonl"
+        path.write_text(json.dumps({"id": article.id, "text": article.text,
+                                    "published": article.published}) + "\n", encoding="utf-8")
+        assert main(["ingest", str(path), "--db", db, "--out", str(tmp_path / "i.jsonl")]) == 0
+    listed = tmp_path / "merges.jsonl"
+    assert main(["merges", "--db", db, "--out", str(listed)]) == 0
+    (merge,) = _lines(listed)
+    assert merge["article"] == "fire-halts-port" and merge["undone_at"] is None
+
+    assert main(["unmerge", str(merge["id"]), "--db", db, "--out", str(tmp_path / "u.jsonl")]) == 0
+    stories = tmp_path / "stories.jsonl"
+    assert main(["stories", "--db", db, "--json", "--out", str(stories)]) == 0
+    assert len(_lines(stories)) == 2  # the absorbed story is back, compared again
+    shown = tmp_path / "show.json"
+    assert main(["show", merge["absorbed_story"], "--db", db, "--out", str(shown)]) == 0
+    assert json.loads(shown.read_text())["articles"] == merge["moved"]
+    assert main(["unmerge", str(merge["id"]), "--db", db, "--out", str(tmp_path / "u.jsonl")]) == 1

@@ -26,7 +26,7 @@ from newsprism.read import read as _read
 from newsprism.read.entities import canonicalise
 from newsprism.store import IngestResult
 from newsprism.store import ingest as _store_ingest
-from newsprism.store.base import Store
+from newsprism.store.base import MergeRecord, Store
 
 Progress = Callable[[Article], None]
 
@@ -74,15 +74,30 @@ def ingest(store: Store, articles: Sequence[Article], brief_sentences: int = 8) 
     all its stored articles and saved, so ``newsprism show`` needs no recomputation.
     """
     result = _store_ingest(store, articles)
-    touched = {result.stories[a] for a in [*result.added, *result.updated]}
+    _recompare(store, {result.stories[a] for a in [*result.added, *result.updated]},
+               brief_sentences)
+    return result
+
+
+def undo_merge(store: Store, merge_id: int, brief_sentences: int = 8) -> MergeRecord:
+    """Split a merged story back into the two it was made of, and compare both again.
+
+    Raises ``ValueError`` for an unknown or already undone merge, or one a later merge built on.
+    """
+    record = store.undo_merge(merge_id)
+    _recompare(store, {record.kept_story, record.absorbed_story}, brief_sentences)
+    return record
+
+
+def _recompare(store: Store, story_ids: set[str], brief_sentences: int) -> None:
+    """Compare again the given stories, and any stored story never compared, and save them."""
     for summary in store.stories():
-        if summary.id not in touched and store.load_story(summary.id) is not None:
+        if summary.id not in story_ids and store.load_story(summary.id) is not None:
             continue
         bare = Story(id=summary.id, title=summary.title, articles=summary.articles)
         members = store.get_articles(summary.articles)
         for story in compare(members, stories=[bare], brief_sentences=brief_sentences).stories:
             store.save_story(story)
-    return result
 
 
 def resolve_speakers(articles: Sequence[Article]) -> None:
@@ -98,5 +113,6 @@ def analyse(paths: Iterable[str | Path]) -> tuple[Report, list[InputError]]:
 
 
 __all__ = [
-    "load", "read", "group", "compare", "ingest", "analyse", "render", "resolve_speakers",
+    "load", "read", "group", "compare", "ingest", "undo_merge", "analyse", "render",
+    "resolve_speakers",
 ]

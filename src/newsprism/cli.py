@@ -184,6 +184,30 @@ def cmd_ingest(args) -> int:
     return _report_errors(errors)
 
 
+def cmd_merges(args) -> int:
+    from dataclasses import asdict
+
+    from newsprism.store import open_store
+
+    with open_store(args.db) as store:
+        _write_lines((asdict(record) for record in store.merges()), args.out)
+    return EXIT_OK
+
+
+def cmd_unmerge(args) -> int:
+    from dataclasses import asdict
+
+    from newsprism.store import open_store
+
+    with open_store(args.db) as store:
+        try:
+            record = api.undo_merge(store, args.merge)
+        except ValueError as error:
+            raise NewsprismError(f"{args.db}: merge {args.merge}: {error}") from error
+    _write_lines([asdict(record)], args.out)
+    return EXIT_OK
+
+
 def cmd_stories(args) -> int:
     from newsprism.store import open_store
 
@@ -308,6 +332,13 @@ def build_parser() -> argparse.ArgumentParser:
     stories = command("stories", cmd_stories, "list the stories in a store", paths=False)
     stories.add_argument("--db", default=DEFAULT_DB)
     stories.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    merges = command("merges", cmd_merges, "stories a late article merged, with undo ids",
+                     paths=False)
+    merges.add_argument("--db", default=DEFAULT_DB)
+    unmerge = command("unmerge", cmd_unmerge, "undo a merge and compare both stories again",
+                      paths=False)
+    unmerge.add_argument("merge", type=int, metavar="MERGE_ID")
+    unmerge.add_argument("--db", default=DEFAULT_DB)
     show = command("show", cmd_show, "one stored story", paths=False)
     show.add_argument("story", metavar="STORY")
     show.add_argument("--db", default=DEFAULT_DB)
