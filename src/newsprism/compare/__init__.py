@@ -24,19 +24,27 @@ def compare_story(
     """Return ``story`` with entities, quotes, facts, timeline and coverage filled in."""
     members = [articles[article_id] for article_id in story.articles]
     entities = entities_.canonicalise(members)
-    quote_records, quote_groups = quotes_.collect(members, entities)
-    facts = facts_.find_facts(members, entities, quote_groups)
+    voices = independent_voices(members)
+    quote_records, quote_groups = quotes_.collect(voices, entities)
+    facts = facts_.find_facts(voices, entities, quote_groups)
     compared = story.model_copy(
         update={
             "entities": entities,
             "quotes": quote_records,
             "quote_groups": quote_groups,
             "facts": facts,
-            "timeline": timeline_.build(members, facts),
+            "timeline": timeline_.build(voices, facts),
         }
     )
     compared.coverage = coverage_.coverage(compared, articles, outlet_meta)
     return compared
 
 
-__all__ = ["compare_story"]
+def independent_voices(members: list[Article]) -> list[Article]:
+    """The members that speak for themselves: a syndicated copy of another member (its
+    ``duplicate_of``) repeats that outlet's words, so counting it would fake corroboration."""
+    ids = {article.id for article in members}
+    return [article for article in members if article.duplicate_of not in ids]
+
+
+__all__ = ["compare_story", "independent_voices"]
