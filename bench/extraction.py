@@ -11,7 +11,8 @@ positions = fit half, odd positions = held-out half. ``--fit`` fits the two line
 HTML: newsprism's ``from_html`` (body paragraphs) against plain ``trafilatura.extract``.
 Text: each page's visible text (``visible_text``) cleaned by ``from_text`` (title + standfirst +
 body) against keeping every line. Speed: trafilatura runs in one process, as it is usually
-called; newsprism's batch call (``from_html_many``) uses every core.
+called; newsprism's batch call (``extract_pages``, the path ``newsprism.load`` takes) uses
+every core.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ from newsprism.ingest.evaluation import (
     trafilatura_text,
     visible_text,
 )
-from newsprism.ingest.html import from_html_many, parse
+from newsprism.ingest.html import parse
+from newsprism.ingest.jobs import extract_pages
 from newsprism.ingest.repair import extraction_runs
 from newsprism.ingest.text import from_text, layout, rule_kinds
 
@@ -225,7 +227,7 @@ def main() -> None:
 
     plain, plain_time = timed(lambda: [trafilatura_text(p) for p in pages])
     items = [{"html": p.html, "id": p.id, "url": p.url} for p in pages]
-    articles, ours_time = timed(lambda: from_html_many(items))
+    articles, ours_time = timed(lambda: extract_pages(items))
     ours = [body_text(a) if not isinstance(a, InputError) else "" for a in articles]
     with ProcessPoolExecutor() as pool:
         everything = list(pool.map(keep_everything, pages, chunksize=8))

@@ -18,7 +18,8 @@ from newsprism.ingest.evaluation import (
     split_halves,
     visible_text,
 )
-from newsprism.ingest.html import from_html_many, parse
+from newsprism.ingest.html import parse
+from newsprism.ingest.jobs import extract_pages
 from newsprism.ingest.metadata import find_dates, page_metadata
 from newsprism.ingest.repair import merge_runs
 
@@ -154,13 +155,14 @@ def test_from_html_keeps_the_article_and_drops_the_page_chrome():
     assert article.language == "en"
 
 
-def test_from_html_many_matches_from_html_and_keeps_errors_in_place():
+def test_extract_pages_matches_from_html_and_keeps_errors_in_place():
     good = {"html": page_html(), "id": "good", "url": "https://millbrook.example/a"}
     bad = {"html": "<html><body><nav><a href='/'>Home</a></nav></body></html>", "id": "bad"}
-    results = from_html_many([good, bad, good], processes=2)
+    results = extract_pages([good, bad, good] * 3, workers=2)  # 9 pages: pooled
     assert isinstance(results[1], InputError) and "no article text" in results[1].problem
     single = from_html(**good)
-    assert [results[0].text, results[2].text] == [single.text, single.text]
+    assert [r.text for r in results[0::3] + results[2::3]] == [single.text] * 6
+    assert all(isinstance(r, InputError) for r in results[1::3])
 
 
 # --- metadata --------------------------------------------------------------------------------

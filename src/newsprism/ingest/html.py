@@ -15,10 +15,7 @@ Figures on ``../shared/data/article-extraction-benchmark``: ``bench/extraction.p
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -115,27 +112,3 @@ def from_html(
         author=author or page.author,
         language=language or page.language,
     )
-
-
-def _from_html_kwargs(kwargs: dict) -> Article | tuple[str, str]:
-    # An InputError does not survive pickling between processes; its two parts do.
-    try:
-        return from_html(**kwargs)
-    except InputError as error:
-        return (error.source, error.problem)
-
-
-def from_html_many(
-    pages: Iterable[dict], *, processes: int | None = None, chunksize: int = 4
-) -> list[Article | InputError]:
-    """:func:`from_html` over many pages on every core, in order; a page that cannot be read
-    gives its :class:`InputError` in its place. Each item holds :func:`from_html`'s keywords
-    (``html``, ``id``, and optionally ``url``, ``source``, …)."""
-    items = list(pages)
-    workers = min(processes or os.cpu_count() or 1, max(len(items), 1))
-    if workers <= 1:
-        results = [_from_html_kwargs(item) for item in items]
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_from_html_kwargs, items, chunksize=chunksize))
-    return [r if isinstance(r, Article) else InputError(*r) for r in results]

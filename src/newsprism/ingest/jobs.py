@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -122,11 +122,17 @@ def run_jobs(items: Sequence[Loaded | HtmlJob], workers: int | None = None) -> l
     return [next(results) if isinstance(item, HtmlJob) else item for item in items]
 
 
-def _run_job(job: HtmlJob) -> Article | tuple[str, str]:
-    """In a worker: an error travels back as (source, problem), since InputError's constructor
-    takes two arguments and so cannot be unpickled from its message alone."""
-    result = job.run()
-    return (result.source, result.problem) if isinstance(result, InputError) else result
+def extract_pages(pages: Iterable[dict], workers: int | None = None) -> list[Loaded]:
+    """:func:`~newsprism.ingest.html.from_html` over many pages, as :func:`newsprism.load` runs
+    it (every core for a big batch), in order; a page that cannot be read gives its
+    :class:`InputError` in its place. Each item holds ``html``, ``id`` and optional keywords."""
+    jobs = [HtmlJob(page["html"], page["id"],
+                    {k: v for k, v in page.items() if k not in ("html", "id")}) for page in pages]
+    return run_jobs(jobs, workers)
+
+
+def _run_job(job: HtmlJob) -> Loaded:
+    return job.run()
 
 
 def _run_in_pool(jobs: Sequence[HtmlJob], workers: int) -> list[Loaded]:
@@ -138,8 +144,7 @@ def _run_in_pool(jobs: Sequence[HtmlJob], workers: int) -> list[Loaded]:
     done: list[Loaded] = []
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for result in pool.map(_run_job, jobs, chunksize=chunksize):
-                done.append(InputError(*result) if isinstance(result, tuple) else result)
+            done.extend(pool.map(_run_job, jobs, chunksize=chunksize))
     except (BrokenProcessPool, OSError):
         # A worker died (killed for memory, most likely) or none could be started: finish the
         # rest here, one by one.
