@@ -14,6 +14,7 @@ from newsprism.ingest.evaluation import (
     average,
     in_gold,
     score_page,
+    shingle_labels,
     shingles,
     split_halves,
     visible_text,
@@ -84,7 +85,24 @@ def test_in_gold_needs_the_whole_line_in_order():
     assert in_gold(["the bridge would reopen", "bridge the reopen"], gold) == [True, False]
 
 
+def test_shingle_labels_count_a_copied_paragraph_once():
+    gold = "The mayor said the bridge would reopen in May after repairs to its northern span."
+    lines = [
+        "Home News Sport",
+        "The mayor said the bridge would reopen in May after repairs to its northern span.",
+        "The mayor said the bridge would reopen in May after repairs to its northern span.",
+    ]
+    assert shingle_labels(lines, gold) == [False, True, False]
+
+
 # --- the page as copied text ----------------------------------------------------------------
+
+
+def test_visible_text_reads_a_page_without_charset_as_the_text_it_is():
+    # No <meta charset>: the decoded page must not be re-read as Latin-1 bytes (mojibake).
+    html = "<html><body><p>Сегодня в Москве идёт снег.</p><p>서울은 맑음.</p></body></html>"
+    assert visible_text(html).split("\n") == ["Сегодня в Москве идёт снег.", "서울은 맑음."]
+
 
 
 def test_visible_text_one_block_per_line_without_scripts():
@@ -127,7 +145,11 @@ def test_line_features_and_context_have_fixed_widths():
 
 def test_shipped_weights_match_the_features():
     for name, width in [
-        ("text", len(lineroles.FEATURE_NAMES) + len(lineroles.RULE_FEATURES)),
+        (
+            "text",
+            len(lineroles.FEATURE_NAMES) + len(lineroles.RULE_FEATURES)
+            + len(lineroles.PAGE_FEATURES),
+        ),
         ("html", len(lineroles.FEATURE_NAMES) + len(lineroles.VOTE_FEATURES)),
     ]:
         first, second = lineroles.load_model(name), lineroles.load_model(f"{name}_context")
@@ -241,3 +263,30 @@ def test_copied_page_keeps_the_article_and_drops_menus_and_comments():
     assert body[: len(PARAGRAPHS)] == PARAGRAPHS or all(p in body for p in PARAGRAPHS)
     assert article.title_text == HEADLINE
     assert not any(line in body for line in menu + comments[:2] + related[:1])
+
+
+def test_main_block_is_the_run_of_prose_between_menus_and_footer():
+    menu = ["Home", "News", "Sport", "Business", "Weather"]
+    footer = ["About us", "Contact", "Privacy policy", "Terms of use"]
+    lines = [*menu, HEADLINE, *PARAGRAPHS, *footer]
+    assert lineroles.main_block(lines) == (6, 5 + len(PARAGRAPHS))
+    features = lineroles.page_features(lines, title=5)
+    assert features.shape == (len(lines), len(lineroles.PAGE_FEATURES))
+    inside = lineroles.PAGE_FEATURES.index("in_main_block")
+    before_title = lineroles.PAGE_FEATURES.index("before_title")
+    assert features[:, inside].tolist() == [0.0] * 6 + [1.0] * len(PARAGRAPHS) + [0.0] * 4
+    assert features[:, before_title].tolist() == [1.0] * 5 + [0.0] * (len(lines) - 5)
+
+
+def test_line_size_counts_unspaced_scripts():
+    assert lineroles.line_size("Three plain words") == 3
+    assert lineroles.line_size("東京都は今日雨が降りました") >= 6
+
+
+def test_a_second_copy_of_a_paragraph_is_boilerplate_and_the_first_stays():
+    lines = [HEADLINE, *PARAGRAPHS, *PARAGRAPHS[:2]]
+    article = from_text("\n".join(lines), "copies")
+    body = [article.span_text(p) for p in article.body]
+    assert body == PARAGRAPHS
+    assert all(article.span_text(b) in PARAGRAPHS for b in article.boilerplate
+               if b.kind == "other")

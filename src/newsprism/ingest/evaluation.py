@@ -142,7 +142,10 @@ def visible_text(html: str) -> str:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8"))
+        # The page is already decoded: say so, or lxml reads the bytes of a page that declares
+        # no charset as Latin-1 and every non-ASCII letter turns to mojibake.
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return ""
     etree.strip_elements(root, *_INVISIBLE, etree.Comment, etree.ProcessingInstruction,
@@ -181,6 +184,24 @@ def in_gold(lines: list[str], gold: str) -> list[bool]:
     """Whether each line's tokens occur, in order and contiguous, in the gold article body."""
     gold_key = token_key(gold)
     return [token_key(line) in gold_key for line in lines]
+
+
+def shingle_labels(lines: list[str], gold: str, share: float = 0.5) -> list[bool]:
+    """Whether each line belongs to the gold body, the way the metric counts it: at least
+    ``share`` of the line's shingles are gold shingles not already matched by an earlier line.
+    A second copy of a paragraph therefore earns nothing (the metric counts it as noise), and a
+    line mixing body text with a little chrome still counts as body."""
+    remaining = shingles(gold)
+    labels: list[bool] = []
+    for line in lines:
+        own = shingles(line)
+        matched = own & remaining
+        total = sum(own.values())
+        is_body = bool(total) and sum(matched.values()) >= share * total
+        if is_body:
+            remaining -= matched
+        labels.append(is_body)
+    return labels
 
 
 def trafilatura_text(page: Page) -> str:

@@ -5,7 +5,8 @@ closing punctuation, share of short function words, capitalisation, link-like te
 the line sits on the page, what its neighbours look like, and the rule-based cues of
 :mod:`newsprism.ingest.patterns`. Two models share them:
 
-- ``text``: lines of raw scraped text (a page copied as text), after the rule-based layout;
+- ``text``: lines of raw scraped text (a page copied as text), after the rule-based layout, with
+  the page-level features of :func:`page_features` (main block of prose, title, repeats);
 - ``html``: paragraphs of trafilatura's output, with two extra features saying which of its two
   runs (``favor_precision`` / ``favor_recall``) kept the paragraph (see :mod:`.repair`).
 
@@ -194,6 +195,89 @@ class LineModel:
         )
 
 
+# --- page-level features of copied text: where the article's main block of prose lies ------
+
+PAGE_FEATURES = [
+    "in_main_block", "log_distance_to_block", "before_block", "after_block", "position_in_block",
+    "log_block_size", "block_share", "log_window_size", "inner_sentence_ends", "comma_rate",
+    "log_size", "before_title", "stamps_nearby", "repeats_earlier", "repeats_later",
+]
+# Letters of scripts written without spaces count as half a word each, so that "how long is this
+# line" means the same in Japanese or Chinese as in English.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
+_INNER_SENTENCE_END = re.compile(r"[.!?。！？]['\"”’»)]?\s+\S|[。！？]\S")
+# Comment threads and link lists interleave short time stamps ("5:12 pm", "2019", "3 hours ago").
+_STAMP = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b|\b\d+\s*(min|h|hours?|days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+MIN_PROSE_SIZE = 10
+MIN_REPEAT_SIZE = 8
+SHORT_STAMP_SIZE = 8
+# A non-prose line costs the main block this many words at most (and at least the minimum):
+# one menu line does not split an article, a long run of them does.
+NON_PROSE_COST = (3, 15)
+
+
+def line_size(line: str) -> int:
+    """Words, with the letters of unspaced scripts counted two to a word."""
+    return len(_WORD.findall(line)) + len(_UNSPACED.findall(line)) // 2
+
+
+def main_block(lines: list[str]) -> tuple[int, int]:
+    """(first, last) line of the page's main block: the run of lines whose prose outweighs the
+    non-prose lines inside it most (a maximum-sum run, as in Kadane's algorithm). Articles are
+    one dense stretch of sentence-like lines; menus, link lists and footers sit around it."""
+    low, high = NON_PROSE_COST
+    best, first, last = -math.inf, 0, -1
+    running, start = 0.0, 0
+    for i, line in enumerate(lines):
+        size = line_size(line)
+        prose = size >= MIN_PROSE_SIZE and bool(_SENTENCE_END.search(line))
+        gain = size if prose else -min(max(size, low), high)
+        running, start = (gain, i) if running <= 0 else (running + gain, start)
+        if running > best:
+            best, first, last = running, start, i
+    return first, last
+
+
+def page_features(lines: list[str], title: int | None = None) -> np.ndarray:
+    """One row of PAGE_FEATURES per line: its place relative to the main block and the title,
+    the density of text around it, time stamps nearby, and whether it repeats a long line."""
+    n = len(lines)
+    first, last = main_block(lines)
+    sizes = np.array([line_size(line) for line in lines], dtype=float)
+    cumulative = np.concatenate([[0.0], np.cumsum(sizes)])
+    block_size = cumulative[last + 1] - cumulative[first] if last >= first else 0.0
+    keys = [" ".join(_WORD.findall(line.casefold())) for line in lines]
+    first_seen: dict[str, int] = {}
+    last_seen: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        first_seen.setdefault(key, i)
+        last_seen[key] = i
+    stamp = [size <= SHORT_STAMP_SIZE and bool(_STAMP.search(line))
+             for size, line in zip(sizes, lines, strict=True)]
+    rows: list[list[float]] = []
+    for i, line in enumerate(lines):
+        inside = first <= i <= last
+        distance = 0 if inside else (first - i if i < first else i - last)
+        window = (cumulative[min(n, i + 3)] - cumulative[max(0, i - 2)]) / 5
+        long_line = sizes[i] >= MIN_REPEAT_SIZE
+        rows.append([
+            float(inside), math.log1p(distance), float(i < first), float(i > last),
+            (i - first) / max(last - first, 1) if inside else 0.0,
+            math.log1p(block_size), block_size / max(cumulative[-1], 1.0),
+            math.log1p(window), float(len(_INNER_SENTENCE_END.findall(line))),
+            line.count(",") / max(sizes[i], 1.0), math.log1p(sizes[i]),
+            float(title is not None and i < title),
+            float(sum(stamp[max(0, i - 2) : i]) + sum(stamp[i + 1 : i + 3])),
+            float(long_line and first_seen[keys[i]] < i),
+            float(long_line and last_seen[keys[i]] > i),
+        ])
+    return np.array(rows, dtype=float).reshape(n, len(PAGE_FEATURES))
+
+
 WEIGHTS_FILE = "lineroles.json"
 # Content comes in runs: the second stage sees the first stage's verdicts on lines around each
 # line (windows of these many lines either side), as jusText's context pass does.
@@ -220,8 +304,8 @@ def keep_lines(name: str, features: np.ndarray) -> np.ndarray | None:
     """Which lines the ``name`` model keeps (its context stage ``name + "_context"`` on top when
     fitted); None when no weights are shipped."""
     first = load_model(name)
-    if first is None:
-        return None
+    if first is None or len(first.weights) != features.shape[1]:
+        return None  # no weights, or weights fitted for other features: no verdict
     second = load_model(f"{name}_context")
     if second is None:
         return first.keep(features)

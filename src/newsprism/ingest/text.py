@@ -7,12 +7,17 @@ blank lines between them. Spans exclude line breaks (``\\n``, ``\\r\\n``) and su
 
 The decisions rest on line features any news page shows: length, closing punctuation, repetition
 of another line, picture-credit markers, typical chrome phrases, "By Name" bylines and date lines.
+On a whole copied page the ``text`` line model then weighs each body line against the page: its
+shape, its neighbours, and its place relative to the main block of prose and the title
+(:func:`newsprism.ingest.lineroles.page_features`); a second copy of a paragraph is boilerplate.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from newsprism.errors import InputError
 from newsprism.ingest import lineroles, patterns
@@ -34,7 +39,10 @@ MAX_CAPTION_WORDS = 60
 DATELINE_SEARCH_LINES = 10
 MAX_DATELINE_WORDS = 12
 MIN_LINES_FOR_LINE_MODEL = 12
+SHORT_PAGE_LINES = 50
 MAX_BREADCRUMB_PREFIX_WORDS = 6
+# A repeated line this long (in words) is a copy of a paragraph, not a recurring short label.
+MIN_REPEAT_SIZE = lineroles.MIN_REPEAT_SIZE
 
 
 @dataclass
@@ -108,7 +116,8 @@ def layout(
     The hints name the title and standfirst lines when a richer source (HTML metadata) knows them;
     with ``guess=False`` no other line is taken for a title or standfirst. With ``classify`` the
     ``text`` line model (:mod:`newsprism.ingest.lineroles`) then turns body lines it judges to be
-    page chrome into boilerplate; the rules' own decisions are never undone.
+    page chrome into boilerplate, and later copies of a long body line become boilerplate too;
+    the rules' own decisions are never undone.
     """
     result = Layout(split_lines(text))
     _mark_chrome_and_credits(result)
@@ -123,6 +132,7 @@ def layout(
             result.roles[i] = "body"
     if classify:
         _veto_chrome_lines(result)
+        _drop_repeated_paragraphs(result)
     result.published = _published(result)
     return result
 
@@ -142,6 +152,32 @@ def rule_kinds(result: Layout) -> list[str]:
     return kinds
 
 
+def text_line_features(result: Layout) -> np.ndarray:
+    """The ``text`` line model's features: line shape and rule verdicts, then the line's place
+    on the page (main block, title)."""
+    lines = [line.text for line in result.lines]
+    return np.hstack([
+        lineroles.line_features(lines, rules=rule_kinds(result)),
+        lineroles.page_features(lines, result.title),
+    ])
+
+
+def _drop_repeated_paragraphs(result: Layout) -> None:
+    """A long body line that repeats an earlier body line is a second copy of the paragraph
+    (copied pages carry teasers, print and mobile versions of the same text): the first copy
+    stays body, later ones become boilerplate. Short repeats (recurring interview questions,
+    "Advertisement") are left to the other rules."""
+    seen: set[str] = set()
+    for i, line in enumerate(result.lines):
+        if result.roles.get(i) != "body" or lineroles.line_size(line.text) < MIN_REPEAT_SIZE:
+            continue
+        key = comparison_key(line.text)
+        if key in seen:
+            del result.roles[i]
+            result.chrome[i] = "other"
+        seen.add(key)
+
+
 def _veto_chrome_lines(result: Layout) -> None:
     """Body lines the fitted line model judges to be page chrome become boilerplate (a menu, a
     link list, a comment thread); lines after a comment-section heading are comments."""
@@ -150,13 +186,19 @@ def _veto_chrome_lines(result: Layout) -> None:
         # The model learnt chrome from whole copied pages; a short text (a pasted article, a
         # feed item, a quote) is outside what it has seen, and its lines are all the user gave.
         return
-    keep = lineroles.keep_lines("text", lineroles.line_features(lines, rules=rule_kinds(result)))
+    keep = lineroles.keep_lines("text", text_line_features(result))
     body = [i for i, role in result.roles.items() if role == "body"]
     if keep is None or not any(keep[i] for i in body):
         return  # a verdict that leaves no body at all is the model failing, not the page
     comments_from = next(
         (i for i, line in enumerate(lines) if lineroles.COMMENT_HEADING.match(line)), len(lines)
     )
+    if len(lines) < SHORT_PAGE_LINES:
+        # Whole copied pages run to hundreds of lines; on a short text the model extrapolates,
+        # so there the sentence-like lines of the main block stay whatever it says.
+        first, last = lineroles.main_block(lines)
+        for i in range(first, last + 1):
+            keep[i] = keep[i] or lineroles.is_prose(lines[i])
     for i, kept in enumerate(keep):
         if not kept and result.roles.get(i) == "body":
             del result.roles[i]
