@@ -136,3 +136,9 @@ def test_seed_dates():
 def test_month_without_year_follows_the_tense(read, sentence, value):
     # Published at the end of January: a past November is last year's, a coming June this year's.
     assert [d.value for d in read(sentence, published="2013-01-30")] == [value]
+
+
+def test_a_recurring_day_is_no_date(read):
+    found = read("You need not sit in the pew every Sunday, or on Sundays, to know it. "
+                 "They met on Tuesday.", published="2021-03-10")
+    assert _values(found) == [("Tuesday", "2021-03-09", "day")]

@@ -378,3 +378,72 @@ def test_loosely_worded_figures_of_different_events_do_not_conflict():
     _, facts = _story("Officials said 42 ships were waiting at anchor off the coast.",
                       "The strike shut the docks after 67 ships were unloaded on Monday.")
     assert not [f for f in facts if f.status == "conflict"]
+
+
+def test_a_reworded_sentence_naming_another_weekday_conflicts():
+    # One development told in near the same words, each outlet naming its own weekday: the
+    # re-wording shows it is one event, so the two days cannot both be right.
+    facts = _dated(["2021-04-14", "2021-04-14"],
+                   "Mayor Anna Berg opened the new harbour wall on Tuesday, officials said.",
+                   "Mayor Anna Berg opened the new harbour wall on Sunday, officials said.")
+    assert [f.status for f in facts] == ["conflict"]
+    assert {v.date for v in facts[0].values} == {"2021-04-13", "2021-04-11"}
+
+
+def test_figures_of_different_periods_do_not_conflict():
+    _, facts = _story(
+        "Last year the Berg family paid an effective tax rate of 35.7 percent, records show.",
+        "From 2012 through 2020 the Berg family paid an effective tax rate of 31.5 percent.",
+    )
+    assert not [f for f in facts if f.status == "conflict"]
+    _, same_period = _story(
+        "In 2020 the Berg family paid an effective tax rate of 35.7 percent, records show.",
+        "In 2020 the Berg family paid an effective tax rate of 31.5 percent, records show.",
+    )
+    assert [f.status for f in same_period if f.kind == "quantity"] == ["conflict"]
+
+
+def test_each_outlets_only_figure_of_a_noun_is_one_count():
+    # Different verbs (cover / sue), loosely alike sentences: each outlet counts women once,
+    # so the two figures are its figure for the same count.
+    _, facts = _story(
+        "The class action against the retailer covers 1.5 million women, lawyers said.",
+        "About 2.8 million women are now eligible to sue the retailer for back pay.",
+    )
+    assert [f.status for f in _citing(facts, "1.5 million", "2.8 million",
+                                      kind="quantity")] == ["conflict"]
+
+
+def test_an_attribution_borrowed_across_another_quote_is_no_party_to_a_conflict():
+    # "Tomas Weller asked Anna Berg, '…?' Her response: '<line>'" credits Weller only by
+    # borrowing the attribution of the question.
+    question = "Will the harbour reopen"
+    borrowed = f"Tomas Weller asked Anna Berg, “{question}?” Her response: “{LINE}.”"
+    asked = Quote(start=borrowed.index(question), end=borrowed.index(question) + len(question),
+                  text=question, kind="direct", speaker=Span(start=0, end=12),
+                  cue=Span(start=13, end=18))
+    line = Quote(start=borrowed.index(LINE), end=borrowed.index(LINE) + len(LINE), text=LINE,
+                 kind="direct", speaker=Span(start=0, end=12), cue=Span(start=13, end=18))
+    articles = [_quoted("o0", LINE, "Anna Berg"),
+                Article(id="o1", text=borrowed, quotes=[asked, line])]
+    entities = [Entity(id=f"person:{i}", name=n, label="PERSON")
+                for i, n in enumerate(("Anna Berg", "Tomas Weller"))]
+    record = _record("o1", "Tomas Weller", LINE, "person:1").model_copy(
+        update={"start": line.start, "end": line.end})
+    group = QuoteGroup(id="q", text=LINE, status="conflict",
+                       quotes=[_record("o0", "Anna Berg", LINE, "person:0"), record])
+    assert attribution_facts([group], articles, entities) == []
+    direct = [_quoted("o0", LINE, "Anna Berg"), _quoted("o1", LINE, "Tomas Weller")]
+    plain = QuoteGroup(id="q", text=LINE, status="conflict", quotes=[
+        _record("o0", "Anna Berg", LINE, "person:0"), _record("o1", "Tomas Weller", LINE,
+                                                              "person:1")])
+    assert len(attribution_facts([plain], direct, entities)) == 1
+
+
+def test_a_reworded_statement_said_on_another_weekday_conflicts():
+    # "said" dates the statement itself: in a re-wording of one report, two days for it clash,
+    # while two loosely alike sentences saying things on two days are two developments.
+    facts = _dated(["2021-04-14", "2021-04-14"],
+                   "The harbour will stay shut until May, Mayor Anna Berg said on Tuesday.",
+                   "The harbour will stay shut until May, Mayor Anna Berg said on Sunday.")
+    assert "conflict" in {f.status for f in facts}

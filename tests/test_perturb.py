@@ -193,3 +193,39 @@ def test_deleted_paragraph_leaves_the_other_outlet_alone():
     after = citing(after_story, "outlet0", Span(start=pair[0].text.index("March 14"),
                                                 end=pair[0].text.index("March 14") + 8))
     assert after and {f.status for f in after} == {"single"}
+
+
+# --- what the generator refuses, and what it moves together -------------------------------------
+
+
+def test_changed_number_changes_every_mention_of_the_figure():
+    text = ["The flood reached 2,448 homes in the valley.", "All 2,448 homes will be rebuilt."]
+    source = read([article("twice", TITLE, text)])[0]
+    quantity = next(q for q in source.quantities if "2,448" in q.text)
+    perturbation = P.change_number(source, quantity, [(2448, 2448)])
+    assert "2,448" not in perturbation.copy.text
+    assert len(perturbation.changed) == 2
+    assert len(set(perturbation.changed_text())) == 1
+
+
+def test_weekday_shift_stays_on_the_publication_side_it_was_on(originals):
+    tuesday = next(d for d in originals[0].dates if d.text == "Tuesday")  # the day before
+    perturbation = P.shift_date(originals[0], tuesday)
+    assert perturbation.note == "2021-03-09 -> 2021-03-07"
+    assert read([perturbation.copy])[0].dates[0].value == "2021-03-07"  # read back as moved
+
+
+def test_a_date_without_a_year_is_not_shifted():
+    source = read([article("undated", TITLE, ["The council meets on March 14 to fund repairs."],
+                           published=None)])[0]
+    assert [d.value for d in source.dates] == ["--03-14"]
+    assert P.shift_date(source, source.dates[0]) is None
+
+
+def test_quotes_move_only_from_and_to_named_people(originals):
+    quote = next(q for q in originals[0].quotes if q.text.startswith("We will rebuild"))
+    assert P.reassign_quote(originals[0], quote, "Gets") is None  # no person's name
+    assert P.reassign_quote(originals[0], quote, "Barack] Obama") is None
+    pronoun = read([article("he", TITLE, ["“We will rebuild every house,” he said."])])[0]
+    assert pronoun.quotes and P.reassign_quote(pronoun, pronoun.quotes[0], "Tomas Weller") is None
+    assert P.is_person_name("Paul D. Ryan") and not P.is_person_name("Mr.")

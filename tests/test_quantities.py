@@ -85,6 +85,7 @@ def test_strong_is_a_rounded_headcount(read):
         ("Up to 1,200 people", 0, 1200),
         ("Roughly 300 people", 270, 330),
         ("Some 3,000 people", 2700, 3300),
+        ("Just over 100,000 people", 100_000, 110_000),  # "just over", not "over"
     ],
 )
 def test_modifier_ranges(read, phrase, low, high):

@@ -18,6 +18,18 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from newsprism.compare.statements import Statement
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
+
+# TF-IDF cosine of two sentences, fitted on the story's own sentences. Below LOOSE the sentences
+# share no more than the story's common vocabulary; from CLOSE on they share a good part of their
+# distinctive words; from SAME on most of them, as a re-worded report of one statement does.
+LOOSE = 0.1
+CLOSE = 0.3
+SAME = 0.5
+# Verbs that go with any event ("was", "said", "took part"): sharing one shows no shared event.
+LIGHT_VERBS = {"be", "have", "do", "say", "tell", "add", "report", "state", "note", "write",
+               "make", "take", "get", "go", "come", "give", "put", "see", "accord"}
+DERIVATIONAL_SUFFIXES = ("ation", "ition", "ment", "ance", "ence", "ing", "ion", "ate", "ers",
+                         "er", "al")
 # Verbs that pick out one phase of an event: "start withdrawing by May" and "withdraw by
 # September" are two events, so their dates neither agree nor conflict.
 ASPECT_STEMS = ("start", "begin", "began", "commenc", "launch", "complet", "finish", "conclud",
@@ -104,3 +116,31 @@ def _one_per_article(members, items, article_of, may_share) -> bool:
         ):
             return False
     return True
+
+
+def events_meet(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two event sets share an event, counting derived forms as one (win/winner,
+    evacuate/evacuation) and ignoring verbs that fit any event (be, have, say)."""
+    stems_a = {event_stem(w) for w in a if w not in LIGHT_VERBS}
+    stems_b = {event_stem(w) for w in b if w not in LIGHT_VERBS}
+    return bool(stems_a & stems_b)
+
+
+def event_stem(word: str) -> str:
+    """A crude derivational stem: the noun and verb of one event share it ("evacuation" and
+    "evacuate" -> evacu, "winner" and "win" -> win, "ordered"/"order" -> order)."""
+    for suffix in DERIVATIONAL_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]  # "winn" -> "win", "planning" -> "plan"
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+
+
+def same_places(a: Statement, b: Statement) -> bool:
+    """Two sentences set in different places ("in Homs" / "in Aleppo") report two events."""
+    return not (a.places and b.places) or bool(a.places & b.places)
+

@@ -39,8 +39,11 @@ WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORE
 CHANGE_FACTORS = (1.4, 1.6, 0.6, 2.0, 0.5)
 # Rounding to one significant figure is plausible copy-editing only when it moves the figure little.
 ONE_FIGURE_TOLERANCE = 0.05
+NAME_WORD = re.compile(r"(?:[A-Z][a-z]*(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)")
+INITIAL = re.compile(r"[A-Z]\.")
 WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DATE_SHIFT_DAYS = 5  # not a multiple of 7, so the weekday changes as well
+WEEKDAY_SHIFT_DAYS = 2  # a weekday moved within the week around publication stays resolvable
 
 
 @dataclass(frozen=True)
@@ -161,7 +164,9 @@ def _place(written: str) -> float:
 
 def change_number(article: Article, quantity: Quantity,
                   partner_ranges: list[tuple[float, float]] = ()) -> Perturbation | None:
-    """Move a figure beyond its own rounding and beyond every partner's range."""
+    """Move a figure beyond its own rounding and beyond every partner's range, in every mention of
+    it in the article (a copy that still states the old figure elsewhere would contradict itself,
+    and the other outlets would agree with its unchanged mention)."""
     found = numeral_in(quantity)
     if found is None or quantity.value <= 0:
         return None
@@ -180,12 +185,32 @@ def change_number(article: Article, quantity: Quantity,
         own = (quantity.low, quantity.high)
         if all(high < lo or low > hi for lo, hi in [own, *partner_ranges]):
             replacement = write_like(new_written, written)
-            copy, spans = apply_edits(article, [Edit(start, end, replacement)])
+            numerals = [(start, end)] + _same_figure(article, quantity, written)
+            edits = [Edit(a, b, replacement) for a, b in sorted(numerals)]
+            copy, spans = apply_edits(article, edits)
+            first = sorted(numerals).index((start, end))
             return Perturbation(
-                kind="number_change", copy=copy, original=[_source(article, start, end)],
-                changed=spans, note=f"{written} -> {replacement}",
+                kind="number_change", copy=copy,
+                original=[_source(article, a, b) for a, b in [(start, end)]],
+                changed=[spans[first]] + spans[:first] + spans[first + 1:],
+                note=f"{written} -> {replacement}",
             )
     return None
+
+
+def _same_figure(article: Article, quantity: Quantity, written: str) -> list[tuple[int, int]]:
+    """The numerals of the article's other mentions of the same figure: same value, same counted
+    noun, the numeral written the same way."""
+    found = []
+    for other in article.quantities:
+        if other is quantity or (other.start, other.end) == (quantity.start, quantity.end):
+            continue
+        numeral = numeral_in(other)
+        if numeral is None or (other.value, other.unit) != (quantity.value, quantity.unit):
+            continue
+        if article.text[numeral[0] : numeral[1]] == written:
+            found.append((numeral[0], numeral[1]))
+    return found
 
 
 def _round_to(value: float, place: float) -> float:
@@ -276,8 +301,15 @@ def _written_like(mention: DateMention, value: str) -> str:
 
 
 def shift_date(article: Article, target: DateMention) -> Perturbation | None:
-    """Move ``target``'s date, in every mention of it in the article, to a clearly other date."""
-    new_value = shifted_value(target.value)
+    """Move ``target``'s date, in every mention of it in the article, to a clearly other date.
+
+    Only a resolved, absolute date is moved: a year-less one ("--09-11") has no calendar place to
+    move from. A weekday written as a weekday ("on Tuesday") is moved by two days towards the
+    publication date's side it lies on, so that a reader resolving the new weekday against the
+    publication date (the nearest one in the verb's direction) lands on the shifted day."""
+    if not is_absolute(target):
+        return None
+    new_value = _shifted_weekday(article, target) or shifted_value(target.value)
     if new_value is None:
         return None
     same = [d for d in article.dates if d.value == target.value]
@@ -290,16 +322,46 @@ def shift_date(article: Article, target: DateMention) -> Perturbation | None:
     )
 
 
+def is_absolute(mention: DateMention) -> bool:
+    """A date resolved to a place in the calendar: a year at least ("2008", "2021-09-11")."""
+    return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", mention.value))
+
+
+def _shifted_weekday(article: Article, mention: DateMention) -> str | None:
+    """For a bare weekday with a known publication date: two days further from publication on
+    the same side, or two days nearer when that would leave the week around publication."""
+    words = mention.text.lower().split()
+    if mention.precision != "day" or not any(w in WEEKDAY_NAMES for w in words) or re.search(
+            r"\d", mention.text) or not article.published or len(article.published) < 10:
+        return None
+    try:
+        published = date.fromisoformat(article.published[:10])
+        day = date.fromisoformat(mention.value)
+    except ValueError:
+        return None
+    offset = (day - published).days
+    if abs(offset) > 6:
+        return None
+    away = -WEEKDAY_SHIFT_DAYS if offset <= 0 else WEEKDAY_SHIFT_DAYS
+    step = away if abs(offset + away) <= 6 else -away
+    return (day + timedelta(days=step)).isoformat()
+
+
 # --- quotes -------------------------------------------------------------------------------------
 
 
 def reassign_quote(article: Article, quote: Quote, new_speaker: str) -> Perturbation | None:
     """Credit ``quote`` to ``new_speaker`` by rewriting the speaker mention its attribution rests
-    on ("…, Mr. Reid said" -> "…, John Boehner said")."""
-    if quote.speaker is None:
+    on ("…, Mr. Reid said" -> "…, John Boehner said").
+
+    Only a line the article credits to a named person moves, and only to another person's name:
+    rewriting "he said" or "the report said" would change what kind of source is cited, not
+    whom, and a misread "name" ("Gets Rough") would make nonsense of the sentence."""
+    if quote.speaker is None or not names_a_person(article, quote.speaker) \
+            or not is_person_name(new_speaker):
         return None
     old = article.span_text(quote.speaker)
-    replacement = new_speaker  # a pronoun or role noun ("he", "the senator") gives way to a name
+    replacement = new_speaker
     copy, spans = apply_edits(article, [Edit(quote.speaker.start, quote.speaker.end, replacement)])
     shift = len(replacement) - (quote.speaker.end - quote.speaker.start)
     moved_quote = quote.start + (shift if quote.start >= quote.speaker.end else 0)
@@ -309,6 +371,24 @@ def reassign_quote(article: Article, quote: Quote, new_speaker: str) -> Perturba
         changed=[Span(start=moved_quote, end=moved_quote + (quote.end - quote.start)), *spans],
         note=f"{old} -> {replacement}",
     )
+
+
+def is_person_name(name: str) -> bool:
+    """Written like a person's full name: two to four capitalised words, initials allowed
+    ("Paul D. Ryan"), no brackets or digits, not ending in an initial."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(NAME_WORD.fullmatch(w) for w in words) \
+        and not INITIAL.fullmatch(words[-1])
+
+
+def names_a_person(article: Article, span: Span) -> bool:
+    """The span is a name the reader tagged as a person ("Mr. Reid", "Harry Reid"), not a pronoun,
+    a role ("the senator") or a document ("the report")."""
+    text = article.span_text(span)
+    if not text[:1].isupper() or text.split()[0].lower() in {"he", "she", "they", "i", "we", "it"}:
+        return False
+    return any(m.label == "PERSON" and m.start < span.end and span.start < m.end
+               for m in article.mentions)
 
 
 # --- paragraphs ---------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ ORDINAL = re.compile(r"^(\d+)(st|nd|rd|th)$")
 ORDINAL_WORDS = {w: i for i, w in enumerate(
     ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
      "tenth", "eleventh", "twelfth"], 1)}
+HABITUAL = {"every", "each"}
 FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 PERIODS: dict[str, DatePrecision] = {"day": "day", "month": "month", "year": "year"}
 
@@ -129,13 +130,21 @@ def _is_calendar_expression(text: str) -> bool:
                 or any(day in lowered.split() for day in WEEKDAYS) or _slash_date(text))
 
 
+def _habitual(span: Span) -> bool:
+    """"every Sunday", "each year", "on Sundays": a recurrence, not one day."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    words = span.text.lower().split()
+    return before in HABITUAL or words[0] in HABITUAL or any(
+        w.rstrip("s") in WEEKDAYS and w.endswith("days") for w in words)
+
+
 # --- normalisation ----------------------------------------------------------------------------
 
 
 def _normalise(span: Span, reference: Reference) -> DateMention | None:
     text = span.text
-    if not _is_calendar_expression(text):
-        return None  # a duration or a vague period, not a point in the calendar
+    if not _is_calendar_expression(text) or _habitual(span):
+        return None  # a duration, a vague period or a recurrence, not a point in the calendar
     value = _value(span, reference)
     if value is None:
         return None

@@ -53,6 +53,7 @@ MODIFIERS: list[tuple[str, str]] = [
     ("roughly", "about"), ("approximately", "about"), ("some", "about"), ("an estimated", "about"),
     ("estimated", "about"), ("circa", "about"), ("just over", "just_over"),
 ]
+MODIFIERS_LONGEST_FIRST = sorted(MODIFIERS, key=lambda pair: -len(pair[0].split()))
 NOUNS = ("NOUN", "PROPN")
 ABOUT_SHARE = 0.1  # the least a hedge ("about", "around") admits, as a share of the figure
 RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -382,6 +383,8 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
       and never less than a tenth either way, since "about 90" is fair for 89 and "about 20" for
       21 although their rounding unit is 1 (see :func:`rounding_unit`).
     - nearly / almost: just below the figure, by at most one rounding unit.
+    - just over: just above the figure, by one rounding unit at most and a tenth of the figure at
+      most ("just over 100,000" is not 190,000, although its rounding unit is 100,000).
     - more than / over, at least: above the figure, but below the next step of its leading digit
       (a writer who knew it passed 3,000 would not write "more than 2,000").
     - fewer than / under: below the figure, above the previous step of the leading digit.
@@ -400,7 +403,7 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
     if kind == "nearly":
         return value - unit_size, value
     if kind == "just_over":
-        return value, value + unit_size
+        return value, value + min(unit_size, ABOUT_SHARE * value)
     if kind in ("more", "least"):
         return value, value + step
     if kind == "less":
@@ -413,8 +416,9 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
 
 
 def _modifier_before(doc: Doc, index: int) -> tuple[str | None, int]:
-    """The hedge ending right before token ``index`` ("more than"), and where it starts."""
-    for phrase, _kind in MODIFIERS:
+    """The hedge ending right before token ``index`` ("more than"), and where it starts; the
+    longest hedge that fits wins ("just over", not "over")."""
+    for phrase, _kind in MODIFIERS_LONGEST_FIRST:
         words = phrase.split()
         start = index - len(words)
         if start < 0:

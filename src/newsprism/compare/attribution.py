@@ -1,0 +1,124 @@
+"""Attribution conflicts: one line, word for word, credited to different people by two outlets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+from newsprism.compare.quotes import verbatim_share
+from newsprism.model import (
+    Article,
+    Entity,
+    Fact,
+    FactValue,
+    Quote,
+    QuoteGroup,
+    QuoteRecord,
+    SourceSpan,
+    Span,
+)
+
+# An attribution conflict rests on a line, not on a phrase: "Today" or "Meet the Press" in quote
+# marks is a title, and four-word fragments are too common to pin on one speaker.
+MIN_ATTRIBUTED_WORDS = 5
+# Share of the shorter quote's word trigrams found in the other: above the quote grouping's own
+# bar (0.5), so that a shared stock phrase ("on the wrong side of history") is not one line.
+ATTRIBUTED_SHARE = 0.6
+# Verbs that go with any event ("was", "said", "took part"): sharing one shows no shared event.
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "their", "who", "which", "that",
+            "this", "the", "a", "an"}
+
+
+def attribution_facts(
+    groups: Sequence[QuoteGroup], articles: Sequence[Article], entities: Sequence[Entity]
+) -> list[Fact]:
+    """Conflicts of attribution: one line, word for word, credited to different people.
+
+    The quote groups' own ``conflict`` status is checked again, pair by pair, because a name
+    written two ways ("Gov. Rick Perry", "Rick Perry") is one person: a pair counts only when
+    both quotes are direct (or partial) and at least five words long, are the same words, are
+    credited to people (not organisations) with different surnames, and each outlet names its
+    speaker outright rather than by a pronoun or role.
+    """
+    texts = {a.id: a.text for a in articles}
+    by_id = {a.id: a for a in articles}
+    quotes_at = {(a.id, q.start, q.end): q for a in articles for q in a.quotes}
+    named = _named_attributions(articles)
+    people = {e.id for e in entities if e.label == "PERSON"}
+    facts = []
+    for group in groups:
+        if group.status != "conflict":
+            continue
+        records = [r for r in group.quotes if r.article in texts and _attributable(r, people)
+                   and (r.article, r.start, r.end) in named]
+        pairs = [(a, b) for a, b in combinations(records, 2)
+                 if a.article != b.article and _surname(a.speaker) != _surname(b.speaker)
+                 and verbatim_share(a.text, b.text) >= ATTRIBUTED_SHARE]
+        if not pairs:
+            continue
+        involved = list({id(r): r for pair in pairs for r in pair}.values())
+        sources = [span for r in involved for span in _attribution_sources(r, by_id, quotes_at)]
+        credits = " vs ".join(f"{r.speaker} ({r.article})" for r in involved)
+        facts.append(Fact(
+            id="", status="conflict", statement=sources[0].text, kind="attribution",
+            sources=sources,
+            values=[FactValue(article=r.article, text=r.speaker or "") for r in involved],
+            note=f"the same words credited to different people: {credits}",
+        ))
+    return facts
+
+
+def _attribution_sources(record: QuoteRecord, articles: Mapping[str, Article],
+                         quotes_at: Mapping[tuple[str, int, int], Quote]) -> list[SourceSpan]:
+    """The quoted words and, beside them, the words naming whom this outlet credits: an
+    attribution conflict is about the speaker, so the reader must see both."""
+    article = articles[record.article]
+    spans = [article.source_span(Span(start=record.start, end=record.end))]
+    quote = quotes_at.get((record.article, record.start, record.end))
+    if quote is not None and quote.speaker is not None:
+        spans.append(article.source_span(quote.speaker))
+    return spans
+
+
+def _named_attributions(articles: Sequence[Article]) -> set[tuple[str, int, int]]:
+    """Quotes whose attribution names the speaker in so many words ("…," Reid said), as opposed
+    to a pronoun or role ("he said", "said the president") that had to be resolved: a resolved
+    speaker can be the resolver's mistake, and a conflict must rest on what the outlets wrote.
+    The naming must also be the quote's own: an attribution with another quote between it and
+    this one ("X asked Y, '…?' His response: '…'") was borrowed from that quote."""
+    found = set()
+    for article in articles:
+        for quote in article.quotes:
+            words = article.span_text(quote.speaker).split() if quote.speaker else []
+            if words and words[0].lower() not in PRONOUNS and any(w[:1].isupper() for w in words) \
+                    and not words[0][:1].islower() and not _borrowed(article, quote):
+                found.add((article.id, quote.start, quote.end))
+    return found
+
+
+def _borrowed(article: Article, quote: Quote) -> bool:
+    """Another quote sits between this quote and the words attributing it."""
+    anchors = [s for s in (quote.speaker, quote.cue) if s is not None]
+    if not anchors:
+        return False
+    low = min(min(s.start for s in anchors), quote.start)
+    high = max(max(s.end for s in anchors), quote.end)
+    return any(other is not quote and low <= other.start and other.end <= high
+               and not (other.start >= quote.start and other.end <= quote.end)
+               and (other.end <= quote.start or other.start >= quote.end)
+               for other in article.quotes)
+
+
+def _attributable(record: QuoteRecord, people: set[str]) -> bool:
+    if record.kind == "indirect" or not record.speaker:
+        return False
+    if len(re.findall(r"[^\W\d_]+", record.text)) < MIN_ATTRIBUTED_WORDS:
+        return False
+    return record.speaker_entity in people if people else len(record.speaker.split()) >= 2
+
+
+def _surname(name: str | None) -> str:
+    """The last capitalised word of a name, without a possessive: "Gov. Rick Perry" -> perry."""
+    words = [w for w in re.findall(r"[A-Z][\w'’-]*", name or "") if not w.endswith(".")]
+    return re.sub(r"['’]s$", "", words[-1]).lower() if words else (name or "").lower()

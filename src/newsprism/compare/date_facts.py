@@ -1,0 +1,204 @@
+"""Date facts: dates of different outlets matched on value, sentence and the event they date.
+
+A month containing a day is *approximate*; two different dates *conflict* only for the same
+phase of the same event (see :func:`date_score`), at the same precision ("2008" and "Monday"
+are two events, not two dates for one). An article repeating its own date is one claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+from newsprism.compare.align import (
+    CLOSE,
+    LOOSE,
+    SAME,
+    Similarity,
+    events_meet,
+    match_greedily,
+    same_phase,
+    same_places,
+    shared_names,
+)
+from newsprism.compare.statements import Statement
+from newsprism.model import DateMention, Fact, FactValue, SourceSpan
+
+DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|(this|last|next) (week|month|year))\b")
+LEDE_STATEMENTS = 2  # statements 0-2: headline (or standfirst) and the first body sentences
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass
+class DateItem:
+    statement: Statement
+    mention: DateMention
+
+    @property
+    def value(self) -> str:
+        return self.mention.value
+
+
+def date_facts(statements: list[Statement], similarity: Similarity) -> list[Fact]:
+    items = [DateItem(s, d) for s in statements for d in s.dates]
+
+    def score(a: DateItem, b: DateItem) -> float | None:
+        return date_score(a, b, similarity(a.statement, b.statement))
+
+    def repeated(a: DateItem, b: DateItem) -> bool:
+        return a.value == b.value
+
+    groups = match_greedily(items, lambda item: item.statement.article.id, score, repeated)
+    return [_date_fact(group) for group in groups]
+
+
+def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
+    related = wording >= LOOSE or bool(shared_names(a.statement, b.statement))
+    phase = same_phase(a.statement, b.statement)
+    relation = _date_relation(a.mention, b.mention)
+    # The event a date attaches to ("ordered the evacuation on Tuesday", "signed the evacuation
+    # order on Tuesday") says what is dated better than the sentence's wording does. Pairs dating
+    # one event are grouped first, so that a date an outlet gets wrong is set against the others'
+    # date for that event rather than agreeing with an unrelated event of its own day.
+    one_event = events_meet(a.mention.predicates, b.mention.predicates)
+    bonus = 2.0 if one_event else 0.0
+    # Two days each named against its publication date ("Friday", "Sunday") are most often two
+    # developments; they are set against each other only for one event, in a re-worded sentence
+    # or in both ledes naming the same actors. Months and years named so ("last month", "this
+    # month") are steps of a story, never.
+    days = a.mention.precision == "day"
+    relative_pair = relation == "relative_differ"
+    # In a re-wording, dates of the same act, even a light one ("said Tuesday" / "said
+    # Sunday"), date the same statement.
+    same_act = bool(a.mention.predicates) and a.mention.predicates == b.mention.predicates
+    if (one_event or same_act) and wording >= SAME and phase and relation != "incomparable" \
+            and (days or not relative_pair):
+        return _restated_score(a, b, relation, wording)
+    if relative_pair and days and one_event and phase and _in_lede(a) and _in_lede(b) \
+            and wording >= CLOSE and shared_names(a.statement, b.statement):
+        return None if _set_apart(a, b) else 3.0 + wording
+    if relation == "equal":
+        # one date, one event, named by two outlets
+        return 2.0 + bonus + wording if related else None
+    if relation in ("contains", "same_weekday"):
+        return 1.0 + bonus + wording if wording >= LOOSE and phase else None
+    if relation in ("incomparable", "relative_differ") or not phase:
+        return None
+    if one_event:
+        # Of one event, the places the event is set at decide (the sentences may name others).
+        if _set_apart(a, b):
+            return None
+        if a.mention.precision == "day" and related:
+            return 3.0 + wording  # two days for one event, in related sentences
+    if not same_places(a.statement, b.statement):
+        return None
+    # Days are what reports pin events to; two months or years in alike sentences are more often
+    # two steps of a story ("introduced last month", "said this month"): unless the sentences
+    # name the same actors, they need near-rewording.
+    named = bool(shared_names(a.statement, b.statement))
+    if a.mention.precision == "day" and _in_lede(a) and _in_lede(b) and (named or wording >= LOOSE):
+        return wording  # both ledes date the story's main event, and date it differently
+    needed = CLOSE if a.mention.precision == "day" or named else SAME
+    return wording if wording >= needed else None
+
+
+def _restated_score(a: DateItem, b: DateItem, relation: str, wording: float) -> float | None:
+    """Dates of one event in two re-wordings of one sentence ("X met Y on Tuesday at the White
+    House" / "X and Y met at the White House on Thursday") fill the same slot of the same report:
+    they are set against each other before anything else, whatever the day each names, since
+    the outlets plainly tell the same development (one weekday each is then a conflict, not
+    two developments). The same date in the pair ranks above a different one, so a sentence
+    with two dates pairs them right."""
+    if _set_apart(a, b):
+        return None
+    closeness = {"equal": 2.0, "contains": 1.0, "same_weekday": 1.0}.get(relation, 0.0)
+    return 4.0 + closeness + wording
+
+
+def _set_apart(a: DateItem, b: DateItem) -> bool:
+    """The dated events are set in different places ("in Homs" / "in Aleppo")."""
+    setting_a, setting_b = set(a.mention.setting), set(b.mention.setting)
+    return bool(setting_a and setting_b and not setting_a & setting_b)
+
+
+def _in_lede(item: DateItem) -> bool:
+    """The date sits in the headline, standfirst or first body sentences: where news states when
+    its main event happened."""
+    return item.statement.position <= LEDE_STATEMENTS
+
+
+def _date_relation(a: DateMention, b: DateMention) -> str:
+    """equal, contains (a month and a day in it), same_weekday ("Tuesday" resolved against two
+    publication dates, or "Tuesday" and a date that is a Tuesday), differ, relative_differ (two
+    days each named against its publication date: "Friday" and "Sunday"), or incomparable
+    (different precisions that do not nest: "2008" and "Monday" name two events)."""
+    if a.value == b.value:
+        return "equal"
+    if _contains(a.value, b.value) or _contains(b.value, a.value):
+        return "contains"
+    if a.precision != b.precision or a.value.startswith("--") or b.value.startswith("--"):
+        return "incomparable"
+    same_weekday_named = _weekday_named(a) is not None and _weekday_named(a) == _weekday_named(b)
+    if _relative(a) and _relative(b) and not same_weekday_named:
+        # "on Friday" and "on Sunday", "last month" and "this month": a reporter naming another
+        # day is marking another development of the story far more often than misdating one;
+        # only a re-wording of one sentence sets them against each other (see date_score).
+        return "relative_differ"
+    named_a, named_b = _weekday_named(a), _weekday_named(b)
+    if named_a is not None or named_b is not None:
+        day_a, day_b = _weekday_of(a), _weekday_of(b)
+        if (named_a or day_a) == (named_b or day_b):
+            return "same_weekday"
+    return "differ"
+
+
+def _weekday_named(mention: DateMention) -> str | None:
+    """The weekday a relative mention names ("on Tuesday"), when it names no month."""
+    words = re.findall(r"[a-z]+", mention.text.lower())
+    named = [w for w in words if w in WEEKDAYS]
+    return named[0] if named and len(words) <= 3 and not re.search(r"\d", mention.text) else None
+
+
+def _relative(mention: DateMention) -> bool:
+    """Named against the publication date ("Tuesday", "last month"), not on the calendar."""
+    return _weekday_named(mention) is not None or bool(DEICTIC.search(mention.text.lower()))
+
+
+def _weekday_of(mention: DateMention) -> str | None:
+    try:
+        return WEEKDAYS[date.fromisoformat(mention.value).weekday()]
+    except ValueError:
+        return None
+
+
+def _contains(outer: str, inner: str) -> bool:
+    """"2021-09" contains "2021-09-11": the coarser date is the finer one, less precisely."""
+    return len(outer) < len(inner) and inner.startswith(outer)
+
+
+def _date_fact(group: list[DateItem]) -> Fact:
+    values = [FactValue(article=i.statement.article.id, text=i.mention.text, date=i.value)
+              for i in group]
+    dates = list(dict.fromkeys(i.value for i in group))
+    outlets = len({i.statement.article.id for i in group})
+    relations = {_date_relation(x.mention, y.mention) for x, y in combinations(group, 2)
+                 if x.value != y.value}
+    if outlets == 1:
+        status, note = "single", f"only {group[0].statement.article.id} gives {dates[0]}"
+    elif len(dates) == 1:
+        status, note = "agreed", f"{dates[0]} in {outlets} outlets"
+    elif relations <= {"contains", "same_weekday"}:
+        why = ("the same date, less precisely" if relations == {"contains"}
+               else "the same weekday, read against different publication dates")
+        status, note = "approximate", " vs ".join(dates) + ": " + why
+    else:
+        status, note = "conflict", " vs ".join(dates) + ": different dates for the same event"
+    sources: list[SourceSpan] = []
+    for item in group:
+        source = item.statement.article.source_span(item.statement.sentence)
+        if source not in sources:
+            sources.append(source)
+    return Fact(id="", status=status, statement=group[0].statement.text, kind="date",
+                sources=sources, values=values, note=note)
