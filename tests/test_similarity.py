@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 import pytest
 
@@ -11,7 +13,13 @@ from newsprism.group.cluster import average_link, average_link_blocks
 from newsprism.group.features import lead_text, number_keys, year_keys
 from newsprism.group.multilingual import head_text, name_words, overlap
 from newsprism.group.multilingual import number_keys as any_script_numbers
-from newsprism.group.similarity import local_word_similarity, shared_neighbours, word_counts
+from newsprism.group.similarity import (
+    key_counts,
+    local_idf_cosine,
+    local_word_similarity,
+    shared_neighbours,
+    word_counts,
+)
 
 QUAKE_NORTH_DE = make_article(
     "quake-north-de",
@@ -76,6 +84,34 @@ def test_local_idf_discounts_the_words_a_whole_topic_shares():
     local = local_word_similarity(word_counts(texts), base, threshold=0.1)
     assert local[0, 1] > 0.9 and local[2, 3] > 0.9  # same details
     assert local[0, 2] == 0.0  # only topic words in common
+
+
+def test_local_name_idf_keeps_the_names_that_tell_twin_events_apart():
+    # One topic, two events: every article names the topic's island; only the towns differ.
+    names = [
+        Counter({"qeshm": 2, "dargahan": 1}),
+        Counter({"qeshm": 1, "dargahan": 2}),
+        Counter({"qeshm": 1, "tabl": 1}),
+        Counter({"qeshm": 2, "tabl": 1}),
+    ]
+    local = local_idf_cosine(key_counts(names), [[0, 1, 2, 3]])
+    assert local[0, 1] > 0.9 and local[2, 3] > 0.9
+    assert local[0, 2] == 0.0 and local[1, 3] == 0.0
+    assert local_idf_cosine(key_counts([Counter(), Counter()]), [[0, 1]]).sum() == 0.0
+
+
+def test_pairs_below_the_candidate_floor_are_never_one_story():
+    from newsprism.group import GroupSettings
+    from newsprism.group.similarity import batch_similarity, pair_features
+
+    settings = GroupSettings()
+    articles = [QUAKE_NORTH_A, COUNCIL_VOTE, ELECTION_DE]
+    features = pair_features(articles, settings)
+    scores = batch_similarity(articles, settings)
+    below = features["base"] < settings.candidate_floor
+    assert below.any()
+    assert np.all(scores[below] == 0.0)
+    assert np.allclose(np.diag(scores), 1.0)
 
 
 def test_multilingual_helpers_are_language_neutral():

@@ -19,9 +19,12 @@ class GroupSettings:
     story_threshold: float = 0.35
     # Weights of the pair model, in the order of similarity.PAIR_FEATURES, and its intercept.
     pair_weights: tuple[float, ...] = (
-        3.246, 3.185, 4.793, 5.473, 1.847, 2.187, -0.692, 3.309, 1.577, 7.2,
+        0.731, 1.133, 0.814, 1.325, 0.655, 0.789, -0.388, 1.088, 0.498, 0.639, 2.358,
     )
-    pair_bias: float = -11.619
+    pair_bias: float = -3.92
+    # Only pairs scoring at least this on the simple score (words and names, no dates) are judged by
+    # the pair model; the rest are different stories. Chosen by cross-validation inside train.
+    candidate_floor: float = 0.05
     # Topic groups for the local-IDF feature: average-link on the simple score cut this low.
     topic_threshold: float = 0.08
     # Nearest neighbours compared by the shared-neighbours feature.

@@ -136,6 +136,7 @@ PAIR_FEATURES = (
     "years_disjoint",  # 1 when both name years and share none
     "dates",  # publication-date factor (1 when either date is unknown)
     "local_words",  # word cosine with IDF fitted inside the pair's topic group only
+    "local_names",  # the same for name words: the people and places one event has, its twin not
     "shared_neighbours",  # share of near neighbours the two have in common
 )
 
@@ -182,6 +183,28 @@ def words_cosine(counts: csr_matrix) -> np.ndarray:
     return _idf_cosine(counts, np.log((1 + n) / (1 + frequency)) + 1.0)
 
 
+def topic_groups(base: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-link clusters of ``base`` cut at a low ``threshold``: articles on one topic."""
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(average_link_blocks(base, threshold)):
+        groups.setdefault(label, []).append(index)
+    return list(groups.values())
+
+
+def local_idf_cosine(counts: csr_matrix, groups: list[list[int]]) -> np.ndarray:
+    """Cosine inside each group, with IDF counted in that group only (see below); 0 across."""
+    n = counts.shape[0]
+    local = np.zeros((n, n))
+    for members in groups:
+        if len(members) < 3:  # IDF over two documents says nothing
+            continue
+        rows = counts[members]
+        frequency = np.bincount(rows.indices, minlength=rows.shape[1])
+        idf = np.where(frequency > 1, np.log(len(members) / np.maximum(frequency, 1)), 0.0)
+        local[np.ix_(members, members)] = _idf_cosine(rows, idf)
+    return local
+
+
 def local_word_similarity(counts: csr_matrix, base: np.ndarray, threshold: float) -> np.ndarray:
     """Word cosine inside each topic group, with IDF counted in that group only.
 
@@ -190,21 +213,19 @@ def local_word_similarity(counts: csr_matrix, base: np.ndarray, threshold: float
     their topic does not: the names, places and details of one event. Pairs in different groups
     score 0. Words in a single article are dropped: they cannot link anything.
     """
-    n = counts.shape[0]
-    local = np.zeros((n, n))
-    if n < 3:
-        return local
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(average_link_blocks(base, threshold)):
-        groups.setdefault(label, []).append(index)
-    for members in groups.values():
-        if len(members) < 3:  # IDF over two documents says nothing
-            continue
-        rows = counts[members]
-        frequency = np.bincount(rows.indices, minlength=rows.shape[1])
-        idf = np.where(frequency > 1, np.log(len(members) / np.maximum(frequency, 1)), 0.0)
-        local[np.ix_(members, members)] = _idf_cosine(rows, idf)
-    return local
+    if counts.shape[0] < 3:
+        return np.zeros((counts.shape[0], counts.shape[0]))
+    return local_idf_cosine(counts, topic_groups(base, threshold))
+
+
+def key_counts(keys: list[Counter[str]]) -> csr_matrix:
+    """Sublinear counts (1 + log tf) of per-article keys (name words, numbers), one row each."""
+    try:
+        counts = CountVectorizer(analyzer=_expand).fit_transform(keys).astype(float).tocsr()
+    except ValueError:  # no keys at all
+        return csr_matrix((len(keys), 1))
+    counts.data = 1.0 + np.log(counts.data)
+    return counts
 
 
 def shared_neighbours(base: np.ndarray, k: int, floor: float) -> np.ndarray:
@@ -230,7 +251,11 @@ def shared_neighbours(base: np.ndarray, k: int, floor: float) -> np.ndarray:
 
 
 def pair_features(articles: Sequence[Article], settings: GroupSettings) -> dict[str, np.ndarray]:
-    """Every feature of :data:`PAIR_FEATURES` as an n × n matrix, fitted on this batch."""
+    """Every feature of :data:`PAIR_FEATURES` as an n × n matrix, fitted on this batch.
+
+    Also ``"base"``, the simple word-and-name score that picks the candidate pairs
+    (see :func:`pair_probabilities`).
+    """
     texts = [article_text(a) for a in articles]
     leads = [lead_text(a) for a in articles]
     names = [entity_keys(a) for a in articles]
@@ -242,6 +267,7 @@ def pair_features(articles: Sequence[Article], settings: GroupSettings) -> dict[
     base = mix(words, name_cosine, both_named, settings.entity_weight)
     np.fill_diagonal(base, 1.0)
     years_shared, years_disjoint = _years(texts)
+    groups = topic_groups(base, settings.topic_threshold) if len(articles) >= 3 else []
     return {
         "words": words,
         "names": name_cosine,
@@ -251,8 +277,10 @@ def pair_features(articles: Sequence[Article], settings: GroupSettings) -> dict[
         "years_shared": years_shared,
         "years_disjoint": years_disjoint,
         "dates": date_factors([published_day(a) for a in articles], settings),
-        "local_words": local_word_similarity(counts, base, settings.topic_threshold),
+        "local_words": local_idf_cosine(counts, groups),
+        "local_names": local_idf_cosine(key_counts(names), groups),
         "shared_neighbours": shared_neighbours(base, settings.neighbours, settings.topic_threshold),
+        "base": base,
     }
 
 
@@ -261,10 +289,21 @@ def feature_stack(features: dict[str, np.ndarray]) -> np.ndarray:
     return np.stack([features[name] for name in PAIR_FEATURES], axis=-1)
 
 
+def candidate_pairs(features: dict[str, np.ndarray], settings: GroupSettings) -> np.ndarray:
+    """n × n bool: pairs alike enough on the simple score for the pair model to judge them.
+
+    The model is fitted on these pairs only, so its weights learn what tells apart articles that
+    already look alike (look-alike events), not what tells a quake from a budget; every other
+    pair is a different story.
+    """
+    return features["base"] >= settings.candidate_floor
+
+
 def pair_probabilities(features: dict[str, np.ndarray], settings: GroupSettings) -> np.ndarray:
-    """P(same event) for every pair, symmetric, 1 on the diagonal."""
+    """P(same event) for every pair, symmetric, 1 on the diagonal; 0 outside the candidates."""
     logits = feature_stack(features) @ np.asarray(settings.pair_weights) + settings.pair_bias
     scores = expit(logits) * features["dates"]  # far-apart publication is strong evidence
+    scores = scores * candidate_pairs(features, settings)
     scores = (scores + scores.T) / 2
     np.fill_diagonal(scores, 1.0)
     return scores
