@@ -1,6 +1,6 @@
 """Quotes and speakers on PolNeAR, beside textacy's ``direct_quotations`` in the same run.
 
-    .venv/bin/python bench/quotes.py [--splits dev,train] [--limit N] [--errors N]
+    .venv/bin/python bench/quotes.py [--splits dev,train] [--limit N] [--errors N] [--cache DIR]
 
 Each PolNeAR text is read as an article with one body paragraph per non-blank line (offsets are
 the ``.txt`` file's), parsed once, and run through sentences → entities → quotes; speakers get
@@ -8,6 +8,7 @@ their article-wide names from ``canonicalise``. Scores follow ``newsprism.read.e
 metric of ``../shared/README.md``). textacy runs on the very same parse. Timings: the spaCy
 parse, and the entity and quote stages that reuse it (the machine is shared: timings are noisy).
 ``--errors N`` prints N errors per kind for the *train* split only (development happens on train).
+``--cache DIR`` keeps each split's parse as a DocBin so that later runs skip the parse.
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ import argparse
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
+from spacy.tokens import Doc, DocBin
+
+from newsprism.model import Article
 from newsprism.read import entities, quotes, sentences
 from newsprism.read.entities import canonicalise
 from newsprism.read.evaluation import (
@@ -30,7 +35,7 @@ from newsprism.read.evaluation import (
     predictions,
     score,
 )
-from newsprism.read.nlp import load_nlp, parse
+from newsprism.read.nlp import load_nlp, parse, parse_text
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 POLNEAR = DATA / "polnear"
@@ -54,7 +59,26 @@ def textacy_predictions(doc) -> tuple[list[Prediction], bool]:
     return found, True
 
 
-def run(examples: list[Example], errors: int) -> dict:
+def parsed(articles: list[Article], nlp, cache: Path | None) -> Iterator[tuple[Article, Doc]]:
+    """The spaCy parse of every article, or the one saved in ``cache`` by an earlier run (the
+    parse is then not timed again: its time is the first run's)."""
+    if cache is None or not cache.exists():
+        keep = DocBin(store_user_data=True) if cache is not None else None
+        for article, doc in parse(articles, nlp):
+            if keep is not None:
+                keep.add(doc)
+            yield article, doc
+        if keep is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            keep.to_disk(cache)
+        return
+    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    if [d.text for d in docs] != [parse_text(a) for a in articles]:
+        raise SystemExit(f"{cache} was made from other texts (--limit?): delete it")
+    yield from zip(articles, docs, strict=True)
+
+
+def run(examples: list[Example], errors: int, cache: Path | None = None) -> dict:
     nlp = load_nlp()
     timing = Counter()
     ours, theirs = [], []
@@ -62,7 +86,7 @@ def run(examples: list[Example], errors: int) -> dict:
     error_log: dict[str, list] = {"speaker": [], "spurious": [], "missed": []}
     articles = [article_of(e) for e in examples]
     start = time.perf_counter()
-    for article, doc in parse(articles, nlp):
+    for article, doc in parsed(articles, nlp, cache):
         timing["parse"] += time.perf_counter() - start
         for name, stage in (("sentences", sentences), ("entities", entities), ("quotes", quotes)):
             t = time.perf_counter()
@@ -192,6 +216,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles per split")
     parser.add_argument("--errors", type=int, default=0, help="print N train errors per kind")
     parser.add_argument("--calibrate", action="store_true", help="only the BASIL calibration")
+    parser.add_argument(
+        "--cache", type=Path, default=None, help="folder for the splits' parses (DocBin)"
+    )
     args = parser.parse_args()
     if args.calibrate or BASIL.is_dir():
         calibrate()
@@ -202,8 +229,13 @@ def main() -> int:
         return 1
     for split in args.splits.split(","):
         examples = load_split(POLNEAR, split)[: args.limit]
-        result = run(examples, args.errors if split == "train" else 0)
+        suffix = f"-{args.limit}" if args.limit else ""
+        cache = args.cache / f"{split}{suffix}.spacy" if args.cache else None
+        reused = cache is not None and cache.exists()
+        result = run(examples, args.errors if split == "train" else 0, cache)
         report(split, result)
+        if reused:
+            print(f"  (parse read from {cache}: its time above is loading, not parsing)")
         for kind, rows in result["errors"].items():
             for name, said, truth in rows[: args.errors]:
                 print(f"  [{kind}] {name[:40]} :: {said[:160]!r} :: {truth[:200]!r}")

@@ -303,3 +303,60 @@ def test_role_with_a_qualifier_resolves_to_the_person_it_was_written_against():
     )
     assert _quote(article, "a necessary inconvenience").speaker_name == "Lena Varga"
     assert _quote(article, "the work was overdue", "indirect").speaker_name == "Tom Reyes"
+
+
+def test_parenthetical_attribution_reports_the_clause_on_both_sides():
+    article = _read(
+        "Harbour deal\n\n"
+        "The new cranes, Karl Berg said, will double the harbour's capacity by spring.\n"
+    )
+    before = _quote(article, "The new cranes", "indirect")
+    after = _quote(article, "will double the harbour", "indirect")
+    assert after.continues == article.quotes.index(before)
+    assert before.speaker_name == after.speaker_name == "Karl Berg"
+    assert "Berg" not in before.text + after.text  # the attribution is not part of the content
+
+
+def test_quote_only_paragraph_after_an_attributed_one_keeps_the_speaker():
+    article = _read(
+        "Ferry service\n\n"
+        "“The ferry will run every hour from June,” Ms Irena Kovac said.\n\n"
+        "“Nobody will wait more than sixty minutes again for a crossing.”\n"
+    )
+    first = _quote(article, "The ferry will run")
+    second = _quote(article, "Nobody will wait")
+    assert second.continues == article.quotes.index(first)
+    assert second.speaker_name == "Irena Kovac"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Senator Lena Varga endorsed Tom Reyes on Monday.", "Tom Reyes"),
+        ("Senator Lena Varga accused the mayor of hiding the costs.", "the mayor of hiding"),
+        ("Senator Lena Varga called for a public inquiry into the costs.", "a public inquiry"),
+        ("Senator Lena Varga urged the council to publish the costs.", "the council to publish"),
+    ],
+)
+def test_stance_verbs_attribute_their_object(sentence, content):
+    article = _read(f"Bridge costs\n\n{sentence}\n")
+    quote = _quote(article, content, "indirect")
+    assert quote.speaker_name == "Lena Varga"
+
+
+def test_quote_without_a_verb_of_saying_belongs_to_the_subject_of_its_sentence():
+    article = _read(
+        "Bridge costs\n\n"
+        "Mayor Tom Reyes has defended the budget — “the cheapest bridge this city ever built.”\n"
+    )
+    quote = _quote(article, "the cheapest bridge")
+    assert quote.speaker_name == "Tom Reyes" and quote.cue is None
+
+
+def test_the_one_asked_is_not_the_speaker_of_the_question():
+    article = _read(
+        "Bridge costs\n\n"
+        "Asked whether the bridge would open on time, Mayor Tom Reyes said it would.\n"
+    )
+    question = _quote(article, "whether the bridge would open", "indirect")
+    assert question.speaker is None and question.speaker_name is None  # nobody named asks

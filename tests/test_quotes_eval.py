@@ -115,3 +115,14 @@ def test_first_annotator_rule(tmp_path: Path):
     assert annotation_file(folder / "attributions", "a").name == "a_0b00.ann"
     [example] = load_split(tmp_path, "train")
     assert len(example.gold) == 3
+
+
+def test_a_reported_clause_inside_another_is_an_attribution_of_its_own():
+    text = "Ann Ortiz said voters believe the plan will fail.\n"
+    outer = Quote(start=15, end=49, text=text[15:49], kind="indirect")
+    inner = Quote(start=29, end=49, text=text[29:49], kind="indirect")
+    partial = Quote(start=29, end=37, text=text[29:37], kind="partial")
+    article = article_of(Example("x", text, []))
+    article.quotes = [outer, inner, partial]
+    found = predictions(article)
+    assert [p.content for p in found] == [[(15, 49)], [(29, 49)]]  # the partial one is folded

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsprism.model import Article, Mention
 from newsprism.read.quotemarks import find_segments
@@ -134,10 +135,15 @@ def is_title_word(word: str) -> bool:
 
 
 def name_tokens(name: str) -> list[str]:
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = [_POSSESSIVE.sub("", t) for t in _WORD.findall(name)]
     while tokens and is_title_word(tokens[0]):
         tokens = tokens[1:]
-    return [t for t in tokens if t]
+    return tuple(t for t in tokens if t)
 
 
 def surname(tokens: list[str]) -> str:
@@ -160,6 +166,7 @@ def same_person(a: list[str], b: list[str]) -> bool:
     return _given_compatible(a[0], b[0])
 
 
+@lru_cache(maxsize=4096)
 def org_key(name: str) -> str:
     words = name.replace(".", "").split()
     if words and words[0].lower() == "the":
@@ -167,6 +174,7 @@ def org_key(name: str) -> str:
     return " ".join(words).casefold()
 
 
+@lru_cache(maxsize=4096)
 def acronym(name: str) -> str:
     words = [w for w in org_key(name).split() if w not in {"of", "and", "for", "the", "&"}]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
@@ -278,7 +286,8 @@ def _cluster_people(articles: Sequence[Article], refs: list[Ref], coref: Coref) 
         matches = [
             i
             for i, c in enumerate(coref.clusters)
-            if c.label == PERSON and any(same_person(tokens, name_tokens(n)) for n in c.names)
+            if c.label == PERSON
+            and any(same_person(tokens, name_tokens(n)) for n in dict.fromkeys(c.names))
         ]
         if len(matches) > 1:  # a bare surname shared by several people: prefer this article's
             local = [i for i in matches if any(a == ref[0] for a, _ in coref.clusters[i].refs)]
@@ -323,8 +332,11 @@ def _cluster_others(articles: Sequence[Article], refs: list[Ref], coref: Coref) 
         labels[target][mention.label] += 1
         _join(coref, target, ref, mention.text)
     # An acronym seen before its expansion ("US" ... "United States"): merge afterwards.
+    expansions: dict[str, list[int]] = {}
+    for k, t in by_key.items():
+        expansions.setdefault(acronym(k), []).append(t)
     for key, target in list(by_key.items()):
-        expansion = next((t for k, t in by_key.items() if acronym(k) == key and t != target), None)
+        expansion = next((t for t in expansions.get(key, []) if t != target), None)
         if expansion is not None and coref.clusters[target].refs:
             for ref in coref.clusters[target].refs:
                 coref.of[ref] = expansion

@@ -127,7 +127,9 @@ def predictions(article: Article) -> list[Prediction]:
 
 
 def _nested(quote: Quote, quotes: list[Quote]) -> bool:
-    return any(
+    """Quoted words inside a longer quote or reported clause belong to it; a reported clause
+    inside another ("she said voters believe …") is an attribution of its own."""
+    return quote.kind != "indirect" and any(
         other is not quote
         and other.start <= quote.start
         and quote.end <= other.end

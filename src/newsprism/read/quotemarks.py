@@ -7,6 +7,7 @@ next paragraph, which then re-opens with a fresh mark).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = '"“”„«»‟'
@@ -16,6 +17,7 @@ SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 APOSTROPHES = "''"  # two apostrophes for a double mark, as old wire copy writes them
 OPENING_CONTEXT = " \t([{—–-:/"  # characters after which a mark usually opens a quote
+_CANDIDATE = re.compile("[" + re.escape(DOUBLE_MARKS) + "']")  # where a mark may be (fast scan)
 
 
 @dataclass(frozen=True, order=True)
@@ -75,10 +77,12 @@ def _line_segments(text: str, line_start: int, line_end: int) -> list[QuoteSegme
     segments: list[QuoteSegment] = []
     open_at: int | None = None
     i = line_start
-    while i < line_end:
+    for candidate in _CANDIDATE.finditer(text, line_start, line_end):
+        if candidate.start() < i:
+            continue  # the second apostrophe of a doubled mark
+        i = candidate.start()
         length = _mark_length(text, i)
         if not length or i + length > line_end:
-            i += 1
             continue
         if open_at is None:
             if _opens(text, i, line_start, length):

@@ -4,8 +4,11 @@ Quoted words come from the quotation marks (:mod:`newsprism.read.quotemarks`, an
 marks allowed); their attribution from the dependency parse: the nearest verb of saying the quote
 hangs on, else an attributed quote just before it in the same paragraph (which it continues), else a
 "said:" introducing it. A paragraph whose quote never closes and a next paragraph that re-opens one
-form a multi-paragraph quote (``Quote.continues``). Reported speech is a verb of saying with a
-clause ("X said (that) …", "…, X said", "according to X, …"). Speakers are resolved in
+form a multi-paragraph quote (``Quote.continues``), and so does a paragraph of quote only after
+an attributed one. Quoted words with no verb of saying belong to the subject of their sentence.
+Reported speech is a verb of saying or thinking with a clause ("X said (that) …", "the plan, X
+said, will …" on both sides, "according to X, …"), a verb of stance with its object ("X endorsed
+Y", "X called for …") or a name before a colon in a headline. Speakers are resolved in
 :mod:`newsprism.read.speakers`. Captions are never searched: a caption quotes nobody.
 """
 
@@ -19,12 +22,17 @@ from newsprism.model import Article, Paragraph, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.speakers import (
+    OBJECT_DEPS,
+    OBJECT_PREPOSITIONS,
     Salience,
     Speaker,
     according_to,
+    can_speak,
     describe,
     is_reporting_verb,
     is_speech_verb,
+    is_stance_verb,
+    mention_at,
     speaker_token,
     subject_of,
 )
@@ -90,9 +98,10 @@ def _line_of(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _nearby_cue(doc: Doc, segment: QuoteSegment, marked: list[tuple[int, int]]) -> Token | None:
+def _nearby_cue(
+    text: str, doc: Doc, segment: QuoteSegment, marked: list[tuple[int, int]]
+) -> Token | None:
     """A verb of saying elsewhere in the quote's line or in a "said:" just before it."""
-    text = doc.text
     start, end = _line_of(text, segment.open_mark)
     before = text[: segment.open_mark].rstrip()
     if before.endswith(":"):  # "A spokesman said:" in this line or the line before
@@ -106,9 +115,8 @@ def _nearby_cue(doc: Doc, segment: QuoteSegment, marked: list[tuple[int, int]]) 
     return min(candidates, key=lambda t: abs(_distance(t, segment)), default=None)
 
 
-def _kind(doc: Doc, segment: QuoteSegment) -> QuoteKind:
+def _kind(text: str, doc: Doc, segment: QuoteSegment) -> QuoteKind:
     """Direct when the quote is a sentence of its own; partial when it is a fragment of one."""
-    text = doc.text
     line_start = _line_of(text, segment.open_mark)[0]
     before = text[line_start : segment.open_mark].rstrip()
     if segment.line_start or before.endswith((":", ".", "!", "?")):
@@ -148,7 +156,7 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
     previous: tuple[QuoteSegment, Draft] | None = None
     for segment in segments:
         start, end = _trim(text, segment.start, segment.end)
-        kind = _kind(doc, segment)
+        kind = _kind(text, doc, segment)
         whole = kind == "direct" or text[segment.start : segment.end].rstrip().endswith(",")
         draft = Draft(start, end, kind, cue=_ancestor_cue(doc, segment, marked, whole))
         if previous and _continues(text, previous[0], segment):
@@ -156,12 +164,16 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         elif draft.cue is None and previous and _same_line(text, previous[0], segment):
             draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
         if draft.cue is None and draft.continues is None:
-            draft.cue = _nearby_cue(doc, segment, marked)
+            draft.cue = _nearby_cue(text, doc, segment, marked)
+        if draft.cue is None and previous and _next_paragraph(text, previous, segment):
+            draft.continues = previous[1]  # a paragraph of quote only: the speaker goes on
         if draft.cue is not None:
             subject = according_to(draft.cue) or subject_of(draft.cue)
             draft.subject = speaker_token(article, doc, draft.cue, subject)
         elif draft.continues is None:
-            draft.subject = _named_before_colon(article, doc, segment)
+            draft.subject = _named_before_colon(article, doc, segment) or _framing_subject(
+                article, doc, segment
+            )
         if draft.cue is None and draft.continues is None and _is_mention(text[start:end]):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
         drafts.append(draft)
@@ -177,6 +189,40 @@ def _attribute_openers(drafts: list[Draft]) -> None:
         opener = draft.continues
         if opener is not None and opener.cue is None and opener.subject is None:
             opener.cue, opener.subject = draft.cue, draft.subject
+
+
+def _next_paragraph(
+    text: str, previous: tuple[QuoteSegment, Draft], segment: QuoteSegment
+) -> bool:
+    """A paragraph that opens with a quote right after a paragraph with an attributed quote
+    continues that speaker's words (news style: the attribution is given once)."""
+    if not segment.line_start or previous[1].kind == "indirect":
+        return False
+    line_end = _line_of(text, previous[0].open_mark)[1]
+    attributed = previous[1].subject is not None or previous[1].continues is not None
+    between = text[line_end : segment.open_mark]
+    return attributed and line_end < segment.open_mark and not between.strip()
+
+
+def _framing_subject(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
+    """Quoted words with no verb of saying belong to whoever the sentence around them is about,
+    when that can speak: "She has touted his record — “the longest expansion”", "The board was
+    conclusive in its findings: “…”"."""
+    text = article.text
+    at = segment.open_mark
+    if segment.line_start:  # only a quote introduced by a colon in the line before
+        before = text[:at].rstrip()
+        if not before.endswith(":"):
+            return None
+        at = len(before) - 1
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[0].sent.root
+    subject = subject_of(root)
+    if subject is None or subject.idx >= at or not can_speak(article, subject):
+        return None
+    return subject
 
 
 def _named_before_colon(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
@@ -197,26 +243,60 @@ def _is_mention(quoted: str) -> bool:
     return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS
 
 
-def _reported_clause(token: Token) -> tuple[int, int] | None:
-    """Token range of what is reported by a cue: its clause, or the clause around it."""
+def _around(head: Token, inner: Token) -> list[tuple[int, int]]:
+    """Token ranges of ``head``'s clause on each side of ``inner``'s words: "The plan, she
+    said, will fail" reports "The plan" and "will fail"."""
+    own = {t.i for t in inner.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own]
+    before = [i for i in rest if i < inner.left_edge.i]
+    after = [i for i in rest if i > inner.right_edge.i]
+    return [(min(side), max(side) + 1) for side in (before, after) if side]
+
+
+def _reported_clause(token: Token) -> list[tuple[int, int]]:
+    """Token ranges of what is reported by a cue: its clause, or the clause around it."""
     if according_to(token) is not None:
-        head = token.head
-        own = {t.i for t in token.subtree}
-        rest = [t.i for t in head.subtree if t.i not in own]
-        after = [i for i in rest if i > token.i]
-        before = [i for i in rest if i < token.i]
-        side = after if len(after) >= len(before) else before
-        return (min(side), max(side) + 1) if side else None
+        return _around(token.head, token)
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if clause is not None:
+    if clause is not None:  # "said (that) …": the clause, without its "that"
         first = clause.left_edge.i
-        if clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that":
-            first += 1
-        return first, clause.right_edge.i + 1
+        first += clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that"
+        return [(first, clause.right_edge.i + 1)]
     if token.dep_ == "parataxis":  # "Troops should leave, the minister said, ..."
-        head = token.head
-        return head.left_edge.i, token.left_edge.i
-    return None
+        return _around(token.head, token)
+    if is_stance_verb(token):
+        return _object_range(token)
+    return []
+
+
+def _object_range(verb: Token) -> list[tuple[int, int]]:
+    """The object, infinitive or prepositional complement of a verb of stance, with what
+    follows it ("accused him of lying", "described the plan as a failure")."""
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in OBJECT_DEPS
+        or (c.dep_ in {"prep", "prt"} and c.lower_ in OBJECT_PREPOSITIONS and c.i <= verb.i + 3)
+    ]
+    if not parts:
+        return []
+    first = min(c.left_edge.i for c in parts)
+    if first == parts[0].i and parts[0].dep_ in {"prep", "prt"}:
+        first += 1  # "called for a recount": the preposition belongs to the cue
+    last = max(c.right_edge.i for c in parts) + 1
+    return [(first, last)] if first < last else []
+
+
+def _asked_unnamed(token: Token) -> bool:
+    """ "Asked whether …, she said" / "He was asked if …": the one asked is not the one asking,
+    and nobody names the asker."""
+    if token.lemma_.lower() not in {"ask", "tell"} or token.tag_ not in {"VBN", "VBD"}:
+        return False  # "…, telling reporters": the participle's speaker is its head's subject
+    return not any(c.dep_ in {"agent", "nsubj"} for c in token.children)
+
+
+def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
 def _reported(
@@ -225,28 +305,60 @@ def _reported(
     marked = _marked(segments)
     drafts: list[Draft] = []
     for token in doc:
-        if _inside(marked, token.idx) or not any(p.start <= token.idx < p.end for p in paragraphs):
+        if not (
+            is_reporting_verb(token) or is_stance_verb(token) or according_to(token) is not None
+        ):
             continue
-        if not (is_reporting_verb(token) or according_to(token) is not None):
+        paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
+        if paragraph is None or _inside(marked, token.idx):
             continue
-        found = _reported_clause(token)
-        if found is None:
-            continue
-        words = [t for t in doc[found[0] : found[1]] if t.is_alpha and not _inside(marked, t.idx)]
-        if len(words) < MIN_REPORTED_WORDS:
+        ranges = _reported_clause(token)
+        words = [
+            t for a, b in ranges for t in doc[a:b] if t.is_alpha and not _inside(marked, t.idx)
+        ]
+        if len(words) < (1 if is_stance_verb(token) else MIN_REPORTED_WORDS):
             continue  # the clause is the quoted words themselves: a direct quote, found already
-        start, end = doc[found[0]].idx, doc[found[1] - 1].idx + len(doc[found[1] - 1])
-        paragraph = next(p for p in paragraphs if p.start <= token.idx < p.end)
-        start, end = max(start, paragraph.start), min(end, paragraph.end)
-        for segment in segments:  # keep the marks of a quote that the clause cuts in two
-            if start <= segment.open_mark < end and segment.closed and segment.close_mark >= end:
-                end = segment.close_mark + 1
-        start, end = _trim(article.text, start, end)
-        subject = according_to(token) or subject_of(token)
-        speaker = speaker_token(article, doc, token, subject)
-        if speaker is None or end <= start:
+        speaker = None
+        if not _asked_unnamed(token):
+            subject = according_to(token) or subject_of(token)
+            speaker = speaker_token(article, doc, token, subject)
+            if speaker is None:
+                continue
+        previous: Draft | None = None
+        for first, last in ranges:
+            start, end = _char_range(doc, first, last)
+            start, end = max(start, paragraph.start), min(end, paragraph.end)
+            for segment in segments:  # keep the marks of a quote that the clause cuts in two
+                cut = start <= segment.open_mark < end and segment.closed
+                if cut and segment.close_mark >= end:
+                    end = segment.close_mark + 1
+            start, end = _trim(article.text, start, end)
+            if end <= start:
+                continue
+            draft = Draft(start, end, "indirect", cue=token, subject=speaker, continues=previous)
+            drafts.append(draft)
+            previous = previous or draft
+    return drafts
+
+
+def _name_colon(article: Article, doc: Doc, paragraphs: list[Paragraph]) -> list[Draft]:
+    """Headline style, "Ortiz: Harbour Deal Is ‘A Fair Day’s Pay’": a name alone before a
+    colon says the rest of the line."""
+    drafts = []
+    for paragraph in paragraphs:
+        colon = article.text.find(":", paragraph.start, paragraph.end)
+        if colon < 0:
             continue
-        drafts.append(Draft(start, end, "indirect", cue=token, subject=speaker))
+        name = doc.char_span(paragraph.start, colon, alignment_mode="contract")
+        words = [t for t in name or [] if not t.is_space]
+        if not words or len(words) > 4 or not all(t.pos_ == "PROPN" for t in words):
+            continue
+        if mention_at(article, words[-1].idx) is None:
+            continue
+        start, end = _trim(article.text, colon + 1, paragraph.end)
+        if len(article.text[start:end].split()) >= MIN_UNATTRIBUTED_WORDS:
+            colon_token = doc[words[-1].i + 1]
+            drafts.append(Draft(start, end, "indirect", cue=colon_token, subject=name.root))
     return drafts
 
 
@@ -258,7 +370,9 @@ def annotate(article: Article, doc: Doc) -> None:
     paragraphs = [p for p in article.paragraphs if p.role in SPEECH_ROLES]
     segments = [s for p in paragraphs for s in find_segments(article.text, p.start, p.end)]
     drafts = sorted(
-        _quoted(article, doc, segments) + _reported(article, doc, paragraphs, segments),
+        _quoted(article, doc, segments)
+        + _reported(article, doc, paragraphs, segments)
+        + _name_colon(article, doc, paragraphs),
         key=lambda d: (d.start, d.end),
     )
     salience = Salience(article, doc, resolve([article]), _marked(segments))
