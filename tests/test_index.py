@@ -92,3 +92,48 @@ def test_compact_vectors_keep_near_things_near():
     no_names = csr_matrix((1, 2**18))
     alone = compact_vectors(rows[0], no_names, 0.7)[0]
     assert alone @ compact_vectors(rows[1], no_names, 0.7)[0] > 0.8
+
+
+@pytest.mark.parametrize("exact_limit", [10_000, 200])
+def test_search_then_add_is_search_followed_by_add(exact_limit):
+    if exact_limit < 10_000:
+        pytest.importorskip("faiss")
+    vectors, _ = _clustered(700, 20)
+    days = 738_000 + np.arange(700) / 20
+    apart, together = VectorIndex(exact_limit=exact_limit), VectorIndex(exact_limit=exact_limit)
+    apart.add(np.arange(500), vectors[:500], days[:500])
+    together.add(np.arange(500), vectors[:500], days[:500])
+    for key in range(500, 700):
+        window = (days[key] - 3, days[key] + 3)
+        expected = apart.search(vectors[key], 8, window)
+        apart.add([key], vectors[key][None, :], [days[key]])
+        found = together.search_then_add(key, vectors[key], days[key], 8, window)
+        assert found[0].tolist() == expected[0].tolist()
+        assert np.allclose(found[1], expected[1])
+    assert len(together) == 700 and 699 in together
+    assert together.search(vectors[699], 1)[0].tolist() == [699]
+
+
+def test_single_adds_gather_beside_faiss_and_move_in_when_many(tmp_path):
+    pytest.importorskip("faiss")
+    vectors, _ = _clustered(900, 20)
+    index = VectorIndex(exact_limit=200, delta_limit=50)
+    index.add(np.arange(300), vectors[:300])
+    index.save(tmp_path)
+    written = (tmp_path / "ivf.faiss").stat().st_mtime_ns
+    for key in range(300, 310):  # a small delta: held exactly, found all the same
+        index.add([key], vectors[key][None, :])
+        assert index.search(vectors[key], 1)[0].tolist() == [key]
+    index.save(tmp_path)
+    assert (tmp_path / "ivf.faiss").stat().st_mtime_ns == written  # not rewritten
+    loaded = VectorIndex.load(tmp_path)
+    assert len(loaded) == 310 and _neighbours(loaded, vectors[290:310]) == _neighbours(
+        index, vectors[290:310])
+    for key in range(310, 900):  # past the limit the delta moves into faiss, 51 at a time
+        loaded.add([key], vectors[key][None, :])
+    assert loaded._held <= 50 and len(loaded) == 900
+    assert loaded.search(vectors[899], 1)[0].tolist() == [899]
+    loaded.save(tmp_path)
+    assert (tmp_path / "ivf.faiss").stat().st_mtime_ns != written
+    assert _neighbours(VectorIndex.load(tmp_path), vectors[::50]) == _neighbours(
+        loaded, vectors[::50])

@@ -1,11 +1,17 @@
-"""The SQLite store: idempotent ingest, incremental story assignment, saved stories."""
+"""The SQLite store: idempotent ingest, incremental story assignment, saved stories, batched
+writes, change counters and the story table kept beside the store."""
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from grouping_fixtures import COUNCIL_VOTE, QUAKE_NORTH_A, QUAKE_NORTH_B, QUAKE_SOUTH_A
+from newsprism.group.incremental import StorySpan
 from newsprism.model import Entity, Fact, FactValue, SourceSpan, Story
-from newsprism.store import Store, ingest, open_store
+from newsprism.store import GroupingSession, Store, ingest, open_store
 from newsprism.store.sqlite import SCHEMA_VERSION
+from newsprism.store.table import StoryTable
 
 
 def test_open_creates_the_file_and_records_the_schema(tmp_path):
@@ -91,3 +97,77 @@ def test_saved_story_round_trips(tmp_path):
         assert store.load_story(story_id) == compared
         assert store.story(story_id) == compared
         assert store.story("no-such-story") is None
+
+
+def test_a_batch_commits_once_and_rolls_back_on_error(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store, open_store(path) as reader:
+        with store.batch():
+            store.put_article(QUAKE_NORTH_A)
+            store.set_story_of("quake-north-a", "story-a")
+            assert reader.article_ids() == []  # not committed yet
+        assert reader.story_of("quake-north-a") == "story-a"
+        with pytest.raises(RuntimeError), store.batch():
+            store.put_article(QUAKE_SOUTH_A)
+            raise RuntimeError("interrupted")
+        assert store.article_ids() == reader.article_ids() == ["quake-north-a"]
+
+
+def test_change_counters_see_every_membership_and_feature_change(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        start = store.change_counts()
+        assert start == {"features": 0, "grouping": 0}
+        ingest(store, [QUAKE_NORTH_A, QUAKE_NORTH_B])
+        counts = store.change_counts()
+        assert counts["features"] == 2 and counts["grouping"] >= 2
+        store._db.execute("DELETE FROM article_features")  # plain SQL is counted too
+        store._db.commit()
+        assert store.change_counts()["features"] == 0
+        store.set_story_of("quake-north-b", "elsewhere")
+        assert store.change_counts()["grouping"] == counts["grouping"] + 1
+
+
+def test_story_table_built_step_by_step_equals_the_one_built_at_once(tmp_path):
+    table = StoryTable()
+    table.assign(1, "a", 10.0)
+    table.assign(3, "b", None)
+    table.assign(4, "a", 12.5)
+    table.assign(2, "a", 9.0)  # out of key order
+    table.assign(6, "c", 30.0)
+    table.merge("b", "c")
+    table.assign(6, "a", 30.0)  # moved by hand
+    rows = [(1, 10.0, "a"), (2, 9.0, "a"), (3, np.nan, "b"), (4, 12.5, "a"), (6, 30.0, "a")]
+    at_once = StoryTable.from_rows(np.array([r[0] for r in rows]), np.array([r[1] for r in rows]),
+                                   [r[2] for r in rows])
+    for built in (table, at_once):
+        assert built.members("a") == [1, 2, 4, 6] and built.members("b") == [3]
+        assert built.span("a", 2) == StorySpan(1, 9.0, 30.0, [4, 6])
+        assert built.span("b", 5) == StorySpan(3, None, None, [3])
+        assert built.span("c", 5) is None and built.stories_of([3, 5, 6]) == {3: "b", 6: "a"}
+    table.save(tmp_path, {"grouping": 7})
+    assert StoryTable.load(tmp_path, {"grouping": 8}) is None  # the store changed since
+    loaded = StoryTable.load(tmp_path, {"grouping": 7})
+    assert loaded is not None and loaded.members("a") == [1, 2, 4, 6]
+    assert loaded.span("a", 64) == table.span("a", 64)
+
+
+def test_a_new_session_reads_the_saved_story_table_or_rebuilds_a_stale_one(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        stories = ingest(store, [QUAKE_NORTH_A, QUAKE_SOUTH_A]).stories
+        key = store.article_key("quake-north-a")
+        assert (tmp_path / "s.db.index" / "stories.stamp.json").is_file()
+        session = GroupingSession(store)
+        assert session.state.table.story_of_key(key) == stories["quake-north-a"]
+        store.set_story_of("quake-north-a", "moved-by-an-editor")  # outside any session
+        assert GroupingSession(store).state.table.story_of_key(key) == "moved-by-an-editor"
+
+
+def test_only_a_new_publication_day_counts_as_a_grouping_change(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        store.put_article(QUAKE_NORTH_A)
+        before = store.change_counts()["grouping"]
+        store.put_article(QUAKE_NORTH_A.model_copy(update={"author": "Another Reporter"}))
+        assert store.change_counts()["grouping"] == before
+        store.put_article(QUAKE_NORTH_A.model_copy(update={"published": "2020-01-02"}))
+        assert store.change_counts()["grouping"] == before + 1

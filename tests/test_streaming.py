@@ -135,3 +135,18 @@ def test_streaming_in_any_arrival_order_matches_batch():
         for article in order:
             assigner.add(article)
         assert _partition(assigner.stories.values()) == batch
+
+
+def test_sessions_over_a_store_decide_as_one_assigner_in_memory(tmp_path):
+    order = random.Random(1).sample(ALL, len(ALL))
+    assigner = StoryAssigner()
+    for article in order:
+        assigner.add(article)
+    path = tmp_path / "s.db"
+    halfway = len(order) // 2
+    for part in (order[:halfway], order[halfway:]):  # a fresh session goes on from the saved one
+        with open_store(path) as store:
+            ingest(store, part)
+    with open_store(path) as store:
+        stored = _partition(s.articles for s in store.stories())
+    assert stored == _partition(assigner.stories.values())

@@ -34,7 +34,8 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from newsprism.group.features import article_text, entity_keys, published_day
-from newsprism.group.index import VectorIndex, compact_vectors
+from newsprism.group.index import VectorIndex
+from newsprism.group.index import compact_vector as compact_row
 from newsprism.group.settings import GroupSettings
 from newsprism.group.similarity import date_factors, mix
 from newsprism.model import Article
@@ -107,6 +108,26 @@ class ArticleFeatures:
             rows.append(SparseRow(indices, values))
         return cls(rows[0], rows[1], day)
 
+    @classmethod
+    def many_from_bytes(
+        cls, blobs: Sequence[bytes], days: Sequence[float | None]
+    ) -> list[ArticleFeatures]:
+        """:meth:`from_bytes` of many rows: one buffer, then views into it (a decision reads
+        dozens of rows, and each ``frombuffer`` call costs more than its bytes)."""
+        joined = b"".join(blobs)
+        whole = np.frombuffer(joined, dtype=np.int32)
+        reals = whole.view(np.float32)
+        found, start = [], 0
+        for blob, day in zip(blobs, days, strict=True):
+            words, names = whole[start : start + 2].tolist()
+            at = start + 2
+            word_row = SparseRow(whole[at : at + words], reals[at + words : at + 2 * words])
+            at += 2 * words
+            name_row = SparseRow(whole[at : at + names], reals[at + names : at + 2 * names])
+            found.append(cls(word_row, name_row, day))
+            start += len(blob) // 4
+        return found
+
 
 class FeatureHashing:
     """Vectorises one article on its own: nothing is fitted."""
@@ -163,14 +184,33 @@ class DocumentFrequencies:
         row_of = np.repeat(np.arange(len(rows)), counts)
         norms = np.sqrt(np.bincount(row_of, weights=values**2, minlength=len(rows)))
         values /= np.where(norms > 0, norms, 1.0)[row_of]
-        vocabulary, column = np.unique(indices, return_inverse=True)
         split = int(counts[: len(left)].sum())
+        if len(left) == 1:  # one new article, the common case: no vocabulary to sort
+            return self._one_left(indices, values, row_of, split, len(right))
+        vocabulary, column = np.unique(indices, return_inverse=True)
         left_dense = np.zeros((len(left), len(vocabulary)))
         left_dense[row_of[:split], column[:split]] = values[:split]
         products = left_dense[:, column[split:]] * values[split:]
         right_row = row_of[split:] - len(left)
         return np.array([np.bincount(right_row, weights=p, minlength=len(right))
                          for p in products]).reshape(len(left), len(right))
+
+    @staticmethod
+    def _one_left(indices: np.ndarray, values: np.ndarray, row_of: np.ndarray, split: int,
+                  right: int) -> np.ndarray:
+        """:meth:`cosines` for one left row: each right entry finds its feature in the left
+        row's sorted indices (the same products and sums, so the same numbers)."""
+        left_indices, left_values = indices[:split], values[:split]
+        others = indices[split:]
+        if not split:
+            return np.zeros((1, right))
+        if np.any(left_indices[1:] <= left_indices[:-1]):  # stored rows are sorted; others:
+            order = np.argsort(left_indices, kind="stable")
+            left_indices, left_values = left_indices[order], left_values[order]
+        place = np.minimum(np.searchsorted(left_indices, others), split - 1)
+        matched = left_indices[place] == others
+        products = np.where(matched, left_values[place], 0.0) * values[split:]
+        return np.bincount(row_of[split:] - 1, weights=products, minlength=right)[None, :]
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -207,12 +247,21 @@ def compact_vector(
     for row, names in ((features.words, False), (features.names, True)):
         values = row.data * frequencies.idf(row.indices, names)
         norm = float(np.sqrt((values**2).sum()))
-        rows.append(csr_matrix((values / (norm or 1.0), row.indices, [0, row.nnz]),
-                               shape=(1, len(frequencies.words))))
-    return compact_vectors(rows[0], rows[1], settings.entity_weight)[0]
+        rows.append((row.indices, values / (norm or 1.0)))
+    return compact_row(rows[0], rows[1], len(frequencies.words), settings.entity_weight)
 
 
 # -- where the stream's state lives -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StorySpan:
+    """What a decision needs to know of one story without reading all its members."""
+
+    first_key: int  # its earliest member: the older story keeps its id in a merge
+    first_day: float | None  # earliest and latest publication day of its dated members
+    last_day: float | None
+    recent: list[int]  # keys of its most recent members (at most the number asked), by key
 
 
 class StoryState(Protocol):
@@ -224,10 +273,12 @@ class StoryState(Protocol):
     def story_of(self, article_id: str) -> str | None: ...
     def remember(self, key: int, article_id: str, features: ArticleFeatures,
                  vector: np.ndarray) -> None: ...
-    def features(self, keys: Sequence[int]) -> list[ArticleFeatures]: ...
+    def features(self, keys: Sequence[int]) -> dict[int, ArticleFeatures]:
+        """Features of those ``keys`` that have some."""
+        ...
     def stories_of(self, keys: Sequence[int]) -> dict[int, str]: ...
-    def members(self, story_id: str) -> list[tuple[int, float | None]]:
-        """(key, published day) of each member, in arrival order."""
+    def story_span(self, story_id: str, recent: int) -> StorySpan | None:
+        """The story's first key, day span and ``recent`` newest members; ``None`` if empty."""
         ...
     def assign(self, key: int, story_id: str) -> None: ...
     def merge(self, kept: str, absorbed: str, article_id: str, score: float) -> bool:
@@ -264,13 +315,18 @@ class MemoryState:
         self._keys[article_id], self._ids[key], self._features[key] = key, article_id, features
 
     def features(self, keys):
-        return [self._features[k] for k in keys]
+        return {k: self._features[k] for k in keys if k in self._features}
 
     def stories_of(self, keys):
         return {k: self._story_of[k] for k in keys if k in self._story_of}
 
-    def members(self, story_id):
-        return [(k, self._features[k].day) for k in self._members.get(story_id, [])]
+    def story_span(self, story_id, recent):
+        keys = self._members.get(story_id)
+        if not keys:
+            return None
+        days = [d for d in (self._features[k].day for k in keys) if d is not None]
+        return StorySpan(keys[0], min(days, default=None), max(days, default=None),
+                         keys[-recent:])
 
     def assign(self, key, story_id) -> None:
         self._story_of[key] = story_id
@@ -338,8 +394,7 @@ class StoryAssigner:
             return story_id
         best = candidates[0]
         self.state.assign(key, best.story_id)
-        self._merge_bridged(best, candidates[1:], features, article_id)
-        return self.state.story_of(article_id) or best.story_id
+        return self._merge_bridged(best, candidates[1:], features, article_id)
 
     def restore(self, article: Article, story_id: str, key: int | None = None) -> None:
         """Record an article whose story is already known (e.g. read back from a store)."""
@@ -366,14 +421,13 @@ class StoryAssigner:
         self.state.frequencies.add(features)
         vector = compact_vector(features, self.state.frequencies, self.settings)
         self.state.remember(key, article_id, features, vector)
-        neighbours = self._search(vector, features.day)
-        self.index.add([key], vector[None, :], [features.day])
-        return key, neighbours
+        return key, self._search_then_add(key, vector, features.day)
 
-    def _search(self, vector: np.ndarray, day: float | None) -> list[int]:
+    def _search_then_add(self, key: int, vector: np.ndarray, day: float | None) -> list[int]:
+        """The article's earlier neighbours within the quiet period; then index it."""
         quiet = self.settings.quiet_days
         window = None if day is None else (day - quiet, day + quiet)
-        keys, scores = self.index.search(vector, self.neighbours, window)
+        keys, scores = self.index.search_then_add(key, vector, day, self.neighbours, window)
         floor = CANDIDATE_FLOOR * self.settings.threshold
         return [int(k) for k, score in zip(keys, scores, strict=True) if score >= floor]
 
@@ -384,54 +438,67 @@ class StoryAssigner:
         Two passes keep this cheap when many stories look alike: the new article is first scored
         against the retrieved neighbours alone, and only a story with some neighbour at the
         threshold (its average cannot reach it otherwise, bar a better member the index did not
-        return) is scored against its recent members.
+        return) is scored against those of its recent members not already scored.
         """
         if not neighbours:
             return []
-        first_pass = score_matrix([features], self.state.features(neighbours),
-                                  self.state.frequencies, self.settings)[0]
+        found = self.state.features(neighbours)
+        neighbours = [k for k in neighbours if k in found]
+        scored = self._scores(features, found, neighbours)
         story_of = self.state.stories_of(neighbours)
         best_of: dict[str, float] = {}
-        for key, score in zip(neighbours, first_pass, strict=True):
+        for key in neighbours:
             story_id = story_of.get(key)
             if story_id is not None:
-                best_of[story_id] = max(best_of.get(story_id, 0.0), float(score))
+                best_of[story_id] = max(best_of.get(story_id, 0.0), scored[key])
         open_stories = []
         for story_id, best in best_of.items():
             if best < self.settings.threshold:
                 continue
-            members = self.state.members(story_id)
-            if members and not self._closed(members, features.day):
-                open_stories.append((story_id, members[0][0],
-                                     [k for k, _ in members[-VERIFY_MEMBERS:]]))
+            span = self.state.story_span(story_id, VERIFY_MEMBERS)
+            if span is not None and not self._closed(span, features.day):
+                open_stories.append((story_id, span))
         if not open_stories:
             return []
-        keys = [k for _, _, recent in open_stories for k in recent]
-        found = self.state.features(keys)
-        scores = score_matrix([features], found, self.state.frequencies, self.settings)[0]
-        qualified, start = [], 0
-        for story_id, first_key, recent in open_stories:
-            share = slice(start, start + len(recent))
-            start += len(recent)
-            score = float(scores[share].mean())
+        # Recent members are mostly among the neighbours already scored: read only the others.
+        missing = list(dict.fromkeys(
+            k for _, span in open_stories for k in span.recent if k not in found))
+        if missing:
+            found.update(self.state.features(missing))
+            scored.update(self._scores(features, found, [k for k in missing if k in found]))
+        qualified = []
+        for story_id, span in open_stories:
+            recent = [k for k in span.recent if k in scored]
+            score = float(np.mean([scored[k] for k in recent])) if recent else 0.0
             if score >= self.settings.threshold:
-                qualified.append(_Candidate(story_id, first_key, found[share], score))
+                members = [found[k] for k in recent]
+                qualified.append(_Candidate(story_id, span.first_key, members, score))
         return sorted(qualified, key=lambda c: (-c.score, c.first_key))
 
-    def _closed(self, members: list[tuple[int, float | None]], day: float | None) -> bool:
-        days = [d for _, d in members if d is not None]
-        if day is None or not days:
+    def _scores(self, features: ArticleFeatures, found: dict[int, ArticleFeatures],
+                keys: list[int]) -> dict[int, float]:
+        """The new article's pair score with each of ``keys`` (a pure function of the two
+        articles and the document frequencies, so a score computed once is reused)."""
+        if not keys:
+            return {}
+        scores = score_matrix([features], [found[k] for k in keys], self.state.frequencies,
+                              self.settings)[0]
+        return {k: float(s) for k, s in zip(keys, scores, strict=True)}
+
+    def _closed(self, span: StorySpan, day: float | None) -> bool:
+        if day is None or span.first_day is None or span.last_day is None:
             return False
-        gap = max(0.0, min(days) - day, day - max(days))
+        gap = max(0.0, span.first_day - day, day - span.last_day)
         return gap > self.settings.quiet_days
 
     def _merge_bridged(
         self, joined: _Candidate, others: list[_Candidate], features: ArticleFeatures,
         article_id: str,
-    ) -> None:
+    ) -> str:
         """Merge into the joined story every other story the new article also qualified for,
         when average link would merge them now: the mean score between the joined story (with
-        the new article) and the other reaches the threshold, as in the batch clustering."""
+        the new article) and the other reaches the threshold, as in the batch clustering.
+        Return the story the new article ends in."""
         group = [*joined.members, features]
         for other in others:
             link = float(score_matrix(group, other.members, self.state.frequencies,
@@ -443,3 +510,4 @@ class StoryAssigner:
             if self.state.merge(kept.story_id, absorbed.story_id, article_id, link):
                 joined = _Candidate(kept.story_id, kept.first_key, [], link)
                 group = [*group, *other.members]
+        return joined.story_id

@@ -12,12 +12,21 @@ for the few nearest (by cosine of compact vectors) and verifies only those preci
   into a faiss inverted-file index with 8-bit scalar quantisation (~270 bytes a vector).
   A search can be limited to a window of days (undated vectors always pass): faiss keys carry
   the publication hour in their high bits, so the window is a key-range selector.
+- Once there is a faiss index, vectors added one at a time (a stream) first gather in a small
+  exact *delta* beside it, searched with it, and move into it ``delta_limit`` at a time (or on
+  saving, past a quarter of that): adding to an inverted list doubles its capacity, so a few
+  thousand single adds spread over a read-back index would grow it by up to its own size in
+  memory, and a small delta spares rewriting the index file after every session. Faiss runs
+  on one thread for single vectors: handing one vector between OpenMP threads costs far more
+  than the work.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +61,25 @@ def _project(rows: csr_matrix, dims: int, seed: int) -> np.ndarray:
     return summed.reshape(rows.shape[0], dims)
 
 
+def compact_vector(
+    words: tuple[np.ndarray, np.ndarray], names: tuple[np.ndarray, np.ndarray], width: int,
+    name_weight: float, dims: int = DIMS,
+) -> np.ndarray:
+    """:func:`compact_vectors` of one article, given as (indices, values) pairs over ``width``
+    hashed features: the same numbers, without building scipy matrices (which cost more than
+    the arithmetic for one row)."""
+    parts = []
+    for (indices, values), seed in ((words, 1), (names, 2)):
+        buckets, signs = _signed_hashing(width, dims, seed)
+        parts.append(np.bincount(buckets[indices], weights=signs[indices] * values,
+                                 minlength=dims))
+    mixed = parts[0]
+    if len(names[0]):
+        mixed = math.sqrt(1 - name_weight) * parts[0] + math.sqrt(name_weight) * parts[1]
+    norm = np.linalg.norm(mixed)
+    return (mixed / (norm if norm > 0 else 1.0)).astype(np.float32)
+
+
 def compact_vectors(
     words: csr_matrix, names: csr_matrix, name_weight: float, dims: int = DIMS
 ) -> np.ndarray:
@@ -71,6 +99,24 @@ def compact_vectors(
     )
     norms = np.linalg.norm(mixed, axis=1, keepdims=True)
     return (mixed / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+@contextmanager
+def _one_thread(rows: int) -> Iterator[None]:
+    """Run faiss on one thread for a few rows: for one vector the OpenMP hand-off between
+    threads costs ~30x the work itself (0.3 ms add becomes 11 ms on a busy two-core machine)."""
+    if faiss is None or rows > _SMALL_BATCH:
+        yield
+        return
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(threads)
+
+
+_SMALL_BATCH = 64
 
 
 def _hour_of(day: float) -> int:
@@ -94,19 +140,24 @@ class VectorIndex:
 
     def __init__(
         self, dims: int = DIMS, exact_limit: int = 10_000, nprobe: int = 24,
-        lists: int | None = None,
+        lists: int | None = None, delta_limit: int = 8192,
     ):
         """``lists``: inverted lists of the faiss index, fixed when it is trained (default
         4·√n for the n vectors present then; give the expected final size's when bulk loading).
+        ``delta_limit``: vectors held exactly beside the faiss index before moving into it.
         """
         self.dims = dims
         self.exact_limit = exact_limit
         self.nprobe = nprobe
         self.lists = lists
+        self.delta_limit = delta_limit
+        # Vectors searched exactly: all of them before the faiss index exists, the delta after.
         self._ids = np.zeros(0, dtype=np.int64)
         self._days = np.zeros(0, dtype=np.float64)
         self._vectors = np.zeros((0, dims), dtype=np.float32)
+        self._held = 0  # rows in use in those arrays
         self._ann = None  # the faiss index once past exact_limit
+        self._ann_saved: Path | None = None  # the folder whose ivf.faiss is this index
         self._seen = np.zeros(0, dtype=bool)  # indexed ids, as a bitmap over id values
         self._count = 0
 
@@ -140,16 +191,16 @@ class VectorIndex:
             return
         self._mark_seen(ids)
         self._count += len(ids)
-        if self._ann is not None:
-            self._ann.add_with_ids(vectors, _faiss_keys(ids, days))
-            return
         self._append_exact(ids, vectors, days)
-        if faiss is not None and self._count > self.exact_limit:
+        if self._ann is not None and self._held > self.delta_limit:
+            self._move_delta_to_ann()
+        elif self._ann is None and faiss is not None and self._count > self.exact_limit:
             self._move_to_ann()
 
     def _append_exact(self, ids: np.ndarray, vectors: np.ndarray, days: np.ndarray) -> None:
         """Append into arrays grown by doubling: one add costs O(1), not a copy of them all."""
-        used, needed = self._count - len(ids), self._count
+        used, needed = self._held, self._held + len(ids)
+        self._held = needed
         if needed > len(self._ids):
             capacity = max(needed, 2 * len(self._ids), 64)
             self._ids = np.resize(self._ids, capacity)
@@ -178,13 +229,20 @@ class VectorIndex:
         )
         ann.by_residual = False
         sample = np.random.default_rng(0).permutation(self._count)[: lists * 64]
-        count = self._count
         ann.train(self._vectors[sample])
-        ann.add_with_ids(self._vectors[:count], _faiss_keys(self._ids[:count], self._days[:count]))
         self._ann = ann
+        self._move_delta_to_ann()
+
+    def _move_delta_to_ann(self) -> None:
+        held = self._held
+        with _one_thread(held):
+            self._ann.add_with_ids(self._vectors[:held],
+                                   _faiss_keys(self._ids[:held], self._days[:held]))
+        self._ann_saved = None
         self._ids = np.zeros(0, dtype=np.int64)
         self._days = np.zeros(0, dtype=np.float64)
         self._vectors = np.zeros((0, self.dims), dtype=np.float32)
+        self._held = 0
 
     # -- searching --------------------------------------------------------------------------
 
@@ -198,8 +256,9 @@ class VectorIndex:
         vector = np.asarray(vector, dtype=np.float32).reshape(1, self.dims)
         if self._count == 0 or k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        exact = self._exact(vector[0], k, window)
         if self._ann is None:
-            return self._exact(vector[0], k, window)
+            return exact
         params = faiss.SearchParametersIVF(nprobe=self.nprobe)
         if window is not None:
             low = _hour_of(window[0]) << _ID_BITS
@@ -209,39 +268,59 @@ class VectorIndex:
             # Locals keep the two ranges alive for the call: faiss holds bare pointers to them.
             either = faiss.IDSelectorOr(undated, in_window)
             params.sel = either
-        scores, keys = self._ann.search(vector, k, params=params)
+        with _one_thread(1):
+            scores, keys = self._ann.search(vector, k, params=params)
         found = keys[0] >= 0
-        return keys[0][found] & ((1 << _ID_BITS) - 1), scores[0][found]
+        ids = np.concatenate([keys[0][found] & ((1 << _ID_BITS) - 1), exact[0]])
+        scores = np.concatenate([scores[0][found], exact[1]])
+        best = np.argsort(-scores, kind="stable")[:k]
+        return ids[best], scores[best]
+
+    def search_then_add(
+        self, article_id: int, vector, day: float | None, k: int,
+        window: tuple[float, float] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`search`, then :meth:`add` the vector: what a stream does with each article."""
+        found = self.search(vector, k, window)
+        self.add([article_id], np.asarray(vector).reshape(1, self.dims), [day])
+        return found
 
     def _exact(self, vector: np.ndarray, k: int, window) -> tuple[np.ndarray, np.ndarray]:
-        count = self._count
-        scores = self._vectors[:count] @ vector
-        if window is not None:
+        count = self._held
+        rows = np.arange(count)
+        if window is not None:  # only rows in the window are scored
             days = self._days[:count]
-            inside = np.isnan(days) | ((days >= window[0]) & (days <= window[1]))
-            scores = np.where(inside, scores, -np.inf)
+            rows = rows[np.isnan(days) | ((days >= window[0]) & (days <= window[1]))]
+        if not len(rows):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        vectors = self._vectors[rows] if len(rows) < count else self._vectors[:count]
+        scores = vectors @ vector
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
-        top = top[np.isfinite(scores[top])]
-        return self._ids[:count][top], scores[top]
+        return self._ids[rows[top]], scores[top]
 
     # -- persistence ------------------------------------------------------------------------
 
     def save(self, path: str | Path) -> None:
-        """Write the index to ``path`` (a folder), replacing what was there."""
+        """Write the index to ``path`` (a folder), replacing what was there. The faiss index is
+        rewritten only when vectors moved into it since it was read from or written there."""
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         meta = {"dims": self.dims, "exact_limit": self.exact_limit, "nprobe": self.nprobe,
-                "lists": self.lists, "kind": self.kind, "count": self._count}
-        if self._ann is None:
-            count = self._count
-            np.savez(folder / "exact.tmp.npz", ids=self._ids[:count], days=self._days[:count],
-                     vectors=self._vectors[:count])
-            (folder / "exact.tmp.npz").replace(folder / "exact.npz")
-        else:
+                "lists": self.lists, "delta_limit": self.delta_limit, "kind": self.kind,
+                "count": self._count}
+        if self._ann is not None and self._held > self.delta_limit // 4:
+            self._move_delta_to_ann()  # a fresh process then starts with little to scan
+        if self._ann is not None and self._ann_saved != folder.resolve():
             faiss.write_index(self._ann, str(folder / "ivf.tmp.faiss"))
             (folder / "ivf.tmp.faiss").replace(folder / "ivf.faiss")
+            self._ann_saved = folder.resolve()
+        held = self._held
+        with open(folder / "exact.tmp.npz", "wb") as file:  # a name np.savez keeps as given
+            np.savez(file, ids=self._ids[:held], days=self._days[:held],
+                     vectors=self._vectors[:held])
+        (folder / "exact.tmp.npz").replace(folder / "exact.npz")
         np.save(folder / "seen.npy", np.flatnonzero(self._seen))
         (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
@@ -249,15 +328,18 @@ class VectorIndex:
     def load(cls, path: str | Path) -> VectorIndex:
         folder = Path(path)
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        index = cls(meta["dims"], meta["exact_limit"], meta["nprobe"], meta.get("lists"))
-        if meta["kind"] == "exact":
-            with np.load(folder / "exact.npz") as saved:
-                index._ids, index._days = saved["ids"], saved["days"]
-                index._vectors = saved["vectors"]
-        else:
+        index = cls(meta["dims"], meta["exact_limit"], meta["nprobe"], meta.get("lists"),
+                    meta.get("delta_limit", 8192))
+        if meta["kind"] != "exact":
             if faiss is None:
                 raise RuntimeError(f"{folder}: this index needs faiss-cpu installed")
             index._ann = faiss.read_index(str(folder / "ivf.faiss"))
+            index._ann_saved = folder.resolve()
+        if (folder / "exact.npz").is_file():  # everything, or the delta beside faiss
+            with np.load(folder / "exact.npz") as saved:
+                index._ids, index._days = saved["ids"], saved["days"]
+                index._vectors = saved["vectors"]
+            index._held = len(index._ids)
         seen = np.load(folder / "seen.npy")
         if len(seen):
             index._mark_seen(seen)

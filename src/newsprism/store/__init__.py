@@ -50,15 +50,16 @@ def ingest(
     """
     result = IngestResult()
     session: GroupingSession | None = None
-    for article in articles:
-        outcome = store.put_article(article)
-        getattr(result, outcome).append(article.id)
-        story_id = store.story_of(article.id)
-        if story_id is None:
-            session = session or GroupingSession(store, settings)
-            story_id = session.assigner.add(article, key=store.article_key(article.id))
-        result.stories[article.id] = story_id
-    if session is not None:
+    with store.batch():  # a commit per write would cost more than the decisions
+        for article in articles:
+            outcome = store.put_article(article)
+            getattr(result, outcome).append(article.id)
+            story_id = store.story_of(article.id)
+            if story_id is None:
+                session = session or GroupingSession(store, settings)
+                story_id = session.assigner.add(article, key=store.article_key(article.id))
+            result.stories[article.id] = story_id
+    if session is not None:  # after the commit: what is saved beside the store matches it
         session.save()
         result.merges = list(session.state.merge_ids)
         # A merge may have moved an article of this call to another story since it was placed.

@@ -12,6 +12,7 @@ store.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
@@ -54,7 +55,12 @@ class StoredFeatures:
 
 @runtime_checkable
 class Store(Protocol):
-    """Article, membership and story storage. Methods commit on return."""
+    """Article, membership and story storage. Methods commit on return, except inside
+    ``with store.batch():``, whose writes are committed together."""
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Group the writes made inside into few transactions (rolled back on an error)."""
+        ...
 
     # articles
     def put_article(self, article: Article) -> PutOutcome:
@@ -106,24 +112,27 @@ class Store(Protocol):
 
     def put_features(self, key: int, features: bytes, vector: bytes) -> None: ...
 
-    def get_features(self, keys: Sequence[int]) -> list[StoredFeatures]:
-        """Stored features of those ``keys`` that have some, in the order asked."""
-        ...
-
     def iter_features(self) -> Iterator[StoredFeatures]:
         """Every stored feature row, by key."""
         ...
 
     def count_features(self) -> int: ...
 
-    def keys_without_features(self) -> list[tuple[int, str]]:
-        """(key, article id) of assigned articles with no stored features (older stores)."""
+    def change_counts(self) -> dict[str, int]:
+        """``features``: stored feature rows; ``grouping``: changes to memberships or
+        publication days so far. Caches beside the store compare them with their own."""
         ...
 
-    def stories_of_keys(self, keys: Sequence[int]) -> dict[int, str]: ...
+    def get_feature_blobs(self, keys: Sequence[int]) -> dict[int, bytes]:
+        """Key -> stored features, for those ``keys`` that have some."""
+        ...
 
-    def story_member_keys(self, story_id: str) -> list[tuple[int, float | None]]:
-        """(key, published day) of each member of a story, by key."""
+    def membership_rows(self) -> Iterator[tuple[int, float | None, str]]:
+        """(key, published day, story id) of every assigned article, by key."""
+        ...
+
+    def keys_without_features(self) -> list[tuple[int, str]]:
+        """(key, article id) of assigned articles with no stored features (older stores)."""
         ...
 
     def get_state(self, name: str) -> bytes | None: ...

@@ -1,9 +1,10 @@
 """Incremental grouping over a store: the assigner's state lives in the store, its index beside it.
 
 Opening a grouping session reads no stored article: document frequencies come from the store's
-``group_state``, the nearest-neighbour index from ``<db>.index`` (rebuilt from the stored compact
-vectors only when missing or behind), and for each new article only the features of the few
-candidate stories' members are read back.
+``group_state``; the nearest-neighbour index and the story table (:mod:`newsprism.store.table`:
+which story each article key is in, story day spans) from ``<db>.index``, each rebuilt from the
+store only when missing or behind it. A decision then reads from the store just the features of
+the few candidate articles, and writes the new article's features and membership.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from newsprism.group.incremental import (
 )
 from newsprism.group.index import VectorIndex
 from newsprism.store.base import Store, StoredFeatures
+from newsprism.store.table import StoryTable
 
 _FREQUENCIES = "document_frequencies"
 
@@ -47,7 +49,9 @@ class StoreState:
     width: int
     frequencies: DocumentFrequencies = field(init=False)
     merge_ids: list[int] = field(default_factory=list)  # merges made in this session
+    table: StoryTable = field(default_factory=StoryTable)
     _ids: dict[int, str] = field(default_factory=dict)
+    _days: dict[int, float | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         saved = self.store.get_state(_FREQUENCIES)
@@ -70,25 +74,31 @@ class StoreState:
         return self.store.story_of(article_id)
 
     def remember(self, key, article_id, features, vector) -> None:
-        self._ids[key] = article_id
+        self._ids[key], self._days[key] = article_id, features.day
         self.store.put_features(key, features.to_bytes(), pack_vector(vector))
 
     def features(self, keys):
-        return [self._unpack(row) for row in self.store.get_features(keys)]
+        blobs = self.store.get_feature_blobs(keys)
+        found = list(blobs)
+        days = [self._days[k] if k in self._days else self.table.day_of(k) for k in found]
+        return dict(zip(found, ArticleFeatures.many_from_bytes(list(blobs.values()), days),
+                        strict=True))
 
     def stories_of(self, keys):
-        return self.store.stories_of_keys(keys)
+        return self.table.stories_of(keys)
 
-    def members(self, story_id):
-        return self.store.story_member_keys(story_id)
+    def story_span(self, story_id, recent):
+        return self.table.span(story_id, recent)
 
     def assign(self, key, story_id) -> None:
         self.store.set_story_of(self._ids[key], story_id)
+        self.table.assign(key, story_id, self._days[key])
 
     def merge(self, kept, absorbed, article_id, score) -> bool:
         merge_id = self.store.merge_stories(kept, absorbed, article_id, score)
         if merge_id is not None:
             self.merge_ids.append(merge_id)
+            self.table.merge(kept, absorbed)
         return merge_id is not None
 
     def stories(self) -> dict[str, list[str]]:
@@ -106,7 +116,23 @@ class GroupingSession:
         settings = settings or GroupSettings()
         self.state = StoreState(store, settings.hash_features)
         self.assigner = StoryAssigner(settings, self.state, self._open_index())
-        self._add_older_articles()
+        if not self._open_table():
+            self._add_older_articles()  # a store never opened here may predate features
+
+    def _open_table(self) -> bool:
+        """Load the saved story table, or build it from the store; ``True`` when loaded."""
+        path = self.store.index_path()
+        table = None if path is None else StoryTable.load(path, self.store.change_counts())
+        self.state.table = self._build_table() if table is None else table
+        return table is not None
+
+    def _build_table(self) -> StoryTable:
+        keys, days, story_ids = [], [], []
+        for key, day, story_id in self.store.membership_rows():
+            keys.append(key)
+            days.append(np.nan if day is None else day)
+            story_ids.append(story_id)
+        return StoryTable.from_rows(np.array(keys, dtype=np.int64), np.array(days), story_ids)
 
     def _open_index(self) -> VectorIndex:
         path = self.store.index_path()
@@ -142,7 +168,10 @@ class GroupingSession:
             self.assigner.index.add([key], vector[None, :], [features.day])
 
     def save(self) -> None:
+        """Persist the counts, the index and the story table (after the store's writes are
+        committed: the table is stamped with the store's change counters)."""
         self.state.save()
         path = self.store.index_path()
         if path is not None:
             self.assigner.index.save(path)
+            self.state.table.save(path, self.store.change_counts())

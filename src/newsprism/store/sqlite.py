@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from newsprism.group.features import display_title, published_day
 from newsprism.model import Article, Story
 from newsprism.store.base import MergeRecord, PutOutcome, StoredFeatures, StorySummary
 
-SCHEMA_VERSION = 2  # 2: article_features, group_state and merges (a version 1 file is upgraded)
+# 2: article_features, group_state and merges; 3: change counters (older files are upgraded)
+SCHEMA_VERSION = 3
 _QUERY_CHUNK = 500  # ids per "IN (…)" query, well below SQLite's variable limit
 
 _SCHEMA = """
@@ -52,7 +54,27 @@ CREATE TABLE IF NOT EXISTS merges (
     moved TEXT NOT NULL,                        -- JSON list of the article ids moved
     undone_at TEXT
 );
+-- Counters kept by triggers, so that any change, through this class or plain SQL, shows: caches
+-- beside the store (the index, the story table) compare them with the values they were saved at.
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TRIGGER IF NOT EXISTS features_added AFTER INSERT ON article_features
+BEGIN UPDATE counters SET value = value + 1 WHERE name = 'features'; END;
+CREATE TRIGGER IF NOT EXISTS features_removed AFTER DELETE ON article_features
+BEGIN UPDATE counters SET value = value - 1 WHERE name = 'features'; END;
+CREATE TRIGGER IF NOT EXISTS membership_added AFTER INSERT ON memberships
+BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
+CREATE TRIGGER IF NOT EXISTS membership_changed AFTER UPDATE ON memberships
+BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
+CREATE TRIGGER IF NOT EXISTS membership_removed AFTER DELETE ON memberships
+BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
+CREATE TRIGGER IF NOT EXISTS article_redated AFTER UPDATE OF published_day ON articles
+WHEN OLD.published_day IS NOT NEW.published_day
+BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
+CREATE TRIGGER IF NOT EXISTS article_removed AFTER DELETE ON articles
+BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
 """
+_COUNTERS = ("features", "grouping")
+_COMMIT_EVERY = 1000  # writes per commit inside a batch: bounds the work a crash loses
 
 
 def _now() -> str:
@@ -81,19 +103,25 @@ class SQLiteStore:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
+        self._batching = 0
+        self._uncommitted = 0
         self._db.execute("PRAGMA foreign_keys = ON")
         if self.path != ":memory:":
-            # Write-ahead log without an fsync per commit: every method commits, and ingest
-            # commits several times per article; a power cut loses at most the last commits.
+            # Write-ahead log without an fsync per commit: methods commit on return (or once per
+            # batch); a power cut loses at most the last commits.
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
-            # Assignment reads a few scattered rows per article: a larger page cache and a
-            # memory-mapped file spare a system call per page (mapped pages are file-backed, so
-            # the kernel can drop them under memory pressure).
+            # Assignment reads a few scattered feature rows per article: a larger page cache
+            # keeps the B-tree's inner pages. No memory map: mapped pages count as resident
+            # memory, and the OS page cache serves the reads as well.
             self._db.execute("PRAGMA cache_size = -32768")
-            self._db.execute("PRAGMA mmap_size = 268435456")
         with self._db:
             self._db.executescript(_SCHEMA)
+            if self._db.execute("SELECT COUNT(*) FROM counters").fetchone()[0] < len(_COUNTERS):
+                # New file, or one from before the counters: count once.
+                features = self._db.execute("SELECT COUNT(*) FROM article_features").fetchone()
+                self._db.executemany("INSERT OR IGNORE INTO counters VALUES (?, ?)",
+                                     [("features", features[0]), ("grouping", 0)])
             row = self._db.execute("SELECT version FROM schema_version").fetchone()
             if row is None:
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
@@ -104,6 +132,40 @@ class SQLiteStore:
                     f"{self.path}: store schema {row[0]} is newer than this newsprism "
                     f"({SCHEMA_VERSION}); upgrade newsprism"
                 )
+
+    # -- transactions -----------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write: committed on return, or with the batch it belongs to."""
+        if not self._batching:
+            with self._db:
+                yield
+            return
+        yield
+        self._uncommitted += 1
+        if self._uncommitted >= _COMMIT_EVERY:
+            self._db.commit()
+            self._uncommitted = 0
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Commit the writes made inside once (every ``_COMMIT_EVERY`` writes, and at the end)
+        rather than each on return: a commit costs more than a decision. On an error the writes
+        since the last commit are rolled back."""
+        self._batching += 1
+        try:
+            yield
+        except BaseException:
+            self._batching -= 1
+            if not self._batching:
+                self._db.rollback()
+                self._uncommitted = 0
+            raise
+        self._batching -= 1
+        if not self._batching:
+            self._db.commit()
+            self._uncommitted = 0
 
     # -- articles ---------------------------------------------------------------------------
 
@@ -118,7 +180,7 @@ class SQLiteStore:
             digest, article.published, published_day(article), display_title(article),
             article.model_dump_json(), article.id,
         )
-        with self._db:
+        with self._write():
             if row is None:
                 self._db.execute(
                     "INSERT INTO articles (content_hash, published, published_day, title, json, id)"
@@ -151,7 +213,7 @@ class SQLiteStore:
     # -- membership -------------------------------------------------------------------------
 
     def set_story_of(self, article_id: str, story_id: str) -> None:
-        with self._db:
+        with self._write():
             self._db.execute(
                 "INSERT INTO memberships (article_id, story_id) VALUES (?, ?)"
                 " ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id",
@@ -211,7 +273,7 @@ class SQLiteStore:
         return Story(id=summary.id, title=summary.title, articles=summary.articles)
 
     def save_story(self, story: Story) -> None:
-        with self._db:
+        with self._write():
             self._db.execute(
                 "INSERT INTO saved_stories (id, json) VALUES (?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET json = excluded.json",
@@ -231,7 +293,7 @@ class SQLiteStore:
         return row[0] if row else None
 
     def put_features(self, key: int, features: bytes, vector: bytes) -> None:
-        with self._db:
+        with self._write():
             self._db.execute(
                 "INSERT INTO article_features (seq, features, vector) VALUES (?, ?, ?)"
                 " ON CONFLICT(seq) DO UPDATE SET features = excluded.features,"
@@ -244,20 +306,28 @@ class SQLiteStore:
         " JOIN articles a ON a.seq = f.seq"
     )
 
-    def get_features(self, keys: Sequence[int]) -> list[StoredFeatures]:
-        found: dict[int, StoredFeatures] = {}
-        for chunk in _chunks(list(keys)):
-            query = f"{self._FEATURE_ROWS} WHERE f.seq IN ({_marks(chunk)})"
-            for row in self._db.execute(query, chunk):
-                found[row[0]] = StoredFeatures(*row)
-        return [found[k] for k in keys if k in found]
-
     def iter_features(self) -> Iterator[StoredFeatures]:
         for row in self._db.execute(f"{self._FEATURE_ROWS} ORDER BY f.seq"):
             yield StoredFeatures(*row)
 
     def count_features(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM article_features").fetchone()[0])
+        return self.change_counts()["features"]
+
+    def change_counts(self) -> dict[str, int]:
+        return dict(self._db.execute("SELECT name, value FROM counters"))
+
+    def get_feature_blobs(self, keys: Sequence[int]) -> dict[int, bytes]:
+        found: dict[int, bytes] = {}
+        for chunk in _chunks(list(keys)):
+            found.update(self._db.execute(
+                f"SELECT seq, features FROM article_features WHERE seq IN ({_marks(chunk)})",
+                chunk))
+        return found
+
+    def membership_rows(self) -> Iterator[tuple[int, float | None, str]]:
+        yield from self._db.execute(
+            "SELECT a.seq, a.published_day, m.story_id FROM memberships m JOIN articles a"
+            " ON a.id = m.article_id ORDER BY a.seq")
 
     def keys_without_features(self) -> list[tuple[int, str]]:
         return list(self._db.execute(
@@ -265,29 +335,12 @@ class SQLiteStore:
             " WHERE a.seq NOT IN (SELECT seq FROM article_features) ORDER BY a.seq"
         ))
 
-    def stories_of_keys(self, keys: Sequence[int]) -> dict[int, str]:
-        found: dict[int, str] = {}
-        for chunk in _chunks(list(keys)):
-            found.update(self._db.execute(
-                "SELECT a.seq, m.story_id FROM articles a JOIN memberships m"
-                f" ON m.article_id = a.id WHERE a.seq IN ({_marks(chunk)})",
-                chunk,
-            ))
-        return found
-
-    def story_member_keys(self, story_id: str) -> list[tuple[int, float | None]]:
-        return list(self._db.execute(
-            "SELECT a.seq, a.published_day FROM memberships m JOIN articles a"
-            " ON a.id = m.article_id WHERE m.story_id = ? ORDER BY a.seq",
-            (story_id,),
-        ))
-
     def get_state(self, name: str) -> bytes | None:
         row = self._db.execute("SELECT value FROM group_state WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
     def put_state(self, name: str, value: bytes) -> None:
-        with self._db:
+        with self._write():
             self._db.execute(
                 "INSERT INTO group_state (name, value) VALUES (?, ?)"
                 " ON CONFLICT(name) DO UPDATE SET value = excluded.value",
@@ -309,7 +362,7 @@ class SQLiteStore:
         ).fetchone()
         if refused or kept == absorbed:  # someone undid this merge: respect that decision
             return None
-        with self._db:
+        with self._write():
             moved = [row[0] for row in self._db.execute(
                 "SELECT m.article_id FROM memberships m JOIN articles a ON a.id = m.article_id"
                 " WHERE m.story_id = ? ORDER BY a.seq", (absorbed,))]
@@ -349,7 +402,7 @@ class SQLiteStore:
                 f"merge {merge_id}: {moved_on[0]} is no longer in {record.kept_story};"
                 " undo the later merge that moved it first"
             )
-        with self._db:
+        with self._write():
             for chunk in _chunks(record.moved):
                 self._db.execute(
                     f"UPDATE memberships SET story_id = ? WHERE article_id IN ({_marks(chunk)})",
