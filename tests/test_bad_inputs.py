@@ -141,6 +141,20 @@ def test_depth_guard_passes_ordinary_markup():
     assert jobs.nesting_exceeds("<div>" * 300)
 
 
+def test_nesting_just_under_the_limit_extracts_in_bounded_time(tmp_path: Path):
+    """The markup pass behind HTML repairs walks the tree without recursion, so a page nested
+    as deep as the guard allows is read, quickly, like any other."""
+    depth = jobs.MAX_HTML_DEPTH - 10
+    sentences = good_page(7).split("<article>")[1].split("</article>")[0]
+    deep = "<html><body>" + "<div>" * depth + sentences + "</div>" * depth + "</body></html>"
+    (tmp_path / "deep.html").write_text(deep, encoding="utf-8")
+    start = time.perf_counter()
+    results, _ = timed_load([tmp_path / "deep.html"])
+    assert time.perf_counter() - start < MAX_SECONDS
+    assert isinstance(results[0], Article)
+    assert "sea wall repairs" in results[0].text
+
+
 # --- binary and encodings ---------------------------------------------------------------------
 
 

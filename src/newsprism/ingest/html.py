@@ -8,7 +8,8 @@ trafilatura drops most of them, yet a reader checking a photo's claim needs them
 the body). The markup itself is kept in ``Article.html``.
 
 The main content comes from :mod:`newsprism.ingest.repair` (trafilatura's ``favor_precision``
-run, with a paragraph vote against its ``favor_recall`` run when a fitted model is shipped) and the
+run, with a paragraph vote against its ``favor_recall`` run when a fitted model is shipped, then
+markup rules: link lists, promotion boxes and blocks outside the main container dropped) and the
 metadata from :func:`newsprism.ingest.metadata.page_metadata` (JSON-LD, ``<meta>`` tags, htmldate).
 Figures on ``../shared/data/article-extraction-benchmark``: ``bench/extraction.py``.
 """
@@ -23,10 +24,12 @@ from lxml.html import HtmlElement
 from newsprism.errors import InputError
 from newsprism.ingest.metadata import outlet_from_url, page_metadata
 from newsprism.ingest.repair import main_paragraphs
-from newsprism.ingest.text import article_from_layout, comparison_key, layout
+from newsprism.ingest.text import Layout, article_from_layout, comparison_key, layout
 from newsprism.model import Article
 
 # Sites cut their descriptions short with an ellipsis; what is left is compared with the lead.
+# trafilatura writes a table row as "| cell | cell |".
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|…)\s*$")
 
 
@@ -56,6 +59,24 @@ def text_layer(title: str, standfirst: str | None, paragraphs: list[str]) -> str
     return "\n\n".join(head + paragraphs)
 
 
+def roles_of(text: str, title: str, standfirst: str | None, captions: list[str]) -> Layout:
+    """Roles of the text layer's lines: the raw-text layout rules (bylines, datelines, credits,
+    banners), then each ``<figcaption>`` text as a caption, and table rows (which trafilatura
+    writes as ``| a | b |``, like a breadcrumb trail) back as body."""
+    result = layout(
+        text, title_hint=title or None, standfirst_hint=standfirst, guess=False, classify=False
+    )
+    caption_keys = {comparison_key(caption) for caption in captions}
+    for i, line in enumerate(result.lines):
+        if comparison_key(line.text) in caption_keys and result.roles.get(i) != "title":
+            result.chrome.pop(i, None)
+            result.roles[i] = "caption"
+        elif i in result.chrome and _TABLE_ROW.match(line.text):
+            result.chrome.pop(i)
+            result.roles[i] = "body"
+    return result
+
+
 def from_html(
     html: str,
     id: str,
@@ -80,23 +101,16 @@ def from_html(
     captions = figure_captions(tree)
     paragraphs = main_paragraphs(tree, url or page.canonical_url)
     title = " ".join((title or page.title or "").split())
-    while title and paragraphs and comparison_key(paragraphs[0]) == comparison_key(title):
-        paragraphs = paragraphs[1:]  # the page repeats its headline as the first block
+    # Pages repeat their headline (the <h1> above the text, a gallery overlay): never body.
+    paragraphs = [p for p in paragraphs if not title or comparison_key(p) != comparison_key(title)]
     if not paragraphs:
         raise InputError(where, "no article text found in the HTML")
     description = " ".join((page.description or "").split())
     standfirst = description if _is_real_standfirst(description, title, paragraphs) else None
-    caption_keys = {comparison_key(caption) for caption in captions}
     kept = {comparison_key(p) for p in paragraphs}
     extra = [caption for caption in captions if comparison_key(caption) not in kept]
     text = text_layer(title, standfirst, paragraphs + extra)
-    result = layout(
-        text, title_hint=title or None, standfirst_hint=standfirst, guess=False, classify=False
-    )
-    for i, line in enumerate(result.lines):
-        if comparison_key(line.text) in caption_keys and result.roles.get(i) != "title":
-            result.chrome.pop(i, None)
-            result.roles[i] = "caption"
+    result = roles_of(text, title, standfirst, captions)
     if "body" not in result.roles.values():
         raise InputError(where, "no article text found in the HTML (only page chrome)")
     page_url = url or page.canonical_url

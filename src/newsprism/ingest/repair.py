@@ -6,6 +6,14 @@ some pages, and drops lead paragraphs on others; ``favor_recall`` keeps more of 
 made on one parsed page; their paragraphs are merged in page order, each paragraph is described
 by :func:`newsprism.ingest.lineroles.line_features` plus which runs kept it, and the ``html`` line
 model decides (weights fitted on the benchmark's fit half only; see ``bench/extraction.py``).
+Without a shipped model only the precise run is made (the recall run when it finds nothing).
+
+Then the markup has its say (:mod:`newsprism.ingest.dom`, one pass over the unpruned page):
+trafilatura still keeps paragraphs that its text alone cannot tell from the article, but their
+place in the page can — a paragraph nearly all link text (a "Related:" line, a list of
+headlines), one outside the main container (the headline block, a promo rail), one inside a
+newsletter or promotion box. Each rule was kept only if it raised F1 on the benchmark's fit half
+(``bench/html_repair.py``).
 """
 
 from __future__ import annotations
@@ -16,8 +24,14 @@ from dataclasses import dataclass
 import trafilatura
 from lxml.html import HtmlElement
 
+from newsprism.ingest.dom import Placement, place, read_page
 from newsprism.ingest.lineroles import keep_lines, line_features, load_model
 
+# A paragraph with more of its words in links than this is a link list or a "Related:" line:
+# body paragraphs link a few words, not all of them.
+MAX_LINK_SHARE = 0.9
+# Class / id cues (see newsprism.ingest.dom.CLASS_CUES) whose paragraphs are never body.
+DROPPED_CUES = frozenset({"promo"})
 RUN_SETTINGS = {"include_comments": False, "include_tables": True, "with_metadata": False}
 
 
@@ -74,10 +88,30 @@ def vote(paragraphs: list[Voted]) -> list[str]:
     return [p.text for p, kept in zip(paragraphs, keep, strict=True) if kept]
 
 
-def main_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
+def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) -> list[str]:
     """The page's main-content paragraphs. Without a shipped ``html`` model (none beat the precise
-    run in cross-validation) the recall run is only made when the precise run finds nothing."""
+    run in cross-validation) the recall run is only made when the precise run finds nothing.
+    ``markup=False`` skips the markup rules (to measure what they add)."""
+    page = read_page(tree) if markup else None  # before extraction, which prunes the tree
     if load_model("html") is None:
         precise = _paragraphs(copy.deepcopy(tree), url, favor_precision=True)
-        return precise or _paragraphs(tree, url, favor_recall=True)
-    return vote(extraction_runs(tree, url))
+        paragraphs = precise or _paragraphs(tree, url, favor_recall=True)
+    else:
+        paragraphs = vote(extraction_runs(tree, url))
+    if page is None:
+        return paragraphs
+    placements = place(page, paragraphs)
+    kept = [p for p, where in zip(paragraphs, placements, strict=True) if keeps(where)]
+    # A page that is all links (a link roundup) is still that page's content.
+    return kept or paragraphs
+
+
+def keeps(where: Placement) -> bool:
+    """Whether the markup around a paragraph allows it to be article body."""
+    if not where.found:
+        return True  # trafilatura rewrote the text (joined inline widgets): no evidence
+    return (
+        where.link_share <= MAX_LINK_SHARE
+        and where.in_container is not False
+        and not where.cues & DROPPED_CUES
+    )
