@@ -163,3 +163,57 @@ def test_pair_scores_verify_candidates_of_a_stream_article():
     assert scores[0] >= GroupSettings().story_threshold
     assert max(scores[1:]) < GroupSettings().story_threshold
     assert len(pair_scores(QUAKE_NORTH_A, [], GroupSettings())) == 0
+
+
+def test_text_chunks_are_consecutive_word_bounded_pieces():
+    from newsprism.group.multilingual import text_chunks
+
+    text = " ".join(f"word{i:03d}" for i in range(100))  # 7 letters: 5 words take 39 characters
+    chunks = text_chunks(text, count=2, limit=40)
+    assert chunks == [" ".join(f"word{i:03d}" for i in range(5)),
+                      " ".join(f"word{i:03d}" for i in range(5, 10))]
+    assert text_chunks("short text", count=3, limit=40) == ["short text"]
+    assert text_chunks("", count=2) == [""]
+
+
+def test_centring_by_language_removes_the_language_direction():
+    from newsprism.group.multilingual import centre_by_language
+
+    rng = np.random.default_rng(3)
+    topics = rng.normal(size=(4, 16))
+    accents = {"de": rng.normal(size=16) * 4, "en": rng.normal(size=16) * 4}
+    # Topic t in German and English, and every other topic in both, as one batch.
+    rows = [(topics[t] + accents[lang], lang) for t in range(4) for lang in ("de", "en")]
+    vectors = np.array([v for v, _ in rows])
+    languages = [lang for _, lang in rows]
+    raw = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    centred = centre_by_language(vectors, languages, reference={}, shrink=0.0)
+
+    def nearest_to_first(unit: np.ndarray) -> int:
+        cosines = unit @ unit[0]
+        cosines[0] = -np.inf
+        return int(np.argmax(cosines))
+
+    # Raw: the nearest other vector of topic 0 in German is a German article on another topic.
+    assert languages[nearest_to_first(raw)] == "de"
+    # Centred: it is the English article on the same topic.
+    assert nearest_to_first(centred) == 1
+    assert np.allclose(np.linalg.norm(centred, axis=1), 1.0)
+
+
+def test_similarity_curve_rises_through_its_midpoint():
+    from newsprism.group.multilingual import similarity_curve
+
+    values = similarity_curve(np.array([-1.0, 0.3, 0.4, 0.5, 1.0]), midpoint=0.4, width=0.1)
+    assert np.all(np.diff(values) > 0)
+    assert values[2] == pytest.approx(0.5)
+    assert 0.0 < values[0] < 0.01 and 0.99 < values[-1] < 1.0
+
+
+def test_one_pair_alone_is_scored_like_in_a_batch(embeddings_available):
+    from newsprism.group.multilingual import pair_similarity
+
+    # A single pair cannot estimate language means: the stored ones must keep it meaningful.
+    same = pair_similarity(QUAKE_NORTH_A.text, QUAKE_NORTH_DE.text)
+    other = pair_similarity(QUAKE_NORTH_A.text, ELECTION_DE.text)
+    assert same - other > 0.3
