@@ -1,6 +1,7 @@
 """Corroboration benchmark: controlled perturbations of real multi-outlet events.
 
     .venv/bin/python bench/corroboration.py [--events N] [--per-type K] [--conflicts FILE]
+        [--parity all|even|odd] [--no-embeddings] [--embed-same COSINE]
 
 Events are the BASIL triplets (one event told by Fox, NYT and HuffPost) in ``../shared/data``.
 Every article is read once; each event is compared as it is (every ``conflict`` is listed, for
@@ -13,7 +14,8 @@ Each copy is read again like any input and the event compared again, in two set-
   conflict is detectable by construction: a miss is the compare stage's, never the data's.
 - **in place** (the realistic test): the copy replaces its original, so the change can only be
   caught against what the *other* outlets wrote. Targets are chosen from facts another outlet
-  corroborated in the unperturbed comparison, which is what makes detection possible at all;
+  corroborated in the unperturbed comparison (on wording alone, TF-IDF, so that every set-up
+  perturbs the same facts), which is what makes detection possible at all;
   when that corroboration was itself a chance match (two "17 percent" of different candidates),
   the miss is counted anyway, so in-place recall is a lower bound.
 
@@ -33,6 +35,13 @@ in the article), dates resolved to the calendar (every mention of the date), quo
 credits to a named person, moved to another person the article names. Every cited span of every
 output (facts, brief, timeline, coverage) is checked against the raw text it cites. Default: all
 60 events, up to three figures and one copy of each other type per event.
+
+Statements are aligned on TF-IDF wording and, unless ``--no-embeddings``, on sentence embeddings
+of the statements that carry a figure, a date or a quote (:mod:`newsprism.compare.embeddings`).
+Its one fitted constant, ``EMBED_SAME`` (the cosine from which two sentences are re-wordings),
+was chosen on the **even-indexed** events only (``--parity even --embed-same C``, in-place recall
+against the conflicts flagged on unperturbed events); results are printed for even (fit) and odd
+(held-out) events apart. The embedding time is printed per article read.
 """
 
 from __future__ import annotations
@@ -46,6 +55,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsprism.compare import compare_story
+from newsprism.compare import embeddings as E
+from newsprism.compare import facts as facts_
 from newsprism.compare import perturb as P
 from newsprism.compare.coverage import coverage
 from newsprism.compare.facts import MIN_ATTRIBUTED_WORDS
@@ -61,6 +72,7 @@ INJECTED = ("number_change", "date_shift", "quote_reassign")
 KINDS = (*INJECTED, "number_round", "paragraph_delete")
 CORROBORATED = ("agreed", "approximate")
 SETUPS = ("alongside", "in place")
+HALVES = ("even", "odd")
 COPY_SUFFIX = "~perturbed"
 
 
@@ -319,6 +331,11 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=60, help="first N BASIL events")
     parser.add_argument("--per-type", type=int, default=1, help="copies per type per event")
     parser.add_argument("--verbose", action="store_true", help="print every missed perturbation")
+    parser.add_argument("--parity", choices=("all", *HALVES), default="all",
+                        help="even-indexed events (where EMBED_SAME was fitted), odd ones, or all")
+    parser.add_argument("--no-embeddings", action="store_true", help="align on TF-IDF only")
+    parser.add_argument("--embed-same", type=float, default=None,
+                        help="try another EMBED_SAME cosine (fitting; even events only)")
     parser.add_argument("--conflicts", type=Path, default=None,
                         help="write the conflicts flagged on unperturbed events here (JSON)")
     args = parser.parse_args()
@@ -331,7 +348,14 @@ def main() -> int:
     events: dict[str, list[Article]] = defaultdict(list)
     for article, label in zip(data.articles, data.labels, strict=True):
         events[label].append(article)
-    events = dict(list(events.items())[: args.events])
+    half = {label: HALVES[i % 2] for i, label in enumerate(events)}
+    events = {label: members for label, members in list(events.items())[: args.events]
+              if args.parity in ("all", half[label])}
+    if args.embed_same is not None:
+        E.EMBED_SAME = args.embed_same
+    timer = TimedEncoder(None if args.no_embeddings or not E.available() else E.MultilingualE5())
+    # Every comparison goes through the timer; ``timer.paused`` compares on wording alone.
+    facts_.default_encoder = lambda: None if timer.encoder is None or timer.paused else timer
     originals = read([a for members in events.values() for a in members])
     by_id = {a.id: a for a in originals}
     read_seconds = time.perf_counter() - started
@@ -340,9 +364,15 @@ def main() -> int:
     for label, members in events.items():
         story = compare([by_id[a.id] for a in members], label)
         statuses.update((f.kind, f.status) for f in story.facts)
-        conflicts += [{"event": label, **f.model_dump(mode="json")}
+        conflicts += [{"event": label, "half": half[label], **f.model_dump(mode="json")}
                       for f in story.facts if f.status == "conflict"]
         arts = {a.id: by_id[a.id] for a in members}
+        if timer.encoder is not None:
+            # Targets come from the wording-only comparison, so that runs with and without
+            # embeddings perturb the very same facts and their recalls compare one to one.
+            timer.paused = True
+            story = compare([by_id[a.id] for a in members], label)
+            timer.paused = False
         made = {
             "number_change": number_targets(story, arts, rounding=False),
             "number_round": number_targets(story, arts, rounding=True),
@@ -356,7 +386,9 @@ def main() -> int:
     compare_seconds = time.perf_counter() - started - read_seconds
 
     copies = read([p.copy for _, p in perturbations])
-    outcomes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    embed_original = (timer.seconds, timer.texts)
+    per_article = max(len(originals), 1)
+    outcomes: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
     for (label, perturbation), copy in zip(perturbations, copies, strict=True):
         for old in perturbation.original:
@@ -365,7 +397,7 @@ def main() -> int:
         for setup, members, copy_id in setups(perturbation, copy, events[label], by_id):
             story = compare(members, label)
             outcome = judge(perturbation, story, copy_id)
-            outcomes[(perturbation.kind, setup)][outcome] += 1
+            outcomes[(perturbation.kind, setup, half[label])][outcome] += 1
             if args.verbose and outcome not in MET.get(target, {target}):
                 print(explain(perturbation, story, outcome, copy_id, setup))
         if len(examples[perturbation.kind]) < 3:
@@ -378,14 +410,49 @@ def main() -> int:
     print("\nfact statuses on unperturbed events:")
     for (kind, status), n in sorted(statuses.items()):
         print(f"  {kind:12} {status:12} {n}")
-    print(f"\nconflicts flagged on unperturbed events: {len(conflicts)}")
+    print(f"embeddings: {'off' if timer.encoder is None else 'on'}, EMBED_SAME {E.EMBED_SAME}; "
+          f"unperturbed events: {embed_original[1]} statements embedded, "
+          f"{embed_original[0]:.1f}s = {embed_original[0] / per_article:.2f}s per article"
+          f" ({embed_original[1] / per_article:.0f} statements); all comparisons "
+          f"{timer.seconds:.0f}s (cached vectors are not re-embedded)")
+    flagged = Counter(c["half"] for c in conflicts)
+    print(f"\nconflicts flagged on unperturbed events: {len(conflicts)} "
+          f"(even {flagged['even']}, odd {flagged['odd']})")
     print("\nperturbation outcomes (share with the expected status; alongside = the original")
     print("stays as a fourth outlet, in place = the copy replaces it):")
+    for part in ("all", *HALVES):
+        print_outcomes(outcomes, part, examples if part == "all" else {})
+    if args.conflicts:
+        args.conflicts.write_text(json.dumps(conflicts, indent=1, ensure_ascii=False))
+        print(f"\nconflicts written to {args.conflicts}")
+    return 0
+
+
+class TimedEncoder:
+    """The sentence encoder, timed: the bench reports what embeddings add per article."""
+
+    def __init__(self, encoder: E.SentenceEncoder | None):
+        self.encoder, self.seconds, self.texts, self.paused = encoder, 0.0, 0, False
+
+    def encode(self, texts):
+        started = time.perf_counter()
+        vectors = self.encoder.encode(texts)
+        self.seconds += time.perf_counter() - started
+        self.texts += len(texts)
+        return vectors
+
+
+def print_outcomes(outcomes, part: str, examples: dict[str, list[str]]) -> None:
+    if part != "all" and not any(key[2] == part for key in outcomes):
+        return
+    role = {"even": " (fit)", "odd": " (held out)"}.get(part, "")
+    print(f"\n[{part} events{role}]")
     for kind in KINDS:
         target = TARGET.get(kind, "conflict")
         row = [f"  {kind:17}"]
         for setup in SETUPS:
-            counts = outcomes.get((kind, setup), Counter())
+            counts = sum((c for (k, s, h), c in outcomes.items()
+                          if k == kind and s == setup and part in ("all", h)), Counter())
             n = sum(counts.values())
             met = sum(counts[o] for o in MET.get(target, {target}))
             share = f"{met / n:.2f}" if n else " -- "
@@ -393,10 +460,6 @@ def main() -> int:
         print("   ".join(row))
         for example in examples.get(kind, []):
             print(f"      e.g. {example}")
-    if args.conflicts:
-        args.conflicts.write_text(json.dumps(conflicts, indent=1, ensure_ascii=False))
-        print(f"\nconflicts written to {args.conflicts}")
-    return 0
 
 
 if __name__ == "__main__":

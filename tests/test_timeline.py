@@ -32,7 +32,7 @@ def test_entries_are_merged_across_outlets_and_sorted():
         "Crews started clearing roads on April 2.",
         "The mayor said the harbour would reopen on September 11.",
     )
-    entries = timeline.build(articles, find_facts(articles, []))
+    entries = timeline.build(articles, find_facts(articles, [], encoder=None))
     assert [e.date for e in entries] == ["2021-04-02", "2021-09-11"]
     reopening = entries[1]
     assert {s.article for s in reopening.sources} == {"outlet0", "outlet1"}
@@ -46,14 +46,14 @@ def test_entries_are_merged_across_outlets_and_sorted():
 def test_conflicting_dates_stay_visible_as_separate_entries():
     articles = _articles("The mayor said the harbour would reopen to ferries on September 11.",
                          "The mayor said the harbour would reopen to ferries on October 2.")
-    entries = timeline.build(articles, find_facts(articles, []))
+    entries = timeline.build(articles, find_facts(articles, [], encoder=None))
     assert [(e.date, [s.article for s in e.sources]) for e in entries] == [
         ("2021-09-11", ["outlet0"]), ("2021-10-02", ["outlet1"])]
 
 
 def test_yearless_dates_are_left_out():
     articles = _articles("Life in the harbour changed after 9/11, the mayor said.", published=None)
-    assert timeline.build(articles, find_facts(articles, [])) == []
+    assert timeline.build(articles, find_facts(articles, [], encoder=None)) == []
 
 
 def test_builds_its_own_date_facts_when_given_none():
@@ -65,7 +65,7 @@ def test_builds_its_own_date_facts_when_given_none():
 def test_seed_timeline_has_the_eleventh_of_september_from_both_outlets():
     articles = read([from_text(p.read_text(encoding="utf-8"), p.stem)
                      for p in sorted(SEEDS.glob("*.txt"))])
-    entries = timeline.build(articles, find_facts(articles, []))
+    entries = timeline.build(articles, find_facts(articles, [], encoder=None))
     assert [e.date for e in entries] == sorted(e.date for e in entries)
     eleventh = [e for e in entries if e.date == "2021-09-11"]
     assert len(eleventh) == 1 and {s.article for s in eleventh[0].sources} == {A, B}

@@ -4,6 +4,11 @@ Wording is TF-IDF over the story's own statements, so the words every outlet of 
 (the country, the organisation at its centre) weigh little and the distinctive ones decide.
 Statements are aligned one-to-one per pair of outlets, best pair first, so a sentence is never
 claimed by two counterparts.
+
+Shared words miss re-worded reports of one fact (and every pair across languages), so the
+statements that can carry a conflict are also embedded when a sentence encoder is available, and
+a pair the embedding finds a re-wording is lifted to ``SAME`` (:mod:`newsprism.compare.embeddings`).
+Entity, number and date agreement stay with the fact rules that use this score.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from itertools import combinations
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from newsprism.compare.embeddings import SentenceEncoder, lifted_wording
 from newsprism.compare.statements import Statement
 
 WORD = re.compile(r"[a-z][a-z'’-]*")
@@ -37,9 +43,11 @@ ASPECT_STEMS = ("start", "begin", "began", "commenc", "launch", "complet", "fini
 
 
 class Similarity:
-    """Pairwise wording similarity of every statement of a story."""
+    """Pairwise similarity of every statement of a story: TF-IDF wording, lifted to ``SAME`` for
+    the statements that can carry a conflict (a figure, a date, a quotation) when a sentence
+    ``encoder`` finds them re-wordings of each other (:mod:`newsprism.compare.embeddings`)."""
 
-    def __init__(self, statements: Sequence[Statement]):
+    def __init__(self, statements: Sequence[Statement], encoder: SentenceEncoder | None = None):
         self.index = {id(s): i for i, s in enumerate(statements)}
         texts = [s.text for s in statements]
         if not texts:
@@ -52,6 +60,17 @@ class Similarity:
             self.matrix = (vectors @ vectors.T).toarray()
         except ValueError:  # every statement is stop words only
             self.matrix = np.zeros((len(texts), len(texts)))
+        if encoder is not None:
+            self._lift(statements, encoder)
+
+    def _lift(self, statements: Sequence[Statement], encoder: SentenceEncoder) -> None:
+        chosen = [i for i, s in enumerate(statements) if s.has_items or s.quoted]
+        if len({statements[i].article.id for i in chosen}) < 2:
+            return  # nothing to align across outlets: spare the model call
+        vectors = np.asarray(encoder.encode([statements[i].text for i in chosen]))
+        lifted = lifted_wording(vectors @ vectors.T, SAME)
+        block = np.ix_(chosen, chosen)
+        self.matrix[block] = np.maximum(self.matrix[block], lifted)
 
     def __call__(self, a: Statement, b: Statement) -> float:
         return float(self.matrix[self.index[id(a)], self.index[id(b)]])

@@ -37,10 +37,12 @@ dates and statements.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from newsprism.compare.align import SAME, Similarity, events_meet, match_greedily, shared_names
 from newsprism.compare.attribution import MIN_ATTRIBUTED_WORDS, attribution_facts
 from newsprism.compare.date_facts import date_facts
+from newsprism.compare.embeddings import SentenceEncoder, default_encoder
 from newsprism.compare.quantity_facts import quantity_facts
 from newsprism.compare.statements import Statement, statements_of
 from newsprism.model import Article, Entity, Fact, FactValue, QuoteGroup
@@ -52,15 +54,18 @@ def find_facts(
     articles: Sequence[Article],
     entities: list[Entity],
     quote_groups: list[QuoteGroup] | None = None,
+    encoder: SentenceEncoder | None | Literal["default"] = "default",
 ) -> list[Fact]:
     """Facts of one story, agreed and approximate first, then conflicts, then single-outlet ones.
 
     Entity ids already sit on the articles' mentions, which is what statements are compared on;
     ``entities`` tells people from organisations for attribution conflicts. ``quote_groups`` are the
     story's quote groups (:func:`newsprism.compare.quotes.collect`), computed here when not given.
+    ``encoder`` embeds the statements that can conflict, to align re-wordings TF-IDF misses
+    (:mod:`newsprism.compare.embeddings`); the packaged one by default, None for wording alone.
     """
     statements = [s for article in articles for s in statements_of(article)]
-    similarity = Similarity(statements)
+    similarity = Similarity(statements, default_encoder() if encoder == "default" else encoder)
     figures, demoted = quantity_facts(statements, similarity)
     if quote_groups is None:
         from newsprism.compare.quotes import collect
