@@ -217,3 +217,16 @@ def test_one_pair_alone_is_scored_like_in_a_batch(embeddings_available):
     same = pair_similarity(QUAKE_NORTH_A.text, QUAKE_NORTH_DE.text)
     other = pair_similarity(QUAKE_NORTH_A.text, ELECTION_DE.text)
     assert same - other > 0.3
+
+
+def test_embedding_memory_stays_within_its_limit(embeddings_available, monkeypatch):
+    from newsprism.group import multilingual
+
+    monkeypatch.setattr(multilingual, "MEMORY_LIMIT", 2)
+    monkeypatch.setattr(multilingual, "_memory", multilingual.OrderedDict())
+    texts = ["The river burst its banks.", "Council approves budget.", "Harbour wall repaired."]
+    vectors = multilingual.embed(texts)
+    assert vectors.shape == (3, 384)
+    assert list(multilingual._memory) == [multilingual._key(t) for t in texts[1:]]
+    again = multilingual.embed(texts[2:])
+    assert np.allclose(again[0], vectors[2])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -41,7 +42,10 @@ _WORD_RUN = re.compile(r"\S+")
 _TITLE_END = re.compile(r"\n|  |(?<=[.!?])\s")
 _NAME = re.compile(r"(?<![\w])[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{2,}")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-_memory: dict[str, np.ndarray] = {}
+# Vectors kept in memory, most recently used last; bounded so that a long-running server does not
+# grow without end (50,000 vectors of 384 floats is about 77 MB).
+MEMORY_LIMIT = 50_000
+_memory: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def head_text(text: str, limit: int = HEAD_CHARS) -> str:
@@ -94,7 +98,12 @@ def embed(texts: Sequence[str]) -> np.ndarray:
                 np.save(cache / f"{key}.npy", _memory[key])
     if not keys:
         return np.zeros((0, 384), dtype=np.float32)
-    return np.stack([_memory[k] for k in keys])
+    result = np.stack([_memory[k] for k in keys])
+    for key in keys:
+        _memory.move_to_end(key)
+    while len(_memory) > MEMORY_LIMIT:
+        _memory.popitem(last=False)
+    return result
 
 
 def name_words(text: str) -> set[str]:
