@@ -60,6 +60,16 @@ def test_same_words_different_speakers_is_conflict():
     assert set(group.speakers) == {"Ruth Hale", "Omar Patel"}
 
 
+def test_an_outlet_that_also_credits_the_other_speaker_is_no_conflict():
+    line = "Mayor Ruth Hale called the levy “a slow-motion tax on every flooded household”."
+    _, groups = _story(
+        line, "Council calls levy “a slow-motion tax on every flooded household”\n\n" + line
+    )
+    group = _group_of(groups, "slow-motion tax")
+    assert group.status == "echoed"
+    assert set(group.speakers) == {"Ruth Hale", "Council"}
+
+
 def test_one_outlet_is_single_and_unrelated_lines_stay_apart():
     _, groups = _story(
         "“The pumps failed at midnight,” Mayor Ruth Hale said.",

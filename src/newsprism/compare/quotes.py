@@ -152,9 +152,17 @@ def _status(members: list[QuoteRecord], core: list[QuoteRecord]) -> str:
     speakers = {r.speaker for r in core if r.speaker}
     if len({r.article for r in core}) < 2:
         return "paraphrase" if core and len(speakers) <= 1 else "echoed"
+    credited: dict[str, set[str]] = {}
+    for record in core:
+        if record.speaker:
+            credited.setdefault(record.article, set()).add(record.speaker)
     for i, a in enumerate(core):
         for b in core[i + 1 :]:
-            credited_apart = a.article != b.article and a.speaker != b.speaker
+            # An outlet that also gives the line to the other outlet's speaker (a headline's
+            # "Union calls …" above "union leader X called …") does not contradict it.
+            credited_apart = a.article != b.article and not (
+                credited.get(a.article, set()) & credited.get(b.article, set())
+            )
             if credited_apart and a.speaker and b.speaker and verbatim(a.text, b.text):
                 return "conflict"
     return "agreed" if len(speakers) <= 1 else "echoed"
