@@ -171,3 +171,15 @@ def test_only_a_new_publication_day_counts_as_a_grouping_change(tmp_path):
         assert store.change_counts()["grouping"] == before
         store.put_article(QUAKE_NORTH_A.model_copy(update={"published": "2020-01-02"}))
         assert store.change_counts()["grouping"] == before + 1
+
+
+def test_an_article_redated_during_a_session_is_not_left_stale_in_the_saved_table(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        ingest(store, [QUAKE_NORTH_A])
+        key = store.article_key("quake-north-a")
+        old_day = GroupingSession(store).state.table.day_of(key)
+        redated = QUAKE_NORTH_A.model_copy(update={"published": "2024-05-07"})
+        result = ingest(store, [COUNCIL_VOTE, redated])  # the session opens on the first
+        assert result.updated == ["quake-north-a"]
+        new_day = GroupingSession(store).state.table.day_of(key)
+        assert new_day is not None and old_day is not None and new_day == old_day + 63

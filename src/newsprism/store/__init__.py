@@ -54,6 +54,8 @@ def ingest(
         for article in articles:
             outcome = store.put_article(article)
             getattr(result, outcome).append(article.id)
+            if outcome == "updated" and session is not None:
+                session.note_outside_write()  # its date may have moved under the story table
             story_id = store.story_of(article.id)
             if story_id is None:
                 session = session or GroupingSession(store, settings)

@@ -118,6 +118,13 @@ class GroupingSession:
         self.assigner = StoryAssigner(settings, self.state, self._open_index())
         if not self._open_table():
             self._add_older_articles()  # a store never opened here may predate features
+        self.table_stale = False  # set when the store changed behind the table's back
+
+    def note_outside_write(self) -> None:
+        """The store was changed while the session is open by a write the story table does not
+        follow (a stored article re-dated, a membership set by hand): the table is then saved
+        unstamped, so the next session rebuilds it from the store instead of trusting it."""
+        self.table_stale = True
 
     def _open_table(self) -> bool:
         """Load the saved story table, or build it from the store; ``True`` when loaded."""
@@ -174,4 +181,4 @@ class GroupingSession:
         path = self.store.index_path()
         if path is not None:
             self.assigner.index.save(path)
-            self.state.table.save(path, self.store.change_counts())
+            self.state.table.save(path, {} if self.table_stale else self.store.change_counts())
