@@ -25,7 +25,8 @@ MIN_ATTRIBUTED_WORDS = 5
 # Share of the shorter quote's word trigrams found in the other: above the quote grouping's own
 # bar (0.5), so that a shared stock phrase ("on the wrong side of history") is not one line.
 ATTRIBUTED_SHARE = 0.6
-# Verbs that go with any event ("was", "said", "took part"): sharing one shows no shared event.
+# First words of a speaker mention that name nobody (pronouns, determiners: "he", "the
+# spokesman"): an attribution resting on such a mention cannot accuse another outlet.
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "their", "who", "which", "that",
             "this", "the", "a", "an"}
 

@@ -205,7 +205,7 @@ def place(page: PageText, paragraphs: list[str]) -> list[Placement]:
     for text in paragraphs:
         span = page.locate(text, after)
         spans.append(span)
-        after = span[1] if span else after
+        after = max(after, span[1]) if span else after  # a fallback match never rewinds
     container = main_container(page, [span for span in spans if span])
     return [_placement(page, span, container) for span in spans]
 

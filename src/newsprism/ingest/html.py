@@ -27,9 +27,9 @@ from newsprism.ingest.repair import main_paragraphs
 from newsprism.ingest.text import Layout, article_from_layout, comparison_key, layout
 from newsprism.model import Article
 
-# Sites cut their descriptions short with an ellipsis; what is left is compared with the lead.
 # trafilatura writes a table row as "| cell | cell |".
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+# Sites cut their descriptions short with an ellipsis; what is left is compared with the lead.
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|…)\s*$")
 
 
