@@ -360,3 +360,13 @@ def test_the_one_asked_is_not_the_speaker_of_the_question():
     )
     question = _quote(article, "whether the bridge would open", "indirect")
     assert question.speaker is None and question.speaker_name is None  # nobody named asks
+
+
+def test_a_name_and_colon_before_a_quote_later_in_the_text_gives_one_quote_with_its_speaker():
+    article = _read(
+        "The council met on Monday to discuss the harbour.\n"
+        "Mayor Ann Ortiz: “We will build the new sea wall before the winter storms arrive.”\n"
+    )
+    found = [q for q in article.quotes if "sea wall" in q.text]
+    assert len(found) == 1
+    assert found[0].kind == "direct" and found[0].speaker_name == "Ann Ortiz"

@@ -232,7 +232,7 @@ def _named_before_colon(article: Article, doc: Doc, segment: QuoteSegment) -> To
     before = text[line_start : segment.open_mark].rstrip()
     if not before.endswith(":"):
         return None
-    span = doc.char_span(line_start, len(before) - 1, alignment_mode="contract")
+    span = doc.char_span(line_start, line_start + len(before) - 1, alignment_mode="contract")
     words = [t for t in span or [] if not t.is_space]
     if words and all(t.pos_ == "PROPN" or t.is_punct for t in words):
         return span.root  # nothing but a name before the colon
@@ -341,9 +341,13 @@ def _reported(
     return drafts
 
 
-def _name_colon(article: Article, doc: Doc, paragraphs: list[Paragraph]) -> list[Draft]:
+def _name_colon(
+    article: Article, doc: Doc, paragraphs: list[Paragraph], segments: list[QuoteSegment]
+) -> list[Draft]:
     """Headline style, "Ortiz: Harbour Deal Is ‘A Fair Day’s Pay’": a name alone before a
-    colon says the rest of the line."""
+    colon says the rest of the line. A line that goes on with a quotation mark is left to the
+    quote it opens (:func:`_named_before_colon`), so the words are not reported twice."""
+    opened = [s.open_mark for s in segments]
     drafts = []
     for paragraph in paragraphs:
         colon = article.text.find(":", paragraph.start, paragraph.end)
@@ -356,6 +360,8 @@ def _name_colon(article: Article, doc: Doc, paragraphs: list[Paragraph]) -> list
         if mention_at(article, words[-1].idx) is None:
             continue
         start, end = _trim(article.text, colon + 1, paragraph.end)
+        if any(start <= mark < start + 2 for mark in opened):
+            continue
         if len(article.text[start:end].split()) >= MIN_UNATTRIBUTED_WORDS:
             colon_token = doc[words[-1].i + 1]
             drafts.append(Draft(start, end, "indirect", cue=colon_token, subject=name.root))
@@ -372,7 +378,7 @@ def annotate(article: Article, doc: Doc) -> None:
     drafts = sorted(
         _quoted(article, doc, segments)
         + _reported(article, doc, paragraphs, segments)
-        + _name_colon(article, doc, paragraphs),
+        + _name_colon(article, doc, paragraphs, segments),
         key=lambda d: (d.start, d.end),
     )
     salience = Salience(article, doc, resolve([article]), _marked(segments))
