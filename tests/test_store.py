@@ -183,3 +183,19 @@ def test_an_article_redated_during_a_session_is_not_left_stale_in_the_saved_tabl
         assert result.updated == ["quake-north-a"]
         new_day = GroupingSession(store).state.table.day_of(key)
         assert new_day is not None and old_day is not None and new_day == old_day + 63
+
+
+def test_a_store_from_a_newer_newsprism_is_refused_untouched(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "s.db"
+    with open_store(path):
+        pass
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+        db.execute("DROP TABLE counters")
+    with pytest.raises(RuntimeError, match="newer than this newsprism"):
+        open_store(path)
+    with sqlite3.connect(path) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "counters" not in tables

@@ -115,6 +115,13 @@ class SQLiteStore:
             # keeps the B-tree's inner pages. No memory map: mapped pages count as resident
             # memory, and the OS page cache serves the reads as well.
             self._db.execute("PRAGMA cache_size = -32768")
+        stored = self._stored_version()
+        if stored is not None and stored > SCHEMA_VERSION:
+            self._db.close()  # refused before anything in the file is touched
+            raise RuntimeError(
+                f"{self.path}: store schema {stored} is newer than this newsprism "
+                f"({SCHEMA_VERSION}); upgrade newsprism"
+            )
         with self._db:
             self._db.executescript(_SCHEMA)
             if self._db.execute("SELECT COUNT(*) FROM counters").fetchone()[0] < len(_COUNTERS):
@@ -127,11 +134,13 @@ class SQLiteStore:
                 self._db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
             elif row[0] < SCHEMA_VERSION:  # the new tables were just created empty
                 self._db.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION,))
-            elif row[0] > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"{self.path}: store schema {row[0]} is newer than this newsprism "
-                    f"({SCHEMA_VERSION}); upgrade newsprism"
-                )
+
+    def _stored_version(self) -> int | None:
+        exists = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone()
+        row = self._db.execute("SELECT version FROM schema_version").fetchone() if exists else None
+        return None if row is None else int(row[0])
 
     # -- transactions -----------------------------------------------------------------------
 
