@@ -200,6 +200,7 @@ def save_language_means(path: Path, texts: list[str], languages: list[str],
             stored[f"article_{language}"] = sums[rows].mean(axis=0).astype(np.float32)
             stored[f"head_{language}"] = heads[rows].mean(axis=0).astype(np.float32)
     np.savez(path, **stored)
+    multilingual.reference_means.cache_clear()  # scoring below reads the means just written
     print(f"saved language means of {int(keep.sum())} fit texts to {path}")
 
 

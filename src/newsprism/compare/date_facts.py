@@ -25,10 +25,10 @@ from newsprism.compare.align import (
 )
 from newsprism.compare.statements import Statement
 from newsprism.model import DateMention, Fact, FactValue, SourceSpan
+from newsprism.read.dates import WEEKDAYS
 
 DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|(this|last|next) (week|month|year))\b")
 LEDE_STATEMENTS = 2  # statements 0-2: headline (or standfirst) and the first body sentences
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass

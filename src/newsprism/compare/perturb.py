@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from newsprism.model import Article, DateMention, Quantity, Quote, SourceSpan, Span
+from newsprism.read.dates import WEEKDAYS
 
 PerturbationKind = Literal[
     "number_change", "number_round", "date_shift", "quote_reassign", "paragraph_delete"
@@ -41,7 +42,6 @@ CHANGE_FACTORS = (1.4, 1.6, 0.6, 2.0, 0.5)
 ONE_FIGURE_TOLERANCE = 0.05
 NAME_WORD = re.compile(r"(?:[A-Z][a-z]*(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)")
 INITIAL = re.compile(r"[A-Z]\.")
-WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DATE_SHIFT_DAYS = 5  # not a multiple of 7, so the weekday changes as well
 WEEKDAY_SHIFT_DAYS = 2  # a weekday moved within the week around publication stays resolvable
 
@@ -294,9 +294,9 @@ def _written_like(mention: DateMention, value: str) -> str:
     """The new date in the style of the old mention: a weekday for a weekday ("on Tuesday" ->
     "on Sunday"), a calendar date otherwise, with the year if the old one had it."""
     words = mention.text.lower().split()
-    if len(value) == 10 and any(w in WEEKDAY_NAMES for w in words) and not re.search(
+    if len(value) == 10 and any(w in WEEKDAYS for w in words) and not re.search(
             r"\d", mention.text):
-        return WEEKDAY_NAMES[date.fromisoformat(value).weekday()].capitalize()
+        return WEEKDAYS[date.fromisoformat(value).weekday()].capitalize()
     return write_date(value, bool(re.search(r"\d{4}", mention.text)) or len(value) < 10)
 
 
@@ -331,7 +331,7 @@ def _shifted_weekday(article: Article, mention: DateMention) -> str | None:
     """For a bare weekday with a known publication date: two days further from publication on
     the same side, or two days nearer when that would leave the week around publication."""
     words = mention.text.lower().split()
-    if mention.precision != "day" or not any(w in WEEKDAY_NAMES for w in words) or re.search(
+    if mention.precision != "day" or not any(w in WEEKDAYS for w in words) or re.search(
             r"\d", mention.text) or not article.published or len(article.published) < 10:
         return None
     try:

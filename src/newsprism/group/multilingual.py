@@ -23,6 +23,7 @@ import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -213,8 +214,10 @@ def text_language(text: str) -> str:
     return detect_language(head_text(text)) or "?"
 
 
+@lru_cache(maxsize=2)
 def reference_means(kind: str) -> dict[str, np.ndarray]:
-    """Stored per-language mean vectors of ``kind`` ("article" or "head"), or {} when absent."""
+    """Stored per-language mean vectors of ``kind`` ("article" or "head"), or {} when absent;
+    read once per process (scoring calls it for every batch)."""
     if not LANGUAGE_MEANS_FILE.exists():
         return {}
     with np.load(LANGUAGE_MEANS_FILE) as stored:
