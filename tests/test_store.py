@@ -199,3 +199,17 @@ def test_a_store_from_a_newer_newsprism_is_refused_untouched(tmp_path):
     with sqlite3.connect(path) as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     assert "counters" not in tables
+
+
+def test_a_write_that_fails_inside_a_batch_leaves_none_of_its_rows(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        with store.batch():
+            store.put_article(QUAKE_NORTH_A)
+            with pytest.raises(ValueError), store._write():  # a write failing half-way
+                store._db.execute("INSERT INTO counters VALUES ('half-done', 1)")
+                raise ValueError("second statement failed")
+            store.put_article(QUAKE_SOUTH_A)
+    with open_store(path) as store:
+        assert store.article_ids() == ["quake-north-a", "quake-south-a"]
+        assert "half-done" not in store.change_counts()

@@ -151,7 +151,18 @@ class SQLiteStore:
             with self._db:
                 yield
             return
-        yield
+        # Inside a batch each write is still all or nothing: a write that fails half-way (and
+        # whose error the caller handles) must not leave half its rows for the batch's commit.
+        if not self._db.in_transaction:
+            self._db.execute("BEGIN")  # so that releasing the savepoint does not commit
+        self._db.execute("SAVEPOINT one_write")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK TO one_write")
+            self._db.execute("RELEASE one_write")
+            raise
+        self._db.execute("RELEASE one_write")
         self._uncommitted += 1
         if self._uncommitted >= _COMMIT_EVERY:
             self._db.commit()
