@@ -203,13 +203,12 @@ def test_a_store_from_a_newer_newsprism_is_refused_untouched(tmp_path):
 
 def test_a_write_that_fails_inside_a_batch_leaves_none_of_its_rows(tmp_path):
     path = tmp_path / "s.db"
-    with open_store(path) as store:
-        with store.batch():
-            store.put_article(QUAKE_NORTH_A)
-            with pytest.raises(ValueError), store._write():  # a write failing half-way
-                store._db.execute("INSERT INTO counters VALUES ('half-done', 1)")
-                raise ValueError("second statement failed")
-            store.put_article(QUAKE_SOUTH_A)
+    with open_store(path) as store, store.batch():
+        store.put_article(QUAKE_NORTH_A)
+        with pytest.raises(ValueError), store._write():  # a write failing half-way
+            store._db.execute("INSERT INTO counters VALUES ('half-done', 1)")
+            raise ValueError("second statement failed")
+        store.put_article(QUAKE_SOUTH_A)
     with open_store(path) as store:
         assert store.article_ids() == ["quake-north-a", "quake-south-a"]
         assert "half-done" not in store.change_counts()
