@@ -44,7 +44,7 @@ _NUMBER_WORDS = {
     ))
 }
 
-# A run of capitalised words, joined by spaces or hyphens (e.g. "Kramp-Karrenbauer", "New York").
+# A run of capitalised words, joined by spaces or hyphens (e.g. "Saint-Denis", "New York").
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]*\s+|\n\s*)$")
 _NAME_WORD = re.compile(r"[^\W\d_][\w-]*")
