@@ -16,8 +16,8 @@ from newsprism.group.multilingual import number_keys as any_script_numbers
 from newsprism.group.similarity import (
     key_counts,
     local_idf_cosine,
-    local_word_similarity,
     shared_neighbours,
+    topic_groups,
     word_counts,
 )
 
@@ -81,7 +81,7 @@ def test_local_idf_discounts_the_words_a_whole_topic_shares():
         "earthquake rubble rescue Qeshm island magnitude ten killed villages tents",
     ]
     base = np.full((4, 4), 0.5)
-    local = local_word_similarity(word_counts(texts), base, threshold=0.1)
+    local = local_idf_cosine(word_counts(texts), topic_groups(base, 0.1))
     assert local[0, 1] > 0.9 and local[2, 3] > 0.9  # same details
     assert local[0, 2] == 0.0  # only topic words in common
 

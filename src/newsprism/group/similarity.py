@@ -205,19 +205,6 @@ def local_idf_cosine(counts: csr_matrix, groups: list[list[int]]) -> np.ndarray:
     return local
 
 
-def local_word_similarity(counts: csr_matrix, base: np.ndarray, threshold: float) -> np.ndarray:
-    """Word cosine inside each topic group, with IDF counted in that group only.
-
-    Topic groups are the average-link clusters of ``base`` cut at a low ``threshold``. A word every
-    member uses gets weight 0 (log n/n), so two articles score high only when they share words
-    their topic does not: the names, places and details of one event. Pairs in different groups
-    score 0. Words in a single article are dropped: they cannot link anything.
-    """
-    if counts.shape[0] < 3:
-        return np.zeros((counts.shape[0], counts.shape[0]))
-    return local_idf_cosine(counts, topic_groups(base, threshold))
-
-
 def key_counts(keys: list[Counter[str]]) -> csr_matrix:
     """Sublinear counts (1 + log tf) of per-article keys (name words, numbers), one row each."""
     try:
