@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from newsprism.model import Article, Fact, Paragraph, Report, SourceSpan, Story
+from newsprism.present.chart import coverage_chart_svg
 from newsprism.present.citations import (
     STATUS_ORDER,
     anchor_id,
@@ -127,6 +128,7 @@ def story_view(story: Story, anchors: _Anchors) -> dict:
     return {
         "story": story,
         "counts": _counts(story, present),
+        "chart": coverage_chart_svg(story, present),
         "brief": [
             {
                 "sentence": s.sentence,
