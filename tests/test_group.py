@@ -123,6 +123,22 @@ def test_entity_keys_prefer_mentions_and_fall_back_to_capitalised_runs():
     assert set(entity_keys(article)) == {"ansel", "brook"}
 
 
+def test_name_cosine_counted_once_equals_sklearn_tfidf():
+    # pair_features vectorises names once (key_counts) for the global and the local cosine; the
+    # global one must stay exactly what a sublinear TfidfVectorizer over the same keys gives.
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsprism.group.similarity import key_counts, words_cosine
+
+    keys = [entity_keys(a) for a in ALL]
+    expanded = [[k for k, c in sorted(row.items()) for _ in range(c)] for row in keys]
+    matrix = TfidfVectorizer(sublinear_tf=True, analyzer=lambda row: row).fit_transform(expanded)
+    expected = (matrix @ matrix.T).toarray()
+    assert np.allclose(words_cosine(key_counts(keys)), expected)
+    assert expected[0, 3] > 0  # one quake told twice shares names: the check is not vacuous
+
+
 def test_published_day_precision():
     assert published_day(make_article("a", "t", "b", published="2024-03-05")) == 738950.0
     assert published_day(make_article("a", "t", "b", published="2024-03-05T12:00:00Z")) == 738950.5

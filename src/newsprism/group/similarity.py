@@ -142,9 +142,8 @@ PAIR_FEATURES = (
 
 
 def _counts_cosine(keys: list[Counter[str]] | list[set[str]]) -> np.ndarray:
-    n = len(keys)
-    documents = [Counter(k) for k in keys]
-    return _cosine(TfidfVectorizer(sublinear_tf=True, analyzer=_expand), documents, n)
+    """Cosine of sublinear TF-IDF over per-article keys (name words, numbers)."""
+    return words_cosine(key_counts([Counter(k) for k in keys]))
 
 
 def _years(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -249,7 +248,8 @@ def pair_features(articles: Sequence[Article], settings: GroupSettings) -> dict[
     has_names = np.array([bool(k) for k in names], dtype=bool)
     counts = word_counts(texts)
     words = words_cosine(counts)
-    name_cosine = _counts_cosine(names)
+    name_counts = key_counts(names)  # counted once: global and local name cosines share it
+    name_cosine = words_cosine(name_counts)
     both_named = has_names[:, None] & has_names[None, :]
     base = mix(words, name_cosine, both_named, settings.entity_weight)
     np.fill_diagonal(base, 1.0)
@@ -265,7 +265,7 @@ def pair_features(articles: Sequence[Article], settings: GroupSettings) -> dict[
         "years_disjoint": years_disjoint,
         "dates": date_factors([published_day(a) for a in articles], settings),
         "local_words": local_idf_cosine(counts, groups),
-        "local_names": local_idf_cosine(key_counts(names), groups),
+        "local_names": local_idf_cosine(name_counts, groups),
         "shared_neighbours": shared_neighbours(base, settings.neighbours, settings.topic_threshold),
         "base": base,
     }
