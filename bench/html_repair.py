@@ -11,7 +11,6 @@ held-out half is scored by ``bench/extraction.py``. Each row scores trafilatura'
 from __future__ import annotations
 
 import argparse
-import copy
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -38,7 +37,7 @@ def placed(page: Page) -> list[tuple[str, Placement]]:
         return []
     title = comparison_key(page_metadata(tree, page.url).title or "")
     words = read_page(tree)
-    paragraphs = repair._paragraphs(copy.deepcopy(tree), page.url, favor_precision=True)
+    paragraphs = repair._paragraphs(tree, page.url, favor_precision=True)
     paragraphs = [p for p in paragraphs if comparison_key(p) != title]
     return list(zip(paragraphs, place(words, paragraphs), strict=True))
 

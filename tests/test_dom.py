@@ -122,3 +122,19 @@ def test_a_page_of_links_only_keeps_its_links():
     kept = main_paragraphs(parse(html), None)
     assert kept == main_paragraphs(parse(html), None, markup=False)
     assert kept and all("Harbour story" in p for p in kept)
+
+
+def test_invisible_characters_do_not_split_words():
+    html = "<html><body><p>Die Not\u00adfall\u00addaten sind da.</p></body></html>"
+    page = dom.read_page(parse(html))
+    assert page.stream == " die notfalldaten sind da "
+    assert page.locate("Die Notfalldaten sind da.") == (0, 4)
+
+
+def test_extraction_leaves_the_parsed_page_as_it_was():
+    # main_paragraphs hands trafilatura the tree without copying it first: trafilatura (2.x)
+    # works on its own copy, and the markup rules then read the same, unpruned page.
+    tree = parse(news_page())
+    before = lxml.html.tostring(tree)
+    main_paragraphs(tree, None)
+    assert lxml.html.tostring(tree) == before

@@ -21,6 +21,10 @@ from itertools import accumulate
 from lxml.html import HtmlElement
 
 _WORD = re.compile(r"\w+")
+# Characters a reader never sees (soft hyphen, zero-width space and joiners, BOM) that split
+# words for ``\w+``; trafilatura drops some of them, so they are dropped before words are read.
+_UNSEEN = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_HAS_UNSEEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Elements whose text a reader never sees.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head",
                         "button", "select", "option", "textarea"})
@@ -59,7 +63,7 @@ class PageText:
     def locate(self, text: str, after: int = 0) -> tuple[int, int] | None:
         """Word range [first, end) of ``text`` in the page, preferring a match at or after word
         ``after`` (extracted paragraphs come in page order); None when the words are not found."""
-        key = " " + " ".join(_WORD.findall(text.casefold())) + " "
+        key = " " + " ".join(_WORD.findall(text.translate(_UNSEEN).casefold())) + " "
         if key.strip() == "":
             return None
         offset = self.starts[after] - 1 if after < len(self.starts) else len(self.stream)
@@ -117,8 +121,12 @@ def _words_of(pieces: list[tuple[str, HtmlElement, bool]]) -> PageText:
         while j < len(pieces) and pieces[j][1] is owner:
             j += 1
         run = pieces[i:j]
+        text = "".join(text for text, _, _ in run)
+        if _HAS_UNSEEN.search(text):
+            run = [(piece.translate(_UNSEEN), block, linked) for piece, block, linked in run]
+            text = text.translate(_UNSEEN)
         if all(linked == run[0][2] for _, _, linked in run):
-            found = _WORD.findall("".join(text for text, _, _ in run).casefold())
+            found = _WORD.findall(text.casefold())
             page.in_link.extend([run[0][2]] * len(found))
         else:
             found = _words_with_links(run, page.in_link)

@@ -96,13 +96,13 @@ def from_html(
     tree = parse(html)
     if tree is None:
         raise InputError(where, "no article text found in the HTML")
-    # Read before extraction, which prunes the tree in place.
     page = page_metadata(tree, url)
     captions = figure_captions(tree)
     paragraphs = main_paragraphs(tree, url or page.canonical_url)
     title = " ".join((title or page.title or "").split())
     # Pages repeat their headline (the <h1> above the text, a gallery overlay): never body.
-    paragraphs = [p for p in paragraphs if not title or comparison_key(p) != comparison_key(title)]
+    title_key = comparison_key(title) if title else None
+    paragraphs = [p for p in paragraphs if comparison_key(p) != title_key]
     if not paragraphs:
         raise InputError(where, "no article text found in the HTML")
     description = " ".join((page.description or "").split())

@@ -8,7 +8,7 @@ by :func:`newsprism.ingest.lineroles.line_features` plus which runs kept it, and
 model decides (weights fitted on the benchmark's fit half only; see ``bench/extraction.py``).
 Without a shipped model only the precise run is made (the recall run when it finds nothing).
 
-Then the markup has its say (:mod:`newsprism.ingest.dom`, one pass over the unpruned page):
+Then the markup has its say (:mod:`newsprism.ingest.dom`, one pass over the page):
 trafilatura still keeps paragraphs that its text alone cannot tell from the article, but their
 place in the page can — a paragraph nearly all link text (a "Related:" line, a list of
 headlines), one outside the main container (the headline block, a promo rail), one inside a
@@ -18,7 +18,6 @@ newsletter or promotion box. Each rule was kept only if it raised F1 on the benc
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 import trafilatura
@@ -50,11 +49,9 @@ def _paragraphs(tree: HtmlElement, url: str | None, **setting: bool) -> list[str
 
 
 def extraction_runs(tree: HtmlElement, url: str | None) -> list[Voted]:
-    """The paragraphs of both runs in page order, each with the runs that kept it.
-
-    trafilatura cleans the tree it is given in place, so the first run works on a copy.
-    """
-    precise = _paragraphs(copy.deepcopy(tree), url, favor_precision=True)
+    """The paragraphs of both runs in page order, each with the runs that kept it (trafilatura
+    works on its own copy of the tree, so both runs read the same parse)."""
+    precise = _paragraphs(tree, url, favor_precision=True)
     recall = _paragraphs(tree, url, favor_recall=True)
     if not precise:
         # The precise run found nothing (very short pages): the other run is all there is.
@@ -92,9 +89,10 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     """The page's main-content paragraphs. Without a shipped ``html`` model (none beat the precise
     run in cross-validation) the recall run is only made when the precise run finds nothing.
     ``markup=False`` skips the markup rules (to measure what they add)."""
-    page = read_page(tree) if markup else None  # before extraction, which prunes the tree
+    page = read_page(tree) if markup else None
     if load_model("html") is None:
-        precise = _paragraphs(copy.deepcopy(tree), url, favor_precision=True)
+        # trafilatura works on its own copy of a tree it is given: one parse serves every run.
+        precise = _paragraphs(tree, url, favor_precision=True)
         paragraphs = precise or _paragraphs(tree, url, favor_recall=True)
     else:
         paragraphs = vote(extraction_runs(tree, url))
