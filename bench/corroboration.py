@@ -24,11 +24,14 @@ Measured:
 - recall of the injected conflict per type (number_change, date_shift, quote_reassign): a
   ``conflict`` fact cites the changed span of the copy and a span of another article;
 - roundings ("about 10,000" for 9,600): share that come out ``approximate`` (and ``conflict``);
-- deleted paragraphs (in place only: with the original present nothing is left out): the share
-  where the other outlet's span, corroborated only by the deleted paragraph, is no longer
-  matched to anything of the copy: ``single``, or (shown apart, as ``elsewhere``) agreed with a
-  third outlet that carries it too. A figure or date the copy still states outside the deleted
-  paragraph is no target: matching it there is right.
+- deleted paragraphs: the content of the paragraph must no longer be credited to the copy.
+  *Alongside*, every fact resting on the original's deleted paragraph (all of it, not only the
+  fact that chose the paragraph) must not cite the copy, unless the original states it again
+  outside the paragraph (the copy kept that); it stands with the original alone (``single``) or
+  with the original and other outlets that also say it (``elsewhere``); both are right.
+  *In place*, each other outlet's span that the deleted paragraph corroborated must be matched
+  to nothing of the copy (``single``, or ``elsewhere``: agreed with a third outlet). Paragraphs
+  are chosen so that their fact is not stated again elsewhere in the article.
 
 The generator only moves what can be moved: figures it can rewrite (every mention of the figure
 in the article), dates resolved to the calendar (every mention of the date), quotes an article
@@ -59,10 +62,16 @@ from newsprism.compare import embeddings as E
 from newsprism.compare import facts as facts_
 from newsprism.compare import perturb as P
 from newsprism.compare.coverage import coverage
-from newsprism.compare.facts import MIN_ATTRIBUTED_WORDS
-from newsprism.compare.quotes import verbatim
+from newsprism.compare.perturb_cases import (
+    date_targets,
+    delete_targets,
+    facts_citing,
+    judge,
+    number_targets,
+    quote_targets,
+)
 from newsprism.group.datasets import load_basil
-from newsprism.model import Article, Fact, SourceSpan, Story
+from newsprism.model import Article, Story
 from newsprism.present.brief import write_brief
 from newsprism.read import read
 from newsprism.read.nlp import load_nlp
@@ -70,7 +79,6 @@ from newsprism.read.nlp import load_nlp
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 INJECTED = ("number_change", "date_shift", "quote_reassign")
 KINDS = (*INJECTED, "number_round", "paragraph_delete")
-CORROBORATED = ("agreed", "approximate")
 SETUPS = ("alongside", "in place")
 HALVES = ("even", "odd")
 COPY_SUFFIX = "~perturbed"
@@ -106,197 +114,6 @@ def assert_spans(story: Story, articles: dict[str, Article]) -> int:
     return count
 
 
-# --- choosing targets ---------------------------------------------------------------------------
-
-
-def corroborated(story: Story, kind: str) -> list[Fact]:
-    """Facts two outlets or more carry; for figures, only those counting the same noun, since a
-    changed figure can only contradict a figure of the same thing."""
-    facts = [f for f in story.facts if f.kind == kind and f.status in CORROBORATED
-             and len({s.article for s in f.sources}) >= 2]
-    if kind == "quantity":
-        facts = [f for f in facts if len({_unit(f, s) for s in f.sources}) == 1]
-    return facts
-
-
-def _unit(fact: Fact, source: SourceSpan) -> str | None:
-    text = source.text.lower().rstrip("s")
-    return text.split()[-1] if text.split() else None
-
-
-def number_targets(story: Story, arts: dict[str, Article], rounding: bool) -> list[P.Perturbation]:
-    made = []
-    for fact in corroborated(story, "quantity"):
-        for source in fact.sources[::-1]:
-            article = arts[source.article]
-            quantity = next((q for q in article.quantities
-                             if (q.start, q.end) == (source.start, source.end)), None)
-            if quantity is None:
-                continue
-            partners = [s for s in fact.sources if s.article != article.id]
-            ranges = [(v.low, v.high) for v in fact.values
-                      if v.article != article.id and v.low is not None and v.high is not None]
-            made_one = (P.round_number(article, quantity) if rounding
-                        else P.change_number(article, quantity, ranges))
-            if made_one is not None:
-                made_one.partners = partners
-                made.append(made_one)
-                break
-    return made
-
-
-def date_targets(story: Story, arts: dict[str, Article]) -> list[P.Perturbation]:
-    made = []
-    for fact in corroborated(story, "date"):
-        if fact.status != "agreed":
-            continue
-        source = fact.sources[-1]
-        article = arts[source.article]
-        value = next((v.date for v in fact.values if v.article == article.id), None)
-        mention = next((d for d in article.dates if d.value == value
-                        and source.start <= d.start and d.end <= source.end), None)
-        if mention is None:
-            continue
-        made_one = P.shift_date(article, mention)
-        if made_one is not None:
-            made_one.partners = [s for s in fact.sources if s.article != article.id]
-            made.append(made_one)
-    return made
-
-
-def quote_targets(story: Story, arts: dict[str, Article]) -> list[P.Perturbation]:
-    made = []
-    people = [e for e in story.entities if e.label == "PERSON"]
-    for group in story.quote_groups:
-        if group.status != "agreed" or len({q.article for q in group.quotes}) < 2:
-            continue
-        for record in group.quotes[::-1]:
-            partners = [q for q in group.quotes if q.article != record.article
-                        and q.kind != "indirect" and verbatim(q.text, record.text)
-                        and len(q.text.split()) >= MIN_ATTRIBUTED_WORDS]
-            if not partners or len(record.text.split()) < MIN_ATTRIBUTED_WORDS:
-                continue  # a one-word partial quote cannot pin a line on anyone
-            article = arts[record.article]
-            quote = next((q for q in article.quotes if (q.start, q.end) == (record.start,
-                                                                            record.end)), None)
-            if quote is None or quote.kind == "indirect" or quote.speaker is None:
-                continue
-            speaker_words = {record.speaker or "", article.span_text(quote.speaker)}
-            other = _other_person(people, article, quote.speaker_entity, speaker_words)
-            if other is None:
-                continue
-            made_one = P.reassign_quote(article, quote, other)
-            if made_one is not None:
-                made_one.partners = [SourceSpan(article=q.article, start=q.start, end=q.end,
-                                                text=q.text) for q in group.quotes
-                                     if q.article != article.id]
-                made.append(made_one)
-                break
-    return made
-
-
-def _other_person(people, article: Article, speaker_entity,
-                  speaker_words: set[str]) -> str | None:
-    """The most mentioned other person of the article, written like a full name, named at least
-    twice outside the headline and by another outlet too (a "name" only one headline has is
-    often a misread: "Etheridge Gets Rough")."""
-    taken = {w.lower() for text in speaker_words for w in text.split()}
-    title_end = article.title.end if article.title else 0
-
-    def body_mentions(entity) -> int:
-        return sum(m.article == article.id and m.start >= title_end for m in entity.mentions)
-
-    for entity in sorted(people, key=lambda e: -body_mentions(e)):
-        elsewhere = any(m.article != article.id for m in entity.mentions)
-        written = entity.name in article.text[title_end:]  # the full name, as the body has it
-        if entity.id != speaker_entity and body_mentions(entity) >= 2 and elsewhere and written \
-                and P.is_person_name(entity.name) and entity.name.split()[-1].lower() not in taken:
-            return entity.name
-    return None
-
-
-def delete_targets(story: Story, arts: dict[str, Article]) -> list[P.Perturbation]:
-    """Paragraphs holding one outlet's side of a fact two outlets share. A figure or date the
-    article states again outside the paragraph is still in the copy, so the other outlet's
-    side can rightly match it there: such facts are not targets."""
-    made = []
-    for fact in story.facts:
-        if fact.status not in CORROBORATED or len({s.article for s in fact.sources}) != 2:
-            continue
-        target = fact.sources[-1].article
-        article = arts[target]
-        mine = [s for s in fact.sources if s.article == target]
-        index = next((i for i, p in enumerate(article.paragraphs) if p.role == "body"
-                      and all(p.start <= s.start and s.end <= p.end for s in mine)), None)
-        if index is None or _stated_elsewhere(fact, article, article.paragraphs[index]):
-            continue
-        made_one = P.delete_paragraph(article, index)
-        made_one.partners = [s for s in fact.sources if s.article != target]
-        made.append(made_one)
-    return made
-
-
-def _stated_elsewhere(fact: Fact, article: Article, paragraph) -> bool:
-    """The article gives the fact's figure or date again outside ``paragraph``."""
-
-    def outside(span) -> bool:
-        return span.end <= paragraph.start or span.start >= paragraph.end
-
-    values = [v for v in fact.values if v.article == article.id]
-    if fact.kind == "quantity":
-        mine = {(q.value, q.unit) for q in article.quantities if not outside(q)
-                and any(v.text == q.text for v in values)}
-        return any((q.value, q.unit) in mine for q in article.quantities if outside(q))
-    if fact.kind == "date":
-        dates = {v.date for v in values}
-        return any(d.value in dates for d in article.dates if outside(d))
-    return False
-
-
-# --- judging ------------------------------------------------------------------------------------
-
-
-def _overlaps(a, b) -> bool:
-    return a.start < b.end and b.start < a.end or (a.start == a.end == b.start)
-
-
-def facts_citing(story: Story, article: str, spans) -> list[Fact]:
-    return [f for f in story.facts
-            if any(s.article == article and any(_overlaps(s, c) for c in spans)
-                   for s in f.sources)]
-
-
-def judge(perturbation: P.Perturbation, story: Story, copy_id: str) -> str:
-    """What the compare stage made of one perturbation (its copy compared as ``copy_id``): a
-    short outcome label."""
-    kind = perturbation.kind
-    if kind == "paragraph_delete":
-        # The deleted content must no longer be credited to the copy: each other outlet's span
-        # it corroborated is matched to nothing of the copy ("single", or agreed with a third
-        # outlet that carries it too, which is right: "alone" only where no one else has it).
-        outcomes = []
-        for partner in perturbation.partners:
-            facts = facts_citing(story, partner.article, [partner])
-            if any(s.article == copy_id for f in facts for s in f.sources):
-                outcomes.append("matched")
-            else:
-                outcomes.append("single" if all(f.status == "single" for f in facts)
-                                else "elsewhere")
-        for outcome in ("matched", "elsewhere"):
-            if outcome in outcomes:
-                return outcome
-        return "single"
-    spans = perturbation.changed[:1] if kind == "quote_reassign" else perturbation.changed
-    fact_kind = {"quote_reassign": "attribution", "date_shift": "date"}.get(kind, "quantity")
-    facts = [f for f in facts_citing(story, copy_id, spans) if f.kind == fact_kind]
-    shared = [f for f in facts if any(s.article != copy_id for s in f.sources)]
-    statuses = {f.status for f in shared}
-    for status in ("conflict", "approximate", "agreed"):
-        if status in statuses:
-            return status
-    return "single" if facts else "missing"
-
-
 def explain(perturbation: P.Perturbation, story: Story, outcome: str, copy_id: str,
             setup: str) -> str:
     """A missed perturbation, with what it should have been matched to and what it was."""
@@ -304,6 +121,16 @@ def explain(perturbation: P.Perturbation, story: Story, outcome: str, copy_id: s
              f"{perturbation.note!r} -> {outcome}"]
     lines += [f"   partner {p.article[-2:]}:{p.start} {p.text[:150]!r}"
               for p in perturbation.partners]
+    if perturbation.kind == "paragraph_delete":
+        in_place = copy_id == perturbation.article  # then the original's offsets mean nothing
+        resting = (sorted({id(f): f for p in perturbation.partners
+                           for f in facts_citing(story, p.article, [p])}.values(), key=id)
+                   if in_place else facts_citing(story, perturbation.article,
+                                                 perturbation.original))
+        for fact in resting:
+            cites = [f"{s.article[-12:]}:{s.start}" for s in fact.sources]
+            lines.append(f"   fact {fact.kind}/{fact.status} {cites}: {fact.statement[:120]!r}")
+        return "\n".join(lines)
     for span in perturbation.changed[:1]:
         text = perturbation.copy.text
         lines.append(f"   copy {span.start}: …{text[max(span.start - 100, 0):span.end + 60]!r}")
@@ -318,11 +145,10 @@ MET = {"not in copy": {"single", "elsewhere"}}
 
 def setups(perturbation: P.Perturbation, copy: Article, members: list[Article],
            by_id: dict[str, Article]) -> Iterator[tuple[str, list[Article], str]]:
-    """The event with the copy beside its original (not for deletions: with the original there,
-    nothing is left out) and with the copy in its place, each with the id the copy has there."""
-    if perturbation.kind != "paragraph_delete":
-        beside = copy.model_copy(update={"id": copy.id + COPY_SUFFIX}, deep=True)
-        yield "alongside", [by_id[a.id] for a in members] + [beside], beside.id
+    """The event with the copy beside its original and with the copy in its place, each with the
+    id the copy has there."""
+    beside = copy.model_copy(update={"id": copy.id + COPY_SUFFIX}, deep=True)
+    yield "alongside", [by_id[a.id] for a in members] + [beside], beside.id
     yield "in place", [copy if a.id == copy.id else by_id[a.id] for a in members], copy.id
 
 

@@ -142,3 +142,10 @@ def test_a_recurring_day_is_no_date(read):
     found = read("You need not sit in the pew every Sunday, or on Sundays, to know it. "
                  "They met on Tuesday.", published="2021-03-10")
     assert _values(found) == [("Tuesday", "2021-03-09", "day")]
+
+
+def test_the_day_of_a_time_of_day_is_a_date(read):
+    # The tagger labels "Sunday night" a time; its weekday still names a day of the calendar.
+    found = read("The mayor was defeated Sunday night by a newcomer.", published="2014-06-11")
+    assert _values(found) == [("Sunday", "2014-06-08", "day")]
+    assert not read("The polls close at 10 p.m. local time.", published="2014-06-11")

@@ -66,17 +66,10 @@ def test_roundings_are_approximate_not_conflict(report, event, case):
     assert {f.status for f in facts} <= {"approximate", "agreed"}
 
 
-# Known gap, kept visible: an age ("a 52-year-old former fisheries officer") is read by spaCy as a
-# date, and a sentence that carries dates yields only its date facts, so the detail has no fact.
-KNOWN_GAPS = {"a 52-year-old former fisheries officer"}
-
-
 def _single_cases():
     for event in EXPECTED:
         for case in event["single"]:
-            marks = [pytest.mark.xfail(reason="ages are read as dates; see KNOWN_GAPS")] if (
-                case["text"] in KNOWN_GAPS) else []
-            yield pytest.param(event, case, marks=marks, id=case["text"][:40])
+            yield pytest.param(event, case, id=case["text"][:40])
 
 
 @pytest.mark.parametrize(("event", "case"), list(_single_cases()))

@@ -391,6 +391,19 @@ def test_a_reworded_sentence_naming_another_weekday_conflicts():
     assert {v.date for v in facts[0].values} == {"2021-04-13", "2021-04-11"}
 
 
+def test_a_statement_said_on_another_weekday_conflicts_when_one_day_has_two_acts():
+    # The parser may hang a second word on one day ("said Sunday on the show" -> say, show):
+    # in a re-wording, one shared act (say) still dates the same statement.
+    sentence = "“It is destructive to the relationship,” Anna Berg said {} on the radio show."
+    articles = read([_article(f"outlet{i}", sentence.format(day), "2015-02-25")
+                     for i, day in enumerate(("Tuesday", "Sunday"))])
+    assert all(a.dates and "say" in a.dates[0].predicates for a in articles)
+    articles[1].dates[0].predicates = ["say", "show"]
+    facts = [f for f in find_facts(articles, canonicalise(articles), encoder=None)
+             if f.kind == "date"]
+    assert [f.status for f in facts] == ["conflict"]
+
+
 def test_figures_of_different_periods_do_not_conflict():
     _, facts = _story(
         "Last year the Berg family paid an effective tax rate of 35.7 percent, records show.",
@@ -439,6 +452,54 @@ def test_an_attribution_borrowed_across_another_quote_is_no_party_to_a_conflict(
         _record("o0", "Anna Berg", LINE, "person:0"), _record("o1", "Tomas Weller", LINE,
                                                               "person:1")])
     assert len(attribution_facts([plain], direct, entities)) == 1
+
+
+def test_a_reported_clause_between_naming_and_quote_borrows_nothing():
+    # "Tomas Weller wrote what he thought the council should do: '<line>'" names Weller for the
+    # line; the reported clause in between is his attribution's own sentence.
+    lead = "Tomas Weller wrote what he thought the council should do: “"
+    text = f"{lead}{LINE}.”"
+    clause = text.index("what he thought")
+    reported = Quote(start=clause, end=text.index(":"), text=text[clause:text.index(":")],
+                     kind="indirect", speaker=Span(start=0, end=12), cue=Span(start=13, end=18))
+    line = Quote(start=len(lead), end=len(lead) + len(LINE), text=LINE, kind="direct",
+                 speaker=Span(start=0, end=12), cue=Span(start=13, end=18))
+    articles = [_quoted("o0", LINE, "Anna Berg"), Article(id="o1", text=text,
+                                                           quotes=[reported, line])]
+    entities = [Entity(id=f"person:{i}", name=n, label="PERSON")
+                for i, n in enumerate(("Anna Berg", "Tomas Weller"))]
+    record = _record("o1", "Tomas Weller", LINE, "person:1").model_copy(
+        update={"start": line.start, "end": line.end})
+    group = QuoteGroup(id="q", text=LINE, status="conflict",
+                       quotes=[_record("o0", "Anna Berg", LINE, "person:0"), record])
+    assert len(attribution_facts([group], articles, entities)) == 1
+
+
+def test_words_quoted_inside_the_naming_sentence_borrow_nothing():
+    # '"…," Tomas Weller said, suggesting they should "act sooner." "<line>"': the quoted words
+    # inside his own reported clause are part of the sentence naming him for the next quote.
+    text = f"“No,” Tomas Weller said, suggesting they should “act sooner.” “{LINE}.”"
+    said, name = Span(start=text.index("said"), end=text.index("said") + 4), Span(
+        start=text.index("Tomas"), end=text.index("Tomas") + 12)
+    cue = Span(start=text.index("suggesting"), end=text.index("suggesting") + 10)
+    clause_start = text.index("they should")
+    clause = Quote(start=clause_start, end=text.index(".”") + 1,
+                   text=text[clause_start:text.index(".”") + 1], kind="indirect", speaker=name,
+                   cue=cue)
+    marked = Quote(start=text.index("act sooner"), end=text.index(".”") + 1, text="act sooner.",
+                   kind="partial", speaker=name, cue=cue)
+    line = Quote(start=text.index(LINE), end=text.index(LINE) + len(LINE), text=LINE,
+                 kind="direct", speaker=name, cue=cue)
+    no = Quote(start=1, end=3, text="No", kind="direct", speaker=name, cue=said)
+    articles = [_quoted("o0", LINE, "Anna Berg"),
+                Article(id="o1", text=text, quotes=[no, clause, marked, line])]
+    entities = [Entity(id=f"person:{i}", name=n, label="PERSON")
+                for i, n in enumerate(("Anna Berg", "Tomas Weller"))]
+    record = _record("o1", "Tomas Weller", LINE, "person:1").model_copy(
+        update={"start": line.start, "end": line.end})
+    group = QuoteGroup(id="q", text=LINE, status="conflict",
+                       quotes=[_record("o0", "Anna Berg", LINE, "person:0"), record])
+    assert len(attribution_facts([group], articles, entities)) == 1
 
 
 def test_a_reworded_statement_said_on_another_weekday_conflicts():

@@ -10,7 +10,8 @@ import pytest
 
 from newsprism.compare import compare_story
 from newsprism.compare import perturb as P
-from newsprism.model import Article, Fact, Span, Story
+from newsprism.compare.perturb_cases import facts_citing, judge
+from newsprism.model import Article, Fact, SourceSpan, Span, Story
 from newsprism.read import read
 
 TITLE = "Dam failure floods Linden valley"
@@ -193,6 +194,27 @@ def test_deleted_paragraph_leaves_the_other_outlet_alone():
     after = citing(after_story, "outlet0", Span(start=pair[0].text.index("March 14"),
                                                 end=pair[0].text.index("March 14") + 8))
     assert after and {f.status for f in after} == {"single"}
+
+
+def _paragraph(article: Article, opening: str) -> int:
+    return next(i for i, p in enumerate(article.paragraphs)
+                if article.span_text(p).startswith(opening))
+
+
+def test_deleted_paragraph_beside_its_original_is_credited_to_the_original_only(originals):
+    # The copy joins the story beside its original: what the deleted paragraph said stays with
+    # the original (and the outlets that also say it), never with the copy.
+    for opening, expected in (("The regional council", "elsewhere"), ("Engineer", "single")):
+        perturbation = P.delete_paragraph(originals[0], _paragraph(originals[0], opening))
+        copy = read([perturbation.copy.model_copy(update={"id": "outlet0~copy"})])[0]
+        story = compare([*originals, copy])
+        assert judge(perturbation, story, copy.id) == expected
+    # and the judge does see a copy credited with the deleted content
+    fact = facts_citing(story, "outlet0", perturbation.original)[0]
+    credited = fact.model_copy(update={"sources": [*fact.sources, SourceSpan(
+        article=copy.id, start=0, end=3, text=copy.text[:3])]})
+    assert judge(perturbation, story.model_copy(update={"facts": [credited]}), copy.id) \
+        == "matched"
 
 
 # --- what the generator refuses, and what it moves together -------------------------------------

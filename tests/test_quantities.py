@@ -194,3 +194,12 @@ def test_predicates_include_the_event_noun_of_the_governing_verb(read):
 def test_setting_is_where_the_figure_happened_not_every_place_named(read):
     found = read("In France, officials said 40 people were killed in an attack in Paris.")
     assert _one(found, "40").setting == ["paris"]
+
+
+def test_an_age_is_a_figure_not_a_date(read):
+    # The tagger labels "52-year-old" a DATE; it is an age, compared like any figure.
+    found = read("Ms Hale, a 52-year-old engineer, and a five-month-old baby were rescued.")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("52-year-old", 52, "years old"), ("five-month-old", 5, "months old")]
+    assert [q.unit for q in read("The man, 52 years old, was rescued.")] == ["years old"]
+    assert not read("The war lasted 52 years.")  # a duration stays no figure

@@ -70,6 +70,42 @@ def test_an_outlet_that_also_credits_the_other_speaker_is_no_conflict():
     assert set(group.speakers) == {"Ruth Hale", "Council"}
 
 
+def test_crediting_the_other_speaker_with_another_line_still_conflicts():
+    # The excuse above is per line: the second outlet credits Hale with a different line of the
+    # same group, but gives *this* line to Patel alone.
+    _, groups = _story(
+        "“We will rebuild every flood wall, brick by brick,” Mayor Ruth Hale said.",
+        "“We will rebuild every flood wall, brick by brick,” engineer Omar Patel said.\n\n"
+        "“Every wall in this town will be rebuilt, brick by brick,” Mayor Ruth Hale said.",
+    )
+    group = _group_of(groups, "We will rebuild")
+    assert any("rebuilt" in r.text for r in group.quotes)  # both lines in one group
+    assert group.status == "conflict"
+
+
+def test_marked_words_inside_reported_speech_can_conflict():
+    # The reported clause is the outlet's paraphrase, the words in quote marks are the speaker's:
+    # two outlets giving those words to different people contradict each other.
+    _, groups = _story(
+        "Mayor Ruth Hale said the levy “would double the cost of every flooded home”.",
+        "Omar Patel said the levy “would double the cost of every flooded home”.",
+        "“The levy would double the cost of every flooded home,” Mayor Ruth Hale said.",
+    )
+    group = _group_of(groups, "double the cost")
+    assert group.status == "conflict"
+    assert {r.speaker for r in group.quotes if r.kind == "partial"} == {"Ruth Hale", "Omar Patel"}
+
+
+def test_a_phrase_under_two_speakers_is_no_conflict():
+    # Four words in quote marks ("a slow-motion tax") are a phrase many people use, not a line
+    # that one of two outlets misattributed.
+    _, groups = _story(
+        "Mayor Ruth Hale called the levy “a slow-motion tax”.",
+        "Engineer Omar Patel called the levy “a slow-motion tax”.",
+    )
+    assert _group_of(groups, "slow-motion").status != "conflict"
+
+
 def test_one_outlet_is_single_and_unrelated_lines_stay_apart():
     _, groups = _story(
         "“The pumps failed at midnight,” Mayor Ruth Hale said.",

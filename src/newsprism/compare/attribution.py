@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from newsprism.compare.quotes import verbatim_share
+from newsprism.compare.quotes import MIN_LINE_WORDS, surname, verbatim_share, word_count
 from newsprism.model import (
     Article,
     Entity,
@@ -19,9 +18,8 @@ from newsprism.model import (
     Span,
 )
 
-# An attribution conflict rests on a line, not on a phrase: "Today" or "Meet the Press" in quote
-# marks is a title, and four-word fragments are too common to pin on one speaker.
-MIN_ATTRIBUTED_WORDS = 5
+# An attribution conflict rests on a line, not on a phrase (see MIN_LINE_WORDS).
+MIN_ATTRIBUTED_WORDS = MIN_LINE_WORDS
 # Share of the shorter quote's word trigrams found in the other: above the quote grouping's own
 # bar (0.5), so that a shared stock phrase ("on the wrong side of history") is not one line.
 ATTRIBUTED_SHARE = 0.6
@@ -54,7 +52,7 @@ def attribution_facts(
         records = [r for r in group.quotes if r.article in texts and _attributable(r, people)
                    and (r.article, r.start, r.end) in named]
         pairs = [(a, b) for a, b in combinations(records, 2)
-                 if a.article != b.article and _surname(a.speaker) != _surname(b.speaker)
+                 if a.article != b.article and surname(a.speaker) != surname(b.speaker)
                  and verbatim_share(a.text, b.text) >= ATTRIBUTED_SHARE]
         if not pairs:
             continue
@@ -99,27 +97,27 @@ def _named_attributions(articles: Sequence[Article]) -> set[tuple[str, int, int]
 
 
 def _borrowed(article: Article, quote: Quote) -> bool:
-    """Another quote sits between this quote and the words attributing it."""
+    """Other quoted words sit between this quote and the words attributing it. A reported clause
+    there, with any words it quotes, is the attribution's own sentence ("Ms. X wrote what she
+    thought they should do: '…'"; "X said, suggesting they 'steward it.' '…'"), not another
+    quotation whose naming this quote borrowed."""
     anchors = [s for s in (quote.speaker, quote.cue) if s is not None]
     if not anchors:
         return False
     low = min(min(s.start for s in anchors), quote.start)
     high = max(max(s.end for s in anchors), quote.end)
-    return any(other is not quote and low <= other.start and other.end <= high
+    clauses = [q for q in article.quotes if q.kind == "indirect" and q.speaker == quote.speaker]
+    return any(other is not quote and other.kind != "indirect"
+               and low <= other.start and other.end <= high
                and not (other.start >= quote.start and other.end <= quote.end)
                and (other.end <= quote.start or other.start >= quote.end)
+               and not any(c.start <= other.start and other.end <= c.end for c in clauses)
                for other in article.quotes)
 
 
 def _attributable(record: QuoteRecord, people: set[str]) -> bool:
     if record.kind == "indirect" or not record.speaker:
         return False
-    if len(re.findall(r"[^\W\d_]+", record.text)) < MIN_ATTRIBUTED_WORDS:
+    if word_count(record.text) < MIN_ATTRIBUTED_WORDS:
         return False
     return record.speaker_entity in people if people else len(record.speaker.split()) >= 2
-
-
-def _surname(name: str | None) -> str:
-    """The last capitalised word of a name, without a possessive: "Gov. Rick Perry" -> perry."""
-    words = [w for w in re.findall(r"[A-Z][\w'’-]*", name or "") if not w.endswith(".")]
-    return re.sub(r"['’]s$", "", words[-1]).lower() if words else (name or "").lower()

@@ -71,8 +71,9 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     days = a.mention.precision == "day"
     relative_pair = relation == "relative_differ"
     # In a re-wording, dates of the same act, even a light one ("said Tuesday" / "said
-    # Sunday"), date the same statement.
-    same_act = bool(a.mention.predicates) and a.mention.predicates == b.mention.predicates
+    # Sunday"), date the same statement. The parser may hang a second word on one of them
+    # ("said Sunday on the show" -> say, show), so one shared act is enough.
+    same_act = bool(set(a.mention.predicates) & set(b.mention.predicates))
     if (one_event or same_act) and wording >= SAME and phase and relation != "incomparable" \
             and (days or not relative_pair):
         return _restated_score(a, b, relation, wording)

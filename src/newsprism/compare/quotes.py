@@ -42,6 +42,9 @@ CLOSED_CLASS = frozenset(
 SAME_LINE = 0.2  # mean cosine between a group's quotes; unrelated quotes of a story stay below
 VERBATIM = 0.5  # share of the shorter quote's word trigrams found in the other: the same words
 SUFFIXES = ("ing", "ed", "es", "s", "e")
+# An attribution rests on a line, not on a phrase: "Today" or "Meet the Press" in quote marks is a
+# title, and four-word fragments are too common to pin on (or to excuse) one speaker.
+MIN_LINE_WORDS = 5
 
 
 def stem(word: str) -> str:
@@ -50,6 +53,10 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]+", text))
 
 
 def words(text: str) -> list[str]:
@@ -149,23 +156,51 @@ def _reported(records: list[QuoteRecord]) -> set[int]:
 def _status(members: list[QuoteRecord], core: list[QuoteRecord]) -> str:
     if len({r.article for r in members}) < 2:
         return "single"
+    if _credited_apart(_quoted_words(members)):
+        return "conflict"
     speakers = {r.speaker for r in core if r.speaker}
     if len({r.article for r in core}) < 2:
         return "paraphrase" if core and len(speakers) <= 1 else "echoed"
-    credited: dict[str, set[str]] = {}
-    for record in core:
-        if record.speaker:
-            credited.setdefault(record.article, set()).add(record.speaker)
-    for i, a in enumerate(core):
-        for b in core[i + 1 :]:
-            # An outlet that also gives the line to the other outlet's speaker (a headline's
-            # "Union calls …" above "union leader X called …") does not contradict it.
-            credited_apart = a.article != b.article and not (
-                credited.get(a.article, set()) & credited.get(b.article, set())
-            )
-            if credited_apart and a.speaker and b.speaker and verbatim(a.text, b.text):
-                return "conflict"
     return "agreed" if len(speakers) <= 1 else "echoed"
+
+
+def _quoted_words(members: list[QuoteRecord]) -> list[QuoteRecord]:
+    """The records that give a speaker's own words: direct and partial quotes, also a fragment
+    in quote marks inside reported speech ("X said inaction 'would raise the risk'"): the
+    reported clause around it is a paraphrase, the marked words are not."""
+    return [r for r in members if r.kind != "indirect"]
+
+
+def _credited_apart(records: list[QuoteRecord]) -> bool:
+    """Two outlets give the same words to different speakers, and neither outlet also gives
+    those words to the other's speaker (a headline's "Union calls …" above "union leader X
+    called …" is one outlet crediting both, not contradicting anyone)."""
+    for i, a in enumerate(records):
+        for b in records[i + 1 :]:
+            if a.article != b.article and _is_line(a) and _is_line(b) \
+                    and surname(a.speaker) != surname(b.speaker) and verbatim(a.text, b.text) \
+                    and not _also_credits(records, a.article, b) \
+                    and not _also_credits(records, b.article, a):
+                return True
+    return False
+
+
+def _is_line(record: QuoteRecord) -> bool:
+    return bool(record.speaker) and word_count(record.text) >= MIN_LINE_WORDS
+
+
+def surname(name: str | None) -> str:
+    """The last capitalised word of a name, without a possessive: "Gov. Rick Perry" -> perry, so
+    that one person named two ways is one speaker."""
+    found = [w for w in re.findall(r"[A-Z][\w'’-]*", name or "") if not w.endswith(".")]
+    return re.sub(r"['’]s$", "", found[-1]).lower() if found else (name or "").lower()
+
+
+def _also_credits(records: list[QuoteRecord], article: str, line: QuoteRecord) -> bool:
+    """``article`` itself gives ``line``'s words to ``line``'s speaker. Only a line counts: a
+    few words ("In God We Trust") found inside a longer quote are a phrase, not that line."""
+    return any(r.article == article and _is_line(r) and surname(r.speaker) == surname(line.speaker)
+               and verbatim(r.text, line.text) for r in records)
 
 
 def _group(

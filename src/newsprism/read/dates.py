@@ -26,7 +26,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article, DateMention, DatePrecision
-from newsprism.read.quantities import predicates_of, setting_of
+from newsprism.read.figure_context import predicates_of, setting_of
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -95,11 +95,32 @@ def _published_date(published: str | None) -> date | None:
 
 
 def _date_spans(doc: Doc) -> list[Span]:
-    """DATE entities, and numeric slash dates the tagger took for numbers ("9/11")."""
+    """DATE entities, the calendar part of TIME entities ("Sunday" of "Sunday night"), and
+    numeric slash dates the tagger took for numbers ("9/11")."""
     spans = [_trim(ent) for ent in doc.ents if ent.label_ == "DATE"]
+    spans += [part for ent in doc.ents if ent.label_ == "TIME"
+              and (part := _calendar_part(ent)) is not None]
     in_ents = {i for span in spans for i in range(span.start, span.end)}
     spans += [doc[t.i : t.i + 1] for t in doc if t.i not in in_ents and _slash_date(t.text)]
     return sorted((s for s in spans if len(s)), key=lambda s: s.start)
+
+
+def _calendar_part(span: Span) -> Span | None:
+    """The weekday or month-and-day inside a time of day: "Sunday" of "Sunday night", "June 5"
+    of "10 a.m. June 5". The tagger labels such a phrase a time, but it names a day."""
+    named = [t.i for t in span if t.lower_.rstrip(".") in WEEKDAYS or t.lower_.rstrip(".") in
+             MONTHS]
+    if not named:
+        return None
+    start, end = min(named), max(named) + 1
+    doc = span.doc
+    if start > span.start and doc[start - 1].is_digit and int(doc[start - 1].text) <= 31:
+        start -= 1  # "7 October"
+    while end < span.end and (doc[end].is_digit or doc[end].text == ","):
+        end += 1  # "June 5, 2014"
+    while end > start and doc[end - 1].text == ",":
+        end -= 1
+    return doc[start:end]
 
 
 def _trim(span: Span) -> Span:

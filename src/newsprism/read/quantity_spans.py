@@ -1,0 +1,101 @@
+"""Figures read together: a range written as two numerals ("300 to 400 troops"), a numeral whose
+noun is elided ("Another 20,722 have been wounded"), and a numeral that re-mentions a known set
+("the two leaders")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsprism.model import Quantity
+from newsprism.read.quantity_words import SCALES
+
+RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "both"}
+# Roles in which a bare numeral is itself the noun phrase, i.e. its noun is elided.
+ELLIPTIC_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"}
+
+
+def is_definite(quantity: Quantity, text: str) -> bool:
+    """"the two leaders": a numeral after a definite determiner re-mentions a known set rather than
+    stating a figure, so it is neither a checkable count nor an antecedent for an elided noun."""
+    before = text[max(quantity.start - 12, 0) : quantity.start].lower().split()
+    return bool(before) and before[-1] in DEFINITE_DETERMINERS
+
+
+# --- ranges ---------------------------------------------------------------------------------
+
+
+def join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """"between $19 and $22 million", "300 to 400 troops", "20-25 people": one figure whose range
+    is the stated interval, not two figures (the first often shorn of its scale word). "From 300
+    to 400" is a change, not a range, and stays two figures."""
+    joined: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        if second is None or not _is_range(text, first, second):
+            joined.append(first)
+            i += 1
+            continue
+        opener = RANGE_OPENER.search(text[max(first.start - 10, 0) : first.start])
+        start = first.start - (len(opener.group(0)) if opener else 0)
+        low = first.value
+        if _scale_of(first) == 1.0 and first.unit in (None, second.unit):
+            low *= _scale_of(second)  # "$19 and $22 million": both in millions
+        if low >= second.value:  # "outraised him $5.4 million to $200,000": a score, no range
+            joined.append(first)
+            i += 1
+            continue
+        joined.append(Quantity(
+            start=start, end=max(first.end, second.end), value=low,
+            text=text[start : max(first.end, second.end)],
+            low=min(low, second.low), high=max(second.high, low), unit=second.unit or first.unit,
+            modifier="between", predicate=second.predicate or first.predicate,
+            predicates=second.predicates or first.predicates,
+            setting=second.setting or first.setting,
+        ))
+        i += 2
+    return joined
+
+
+def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
+    # The first figure's span may already run to the shared noun ("300 and 400 troops"): the gap
+    # is what follows its numeral.
+    numeral = re.search(r"\d[\d,.]*(?:\s*(?:hundred|thousand|million|billion))?", first.text)
+    gap_start = first.start + numeral.end() if numeral else first.end
+    gap = text[gap_start : second.start].strip().lower()
+    before = text[max(first.start - 10, 0) : first.start]
+    if RANGE_OPENER.search(before):
+        return gap == "and"
+    return gap in ("-", "–", "to") and not FROM_BEFORE.search(before)
+
+
+def _scale_of(quantity: Quantity) -> float:
+    words = quantity.text.lower().split()
+    return next((SCALES[w] for w in reversed(words) if w in SCALES and len(w) > 2), 1.0)
+
+
+# --- ellipsis ---------------------------------------------------------------------------------
+
+
+def borrow_elided_units(found: list[Quantity], doc: Doc) -> None:
+    """"2,448 US troops were killed. Another 20,722 have been wounded": a numeral that stands alone
+    as a noun phrase has an elided noun, the one counted by the figure just before it (same or
+    previous sentence)."""
+    for i, quantity in enumerate(found):
+        numeral = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        if quantity.unit is not None or numeral is None or numeral.root.dep_ not in ELLIPTIC_ROLES:
+            continue
+        counted = [q for q in found[:i]
+                   if q.unit and q.unit != "percent" and not is_definite(q, doc.text)]
+        if not counted:
+            continue
+        earlier = doc.char_span(counted[-1].start, counted[-1].end, alignment_mode="expand")
+        sentence = numeral.sent
+        previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+        if earlier is not None and earlier.start >= previous_start:
+            quantity.unit = counted[-1].unit
