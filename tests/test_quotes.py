@@ -370,3 +370,57 @@ def test_a_name_and_colon_before_a_quote_later_in_the_text_gives_one_quote_with_
     found = [q for q in article.quotes if "sea wall" in q.text]
     assert len(found) == 1
     assert found[0].kind == "direct" and found[0].speaker_name == "Ann Ortiz"
+
+
+def test_a_view_nobody_holds_has_no_speaker():
+    article = _read("Ann Ortiz seemed to lose patience with the harbour committee on Monday.")
+    subject, complement = _quote(article, "Ann Ortiz"), _quote(article, "to lose patience")
+    assert subject.kind == "indirect" and subject.speaker is None and complement.speaker is None
+    assert article.quotes[complement.continues] is subject  # one view, in two pieces
+
+
+def test_an_agentless_passive_names_nobody():
+    article = _read("The harbour board was criticized for the long delay in the bridge project.")
+    quote = _quote(article, "the long delay")
+    assert quote.speaker is None and article.span_text(quote.cue) == "criticized"
+
+
+def test_the_speaker_after_an_inverted_cue():
+    article = _read("“We will build the bridge this year,” added a city council member.")
+    quote = _quote(article, "We will build")
+    assert quote.speaker_text is not None and "member" in quote.speaker_text
+
+
+def test_a_subject_inside_the_quote_is_not_the_speaker():
+    article = _read(
+        "Tom Baker spoke to reporters on Monday.\n"
+        "''That, unfortunately,'' he said, ''is part of the reality of life in a port town.''"
+    )
+    quote = _quote(article, "That, unfortunately")
+    assert quote.speaker_text == "he" and quote.speaker_name == "Tom Baker"
+
+
+def test_the_name_before_an_apposition_speaks():
+    article = _read(
+        "In a call with reporters on Monday, Col. Ann Ortiz, a military spokeswoman in Kabul, "
+        "said, “A raid is a combat operation. There is no way around that.”"
+    )
+    quote = _quote(article, "A raid is")
+    assert quote.speaker_text is not None and quote.speaker_name is not None
+
+
+def test_a_block_quote_after_by_saying():
+    article = _read(
+        "Tom Baker explained the delay by saying:\n"
+        "“The steel did not arrive on time. We are waiting for the next ship.”"
+    )
+    assert _quote(article, "The steel").speaker_name == "Tom Baker"
+
+
+def test_verbs_of_regard_and_a_lemma_the_model_cuts():
+    article = _read(
+        "Ann Ortiz expressed concern about the cost of the bridge.\n"
+        "Tom Baker hoped the bridge would open next year."
+    )
+    assert _quote(article, "concern about").speaker_name == "Ann Ortiz"
+    assert _quote(article, "the bridge would open").speaker_name == "Tom Baker"

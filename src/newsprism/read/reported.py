@@ -1,0 +1,243 @@
+"""Reported speech: the clause or object a verb of saying, thinking or stance attributes.
+
+"X said (that) …", "the plan, X said, will …" (both sides), "according to X, …", a verb of
+stance with its object ("X endorsed Y", "X called for …") and a name before a colon in a headline.
+Also the shared draft of a quote that :mod:`newsprism.read.quotes` turns into ``Quote``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsprism.model import Article, Paragraph, QuoteKind
+from newsprism.read.quotemarks import QuoteSegment
+from newsprism.read.speakers import (
+    OBJECT_DEPS,
+    OBJECT_PREPOSITIONS,
+    SUBJECT_DEPS,
+    according_to,
+    is_reporting_verb,
+    is_stance_verb,
+    mention_at,
+    speaker_token,
+    subject_of,
+    verb_lemma,
+)
+
+TRAILING = " \t\n,;:—–-"
+MIN_REPORTED_WORDS = 2  # a reported clause has at least a subject and a verb of its own
+MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted words with no cue are named, not quoted (train)
+APPEARANCE_VERBS = {"seem", "appear"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
+EXPLETIVES = {"it", "there"}
+
+
+@dataclass
+class Draft:
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: Token | None = None
+    subject: Token | None = None
+    continues: Draft | None = None
+
+
+def marked_spans(segments: list[QuoteSegment]) -> list[tuple[int, int]]:
+    """Quoted stretches including their marks."""
+    return [(s.open_mark, (s.close_mark if s.closed else s.end - 1) + 1) for s in segments]
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    while start < end and text[start] in TRAILING:
+        start += 1
+    return start, end
+
+
+def _around(head: Token, inner: Token) -> list[tuple[int, int]]:
+    """Token ranges of ``head``'s clause on each side of ``inner``'s words: "The plan, she
+    said, will fail" reports "The plan" and "will fail"."""
+    own = {t.i for t in inner.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own]
+    before = [i for i in rest if i < inner.left_edge.i]
+    after = [i for i in rest if i > inner.right_edge.i]
+    return [(min(side), max(side) + 1) for side in (before, after) if side]
+
+
+def _second_clause_end(verb: Token, clause: Token) -> int:
+    """ "said that A, but that B": the parse hangs B on the verb, yet both are what was said.
+    The last token of the clause, or of a "that" clause joined to the verb after it."""
+    last = clause.right_edge.i
+    for joined in verb.rights:
+        if joined.dep_ == "conj" and joined.i > last:
+            marker = joined.left_edge
+            while marker.dep_ == "cc" or marker.is_punct:
+                marker = marker.nbor()
+            if marker.lower_ == "that" and marker.dep_ == "mark":
+                last = joined.right_edge.i
+    return last
+
+
+def _reported_clause(token: Token) -> list[tuple[int, int]]:
+    """Token ranges of what is reported by a cue: its clause, or the clause around it."""
+    if according_to(token) is not None:
+        return _around(token.head, token)
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is not None:  # "said (that) …": the clause, without its "that"
+        first = clause.left_edge.i
+        first += clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that"
+        return [(first, _second_clause_end(token, clause) + 1)]
+    if token.dep_ == "parataxis":  # "Troops should leave, the minister said, ..."
+        return _around(token.head, token)
+    if is_stance_verb(token):
+        return _object_range(token)
+    return []
+
+
+def _object_range(verb: Token) -> list[tuple[int, int]]:
+    """The object, infinitive or prepositional complement of a verb of stance, with what
+    follows it ("accused him of lying", "described the plan as a failure")."""
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in OBJECT_DEPS
+        or (c.dep_ in {"prep", "prt"} and c.lower_ in OBJECT_PREPOSITIONS and c.i <= verb.i + 3)
+    ]
+    if not parts:
+        return []
+    first = min(c.left_edge.i for c in parts)
+    if first == parts[0].i and parts[0].dep_ in {"prep", "prt"}:
+        first += 1  # "called for a recount": the preposition belongs to the cue
+    last = max(c.right_edge.i for c in parts) + 1
+    return [(first, last)] if first < last else []
+
+
+def _asked_unnamed(token: Token) -> bool:
+    """ "Asked whether …, she said" / "He was asked if …": the one asked is not the one asking,
+    and nobody names the asker."""
+    if token.lemma_.lower() not in {"ask", "tell"} or token.tag_ not in {"VBN", "VBD"}:
+        return False  # "…, telling reporters": the participle's speaker is its head's subject
+    return not any(c.dep_ in {"agent", "nsubj"} for c in token.children)
+
+
+def _appearance(token: Token) -> list[tuple[int, int]]:
+    """ "Mr. Ortiz seemed to lose patience", "she is expected to move swiftly": a view that
+    nobody is said to hold. Its content is the subject and the complement, and it has no
+    source. A complement that is itself a cue ("seemed to confirm …") is left to that cue."""
+    lemma = verb_lemma(token)
+    children = list(token.children)
+    expected = (
+        lemma == "expect"
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "nsubjpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+    )
+    if not expected and not (token.pos_ == "VERB" and lemma in APPEARANCE_VERBS):
+        return []
+    complement = next((c for c in children if c.dep_ in COMPLEMENT_DEPS), None)
+    if complement is None or is_reporting_verb(complement) or is_stance_verb(complement):
+        return []
+    ranges = [(complement.left_edge.i, complement.right_edge.i + 1)]
+    subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and subject.lower_ not in EXPLETIVES:
+        ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
+    return sorted(ranges)
+
+
+def _agentless(token: Token) -> list[tuple[int, int]]:
+    """ "Ortiz was criticized for the delay", "it was reported that …": a passive cue with no
+    "by" names nobody; its subject is part of what is attributed (an "it" is not)."""
+    if verb_lemma(token) in {"ask", "tell"} or any(c.dep_ == "agent" for c in token.children):
+        return []
+    patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return []
+    ranges = _reported_clause(token)
+    if ranges and patient.lower_ not in EXPLETIVES:
+        ranges.append((patient.left_edge.i, patient.right_edge.i + 1))
+    return sorted(ranges)
+
+
+def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+
+
+def reported(
+    article: Article, doc: Doc, paragraphs: list[Paragraph], segments: list[QuoteSegment]
+) -> list[Draft]:
+    marked = marked_spans(segments)
+    drafts: list[Draft] = []
+    for token in doc:
+        unsourced = _appearance(token)
+        if not (
+            unsourced
+            or is_reporting_verb(token)
+            or is_stance_verb(token)
+            or according_to(token) is not None
+        ):
+            continue
+        paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
+        if paragraph is None or inside(marked, token.idx):
+            continue
+        unsourced = unsourced or _agentless(token)
+        ranges = unsourced or _reported_clause(token)
+        words = [
+            t for a, b in ranges for t in doc[a:b] if t.is_alpha and not inside(marked, t.idx)
+        ]
+        if len(words) < (1 if is_stance_verb(token) else MIN_REPORTED_WORDS):
+            continue  # the clause is the quoted words themselves: a direct quote, found already
+        speaker = None
+        if not unsourced and not _asked_unnamed(token):
+            subject = according_to(token) or subject_of(token)
+            speaker = speaker_token(article, doc, token, subject, marked)
+            if speaker is None:
+                continue
+        previous: Draft | None = None
+        for first, last in ranges:
+            start, end = _char_range(doc, first, last)
+            start, end = max(start, paragraph.start), min(end, paragraph.end)
+            for segment in segments:  # keep the marks of a quote that the clause cuts in two
+                cut = start <= segment.open_mark < end and segment.closed
+                if cut and segment.close_mark >= end:
+                    end = segment.close_mark + 1
+            start, end = trim(article.text, start, end)
+            if end <= start:
+                continue
+            draft = Draft(start, end, "indirect", cue=token, subject=speaker, continues=previous)
+            drafts.append(draft)
+            previous = previous or draft
+    return drafts
+
+
+def name_colon(
+    article: Article, doc: Doc, paragraphs: list[Paragraph], segments: list[QuoteSegment]
+) -> list[Draft]:
+    """Headline style, "Ortiz: Harbour Deal Is ‘A Fair Day’s Pay’": a name alone before a
+    colon says the rest of the line. A line that goes on with a quotation mark is left to the
+    quote it opens (:func:`_named_before_colon`), so the words are not reported twice."""
+    opened = [s.open_mark for s in segments]
+    drafts = []
+    for paragraph in paragraphs:
+        colon = article.text.find(":", paragraph.start, paragraph.end)
+        if colon < 0:
+            continue
+        name = doc.char_span(paragraph.start, colon, alignment_mode="contract")
+        words = [t for t in name or [] if not t.is_space]
+        if not words or len(words) > 4 or not all(t.pos_ == "PROPN" for t in words):
+            continue
+        if mention_at(article, words[-1].idx) is None:
+            continue
+        start, end = trim(article.text, colon + 1, paragraph.end)
+        if any(start <= mark < start + 2 for mark in opened):
+            continue
+        if len(article.text[start:end].split()) >= MIN_UNATTRIBUTED_WORDS:
+            colon_token = doc[words[-1].i + 1]
+            drafts.append(Draft(start, end, "indirect", cue=colon_token, subject=name.root))
+    return drafts
