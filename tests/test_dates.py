@@ -149,3 +149,19 @@ def test_the_day_of_a_time_of_day_is_a_date(read):
     found = read("The mayor was defeated Sunday night by a newcomer.", published="2014-06-11")
     assert _values(found) == [("Sunday", "2014-06-08", "day")]
     assert not read("The polls close at 10 p.m. local time.", published="2014-06-11")
+
+
+@pytest.mark.parametrize(("text", "time", "day"), [
+    ("Polls closed Sunday, 10 p.m. local time.", "Sunday, 10 p.m.", "Sunday"),
+    ("Polls closed June 10 p.m. local time.", "June 10 p.m.", "June"),
+    ("Polls closed at 10 p.m. June 5, 2014, officials said.", "10 p.m. June 5, 2014",
+     "June 5, 2014"),
+    ("Polls closed ² June 10 p.m.", "² June 10 p.m.", "June"),  # no int() of "²"
+])
+def test_the_day_of_a_time_is_not_followed_into_the_hour(nlp, text, time, day):
+    # Called on the time span itself: the tagger does not always label such a phrase a time.
+    doc = nlp(text)
+    start = text.index(time)
+    span = doc.char_span(start, start + len(time), label="TIME")
+    part = dates._calendar_part(span)
+    assert part is not None and part.text == day

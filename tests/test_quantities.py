@@ -203,3 +203,11 @@ def test_an_age_is_a_figure_not_a_date(read):
         ("52-year-old", 52, "years old"), ("five-month-old", 5, "months old")]
     assert [q.unit for q in read("The man, 52 years old, was rescued.")] == ["years old"]
     assert not read("The war lasted 52 years.")  # a duration stays no figure
+
+
+def test_hyphenated_number_words_are_one_figure(read):
+    # "twenty-five" is one numeral: neither 20 nor 5, for a count or an age.
+    found = read("Officials said twenty-five people died and a thirty-one-year-old was hurt.")
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("twenty-five people", 25, "people"), ("thirty-one-year-old", 31, "years old")]
+    assert [(q.text, q.value) for q in read("A one-year-old was hurt.")] == [("one-year-old", 1)]

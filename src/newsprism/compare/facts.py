@@ -22,7 +22,7 @@ Noise rules, so that the list holds claims rather than every numeral:
   own: it stays inside its sentence's statement fact instead of becoming a separate figure. It is
   still compared, so "five killed" against "seven killed" is a conflict;
 - "the two leaders" (a numeral after a definite determiner) re-mentions a known set and is never
-  a figure (see ``read.quantities.is_definite``);
+  a figure (see ``read.quantity_spans.is_definite``);
 - an article repeating its own figure or date (headline and body) is one claim, cited twice.
 
 A contradiction is a strong claim, so figures and dates conflict only when they describe the same

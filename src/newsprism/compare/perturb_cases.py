@@ -193,8 +193,6 @@ def judge(perturbation: P.Perturbation, story: Story, copy_id: str) -> str:
     return "single" if facts else "missing"
 
 
-
-
 def _judge_deletion_in_place(perturbation: P.Perturbation, story: Story) -> str:
     """The copy replaced its original: each other outlet's span that the deleted paragraph
     corroborated must be matched to nothing of the copy ("single", or "elsewhere" when agreed

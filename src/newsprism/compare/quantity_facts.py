@@ -165,7 +165,7 @@ def _narrow(quantity: Quantity) -> bool:
 def _same_predicate(a: Quantity, b: Quantity, wording: float) -> bool:
     """Figures of different events are different figures ("earned $141m" vs "paid $44m"), unless
     the sentences are near rewordings of each other, where a synonym is the likelier reading.
-    A figure's events are a small set (see ``read.quantities.predicates_of``); the figures are
+    A figure's events are a small set (see ``read.figure_context.predicates_of``); the figures are
     of one event when the sets meet."""
     events_a = a.predicates or ([a.predicate] if a.predicate else [])
     events_b = b.predicates or ([b.predicate] if b.predicate else [])

@@ -23,8 +23,9 @@ from lxml.html import HtmlElement
 _WORD = re.compile(r"\w+")
 # Characters a reader never sees (soft hyphen, zero-width space and joiners, BOM) that split
 # words for ``\w+``; trafilatura drops some of them, so they are dropped before words are read.
-_UNSEEN = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_HAS_UNSEEN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_UNSEEN_CHARACTERS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_UNSEEN = str.maketrans("", "", _UNSEEN_CHARACTERS)
+_HAS_UNSEEN = re.compile(f"[{_UNSEEN_CHARACTERS}]")
 # Elements whose text a reader never sees.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head",
                         "button", "select", "option", "textarea"})

@@ -31,6 +31,7 @@ from newsprism.read.figure_context import predicates_of, setting_of
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
           "sep", "sept", "oct", "nov", "dec"]
+CLOCK_WORD = re.compile(r"^(?:[ap]\.?m\.?|o['’]clock)$", re.IGNORECASE)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|(this|last|next) (week|month|year))\b")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
@@ -114,13 +115,22 @@ def _calendar_part(span: Span) -> Span | None:
         return None
     start, end = min(named), max(named) + 1
     doc = span.doc
-    if start > span.start and doc[start - 1].is_digit and int(doc[start - 1].text) <= 31:
+    if start > span.start and _day_number(doc[start - 1]) and int(doc[start - 1].text) <= 31:
         start -= 1  # "7 October"
-    while end < span.end and (doc[end].is_digit or doc[end].text == ","):
-        end += 1  # "June 5, 2014"
+    # Only a month takes a day and year after it ("June 5, 2014"); after a weekday, or followed
+    # by a clock word, a number is the hour: "Sunday, 10 p.m.", "June 10 p.m.".
+    if doc[end - 1].lower_.rstrip(".") in MONTHS:
+        while end < span.end and (_day_number(doc[end]) or doc[end].text == ","):
+            end += 1
     while end > start and doc[end - 1].text == ",":
         end -= 1
     return doc[start:end]
+
+
+def _day_number(token: Token) -> bool:
+    """ASCII digits (``int`` of "²" fails) that are no hour: not followed by "p.m." and the like."""
+    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+    return token.text.isascii() and token.text.isdigit() and not CLOCK_WORD.match(following)
 
 
 def _trim(span: Span) -> Span:

@@ -26,7 +26,6 @@ from newsprism.read.quantity_spans import borrow_elided_units, is_definite, join
 from newsprism.read.quantity_words import (
     CURRENCIES,
     FRACTIONS,
-    MODIFIERS,
     NUMBER_WORDS,
     SCALES,
     counted_noun,
@@ -46,6 +45,7 @@ NOT_A_COUNT = re.compile(r"[:/]")  # 10:30 is a time, 9/11 a date
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|hundred|thousand)"
 RATIO_AFTER = re.compile(r"^\s*-?\s*(?:in|out of)\s*-?\s*" + _SMALL + r"\b", re.IGNORECASE)
 RATIO_BEFORE = re.compile(r"\b" + _SMALL + r"\s*-?\s*(?:in|out of)\s*-?\s*$", re.IGNORECASE)
+TENS = {20, 30, 40, 50, 60, 70, 80, 90}  # the number words a hyphen joins to a unit: "forty-two"
 AGE_UNITS = {"year", "month", "week", "day"}  # "a 52-year-old", "a five-month-old"
 # Entity types whose numbers are names or labels (Boeing 737, Resolution 1325), not counts.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -108,14 +108,32 @@ def _numeral_tokens(doc: Doc, token: Token) -> list[Token]:
         return []
     if token.i > 0 and _is_number_token(doc[token.i - 1]) and not _excluded(doc[token.i - 1]):
         return []  # not the first token of the numeral
+    if _joins_tens_and_unit(doc, token.i - 1):
+        return []  # "five" of "twenty-five"
     core = [token]
     j = token.i + 1
-    while j < len(doc) and (_is_scale(doc[j]) or _is_number_token(doc[j])):
-        core.append(doc[j])
-        j += 1
+    while j < len(doc):
+        if _joins_tens_and_unit(doc, j):
+            core += [doc[j], doc[j + 1]]
+            j += 2
+        elif _is_scale(doc[j]) or _is_number_token(doc[j]):
+            core.append(doc[j])
+            j += 1
+        else:
+            break
     if core[0].lower_ == "a" and len(core) == 1:
         return []
     return core
+
+
+def _joins_tens_and_unit(doc: Doc, index: int) -> bool:
+    """Token ``index`` is the hyphen of a compound number word: "twenty-five", "ninety-nine"."""
+    if not 0 < index < len(doc) - 1 or doc[index].text != "-":
+        return False
+    tens, unit = _word(doc[index - 1]), _word(doc[index + 1])
+    return (tens in NUMBER_WORDS and NUMBER_WORDS[tens] in TENS
+            and unit in NUMBER_WORDS and 0 < NUMBER_WORDS[unit] < 10
+            and not doc[index - 1].whitespace_ and not doc[index].whitespace_)
 
 
 def _is_scale(token: Token) -> bool:
@@ -261,9 +279,13 @@ def _make(doc: Doc, first: Token, last: Token, value: float, low: float, high: f
 def _age_tokens(doc: Doc, token: Token) -> list[Token]:
     """"52-year-old", "five-month-old", "52 years old": an age. The tagger labels it a DATE, but
     it is a figure about a person, compared like any count, not a point in the calendar."""
-    if not _is_number_token(token) or (token.i > 0 and _is_number_token(doc[token.i - 1])):
+    # "one" is read as a figure only before a scale word, but "a one-year-old" is an age too.
+    if not (_is_number_token(token) or _word(token) == "one") \
+            or (token.i > 0 and _is_number_token(doc[token.i - 1])) \
+            or _joins_tens_and_unit(doc, token.i - 1):
         return []
     j = token.i + 1
+    j += 2 if _joins_tens_and_unit(doc, j) else 0  # "twenty-five-year-old"
     j += j < len(doc) and doc[j].text == "-"
     if j >= len(doc) or doc[j].lower_.removesuffix("s") not in AGE_UNITS:
         return []
@@ -273,8 +295,9 @@ def _age_tokens(doc: Doc, token: Token) -> list[Token]:
 
 
 def _age_quantity(doc: Doc, tokens: list[Token]) -> Quantity:
-    value, unit_size = _numeral_value(tokens[:1])
-    unit = next(t.lower_.removesuffix("s") for t in tokens[1:] if t.text != "-") + "s old"
+    unit_at = next(i for i, t in enumerate(tokens) if t.lower_.removesuffix("s") in AGE_UNITS)
+    value, unit_size = _numeral_value(tokens[:unit_at])  # the hyphen of "twenty-five" adds nothing
+    unit = tokens[unit_at].lower_.removesuffix("s") + "s old"
     modifier, mod_start = modifier_before(doc, tokens[0].i)
     low, high = value_range(value, unit_size, modifier)
     first = doc[mod_start] if modifier else tokens[0]
@@ -345,6 +368,5 @@ def _vague_quantity(doc: Doc, tokens: list[Token]) -> Quantity:
     return _make(doc, tokens[0], last, low, low, high, unit, "indefinite")
 
 
-# Re-exported: the rest of the package reads a figure's words and context through this module.
-__all__ = ["CURRENCIES", "MODIFIERS", "annotate", "is_definite", "predicate_of", "predicates_of",
-           "rounding_unit", "setting_of", "value_range"]
+# is_definite is re-exported: compare.statements asks this module whether a figure re-mentions.
+__all__ = ["annotate", "is_definite", "rounding_unit"]
