@@ -5,7 +5,7 @@ Three kinds of fact, matched across outlets by general rules only:
 - **quantity**: figures are matched one by one (not sentence by sentence) on what they count
   (the lemmatised unit), the words of their own phrase and of their sentence, and whether the
   ranges their wording allows (``Quantity.low``/``high``) meet. Equal values agree; overlapping
-  ranges are *approximate* ("around 10,000" vs "9,600-strong"); disjoint ranges are a *conflict*
+  ranges are *approximate* ("around 5,000" vs "4,800-strong"); disjoint ranges are a *conflict*
   only when both figures count the same thing in closely worded sentences.
 - **date**: full calendar dates, matched on value and sentence; a month containing a day is
   approximate; different dates conflict only for the same phase of the same event.

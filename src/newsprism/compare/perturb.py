@@ -3,7 +3,7 @@
 Each perturbation edits one article's raw text in one way a careless or partisan outlet might:
 
 - ``number_change``: a figure moved beyond anything its wording allows (2,500 -> 3,500);
-- ``number_round``: a figure rounded and hedged ("9,600" -> "about 10,000"), which must read as
+- ``number_round``: a figure rounded and hedged ("4,800" -> "about 5,000"), which must read as
   *approximate*, not as a contradiction;
 - ``date_shift``: a date moved by days, months or years (every mention of it in the article);
 - ``quote_reassign``: a quote credited to another person named in the same article;

@@ -107,7 +107,7 @@ def _other_person(people, article: Article, speaker_entity,
                   speaker_words: set[str]) -> str | None:
     """The most mentioned other person of the article, written like a full name, named at least
     twice outside the headline and by another outlet too (a "name" only one headline has is
-    often a misread: "Etheridge Gets Rough")."""
+    often a misread: "Mayor Gets Tough")."""
     taken = {w.lower() for text in speaker_words for w in text.split()}
     title_end = article.title.end if article.title else 0
 

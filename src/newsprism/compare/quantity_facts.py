@@ -2,7 +2,7 @@
 
 Figures are matched on what they count (the lemmatised unit), the words of their own phrase and of
 their sentence, and whether the ranges their wording allows (``Quantity.low``/``high``) meet. Equal
-values agree; overlapping ranges are *approximate* ("around 10,000" vs "9,600-strong"); disjoint
+values agree; overlapping ranges are *approximate* ("around 5,000" vs "4,800-strong"); disjoint
 ranges are a *conflict* only when both figures count the same thing in closely worded sentences
 (see :func:`quantity_score`). A small count no other outlet gives ("two Republicans") is
 description, not a claim: it is left to its sentence's statement fact.

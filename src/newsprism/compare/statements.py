@@ -3,8 +3,8 @@
 A statement is a sentence of the title, standfirst or body (captions and boilerplate are not
 reporting) that a reader could check: it names someone or something, states a figure or a date, or
 reports speech. Its quantities and dates are the *items* that facts are matched on one by one,
-because one sentence often packs several figures ("around 10,000 troops – 2,500 US personnel and
-another 7,000 from NATO").
+because one sentence often packs several figures ("around 6,000 marchers – 1,500 from the unions and
+another 4,000 from student groups").
 """
 
 from __future__ import annotations

@@ -111,8 +111,8 @@ def entity_keys(article: Article, lead_only: bool = False) -> Counter[str]:
     """Case-folded name words the article mentions, with counts.
 
     Uses ``article.mentions`` when the *read* stage has filled them; otherwise a capitalised-run
-    regex over the article text. Words rather than whole names, so that "Antony Blinken",
-    "Mr Blinken" and "Blinken" overlap. ``lead_only`` keeps the names of the lead (see
+    regex over the article text. Words rather than whole names, so that "Maria Lopez",
+    "Ms Lopez" and "Lopez" overlap. ``lead_only`` keeps the names of the lead (see
     :func:`lead_text`): who and where the story is about, before background names pile up.
     """
     if article.mentions:

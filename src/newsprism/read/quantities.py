@@ -1,6 +1,6 @@
 """Numbers as written and as understood: value, the range the wording allows, and what is counted.
 
-A figure in the news is rarely exact. "Around 10,000 troops" and "a 9,600-strong mission" can both
+A figure in the news is rarely exact. "Around 5,000 marchers" and "a 4,800-strong crowd" can both
 be true, so each :class:`~newsprism.model.Quantity` carries ``low``/``high``: the interval of true
 values the wording admits. The interval comes from two things only: how the numeral is rounded (the
 place of its last significant digit) and the hedge in front of it (about, more than, up to, …).
@@ -242,7 +242,7 @@ def _numeral_quantity(doc: Doc, core: list[Token]) -> Quantity:
     currency = currency_before(doc, mod_start if modifier else start.i) or currency_in(core)
     noun: Token | None = None
     after = end.i + 1
-    if is_strong(doc, after):  # "9,600-strong mission": a headcount, rounded like any other
+    if is_strong(doc, after):  # "4,800-strong crowd": a headcount, rounded like any other
         modifier, noun = "-strong", strong_noun(doc, after)
         after = strong_end(doc, after)
     unit_text, after = percent_after(doc, after)
