@@ -23,13 +23,14 @@ def corroborated(story: Story, kind: str) -> list[Fact]:
     facts = [f for f in story.facts if f.kind == kind and f.status in CORROBORATED
              and len({s.article for s in f.sources}) >= 2]
     if kind == "quantity":
-        facts = [f for f in facts if len({_unit(f, s) for s in f.sources}) == 1]
+        facts = [f for f in facts if len({_unit(s) for s in f.sources}) == 1]
     return facts
 
 
-def _unit(fact: Fact, source: SourceSpan) -> str | None:
-    text = source.text.lower().rstrip("s")
-    return text.split()[-1] if text.split() else None
+def _unit(source: SourceSpan) -> str | None:
+    """The last word of a cited figure, one plural "s" off ("42 ships" and "a ship" agree)."""
+    words = source.text.lower().split()
+    return words[-1].removesuffix("s") if words else None
 
 
 def number_targets(story: Story, arts: dict[str, Article], rounding: bool) -> list[P.Perturbation]:
