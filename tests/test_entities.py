@@ -123,3 +123,27 @@ def test_office_title_before_a_surname_is_a_person_and_joins_the_full_name():
     assert {"Justice Ellison"} <= {m.text for m in ellison.mentions}
     people = {e.name for e in entities if e.label == "PERSON"}
     assert not any("Department" in name for name in people)
+
+
+def _people(article: Article) -> list[str]:
+    return [m.text for m in article.mentions if m.label == "PERSON"]
+
+
+def test_headline_words_are_cut_out_of_names():
+    (endorsement,) = _read(
+        "Sheriff Vargas Endorses Dana Whitfield For Governor\n\n"
+        "County sheriff Luis Vargas said on Tuesday he backs Dana Whitfield. Whitfield thanked him."
+    )
+    headline = _people(endorsement)[:2]
+    assert headline == ["Vargas", "Dana Whitfield"]  # two people, not "Vargas Endorses Dana …"
+    (poll,) = _read(
+        "Whitfield Wins Straw Poll In Capital\n\nThe candidate won easily. Whitfield was grateful."
+    )
+    assert _people(poll)[0] == "Whitfield"
+
+
+def test_a_headline_name_with_no_word_seen_elsewhere_is_left_alone():
+    # The model reads "Names Ortega-Blaise Harbour" as a person; nothing in the body says which
+    # words are the name, so the mention stays as the model gave it rather than being guessed at.
+    (article,) = _read("Mayor Names Ortega-Blaise Harbour Chief\n\nThe mayor made the choice on Friday.")
+    assert _people(article) == ["Names Ortega-Blaise Harbour"]

@@ -129,6 +129,62 @@ def _spacy_names(doc: Doc) -> Spans:
     return spans
 
 
+def _title_case_lines(doc: Doc) -> set[int]:
+    """Line numbers of headline-style lines: three or more words, nearly all capitalised."""
+    lines: set[int] = set()
+    for number, line in enumerate(doc.text.split("\n")):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+            lines.add(number)
+    return lines
+
+
+def _trim_headline_names(doc: Doc, spans: Spans) -> Spans:
+    """Cut the headline words out of a name ("Endorses Rick Perry", "Perry Wins Straw Poll").
+
+    In a title-case line every word is capitalised, so the small model runs a name into the verb
+    or preposition beside it, or two names into one. Inside such a line a person's name keeps only
+    the runs of words the article also writes capitalised outside headline lines; a name none of
+    whose words recur is left alone rather than guessed at.
+    """
+    headline_lines = _title_case_lines(doc)
+    if not headline_lines:
+        return spans
+    line_of = _line_numbers(doc)
+    elsewhere = {t.text for t in doc if t.text[:1].isupper() and line_of[t.i] not in headline_lines}
+
+    def recurs(i: int) -> bool:
+        return doc[i].text in elsewhere
+
+    trimmed: Spans = []
+    for start, end, label in spans:
+        if label != PERSON or line_of[start] not in headline_lines or not any(
+            recurs(i) for i in range(start, end)
+        ):
+            trimmed.append((start, end, label))
+            continue
+        i = start
+        while i < end:
+            if not recurs(i):
+                i += 1
+                continue
+            j = i + 1
+            while j < end and (recurs(j) or (not doc[j].text[:1].isalpha() and j + 1 < end
+                                             and recurs(j + 1))):
+                j += 1
+            trimmed.append((i, j, label))
+            i = j
+    return trimmed
+
+
+def _line_numbers(doc: Doc) -> list[int]:
+    numbers, line = [], 0
+    for token in doc:
+        numbers.append(line)
+        line += token.text.count("\n") + token.whitespace_.count("\n")
+    return numbers
+
+
 def _honorific_names(doc: Doc) -> Spans:
     spans: Spans = []
     for token in doc:
@@ -285,7 +341,7 @@ def _title_before(doc: Doc, start: int, spans: Spans) -> bool:
 
 def annotate(article: Article, doc: Doc) -> None:
     names = _without_overlaps(_honorific_names(doc) + _title_names(doc) + _spacy_names(doc))
-    names = _repair_people(doc, names)
+    names = _trim_headline_names(doc, _repair_people(doc, names))
     names = _without_overlaps(names + _names_after_titles(doc, names))
     roles = [_without_qualifier(doc, r, names) for r in _role_mentions(doc, names)]
     spans = sorted(names + roles)
