@@ -424,3 +424,20 @@ def test_verbs_of_regard_and_a_lemma_the_model_cuts():
     )
     assert _quote(article, "concern about").speaker_name == "Ann Ortiz"
     assert _quote(article, "the bridge would open").speaker_name == "Tom Baker"
+
+
+def test_the_addressee_of_a_letter_is_not_the_speaker_of_its_words():
+    # The parse gives "wrote" no subject here (it is swallowed by the long relative clause), so
+    # the speaker is searched for before the comma: the people the letter went to do not count,
+    # and a person in a preposition's object does not stand in for the writer either.
+    article = _read(
+        "On Monday, the adviser, Dana Holt, 29, who has more than 8,000 followers on Instagram "
+        "and at the time was an aide to a little-known senator from Ohio, wrote an open letter to "
+        "Rui and Ana Costa on her blog, saying they should “learn some basic manners” and “act "
+        "like grown adults.”"
+    )
+    speakers = {
+        article.text[q.speaker.start:q.speaker.end] for q in article.quotes if q.speaker
+    }
+    assert not speakers & {"Rui", "Ana Costa", "a little-known senator"}
+    assert _quote(article, "learn some basic manners").kind == "partial"

@@ -286,8 +286,17 @@ def _named_before_apposition(
             return None
         found = mention_at(article, token.idx, people_only=True)
         if found is not None and article.mentions[found].end == token.idx + len(token):
+            if _is_object(token):
+                continue  # "wrote to Ann Ortiz on her page, saying": the addressee, not the source
             return token
     return None
+
+
+def _is_object(token: Token) -> bool:
+    """The object of a verb or preposition, also as a later part of "A and B"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in {"pobj", "dobj", "dative"}
 
 
 @dataclass
