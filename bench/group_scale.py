@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/group_scale.py [--n 1000000] [--new 2000] [--db PATH]
     .venv/bin/python bench/group_scale.py --quality [--data ../shared/data]
+    .venv/bin/python bench/group_scale.py --fit-stream [--data ../shared/data]
 
 Scale: a SQLite store is bulk-loaded with ``--n`` synthetic, already grouped articles (hashed
 word and name features drawn from per-story vocabularies, dates over two years), their compact
@@ -13,8 +14,12 @@ existing stories, half from new ones), timing each: storing the article row + ca
 (``posix_fadvise(DONTNEED)``), then *warm*. Resident memory of each process is read from
 /proc/self/status (VmRSS, VmHWM). Text feature extraction is timed separately on real articles.
 
-Quality: B³ of batch ``group()``, of batch average-link on the stream's simple score, and of the
-stream (fixed shuffled order, and by publication date), on the train and held-out parts.
+Quality: B³ of batch ``group()``, of batch average-link on the simple score, and of the stream
+(fixed shuffled order, and by publication date), on the train and held-out parts. ``--fit-stream``
+refits the stream's pair weights on train (see :mod:`newsprism.group.stream_score`).
+
+The synthetic articles have word and name rows only (stored in the older two-row format, which
+the store still reads); real articles also carry lead, number and year rows.
 """
 
 from __future__ import annotations
@@ -160,7 +165,7 @@ def load(db: Path, n: int, chunk: int = 100_000) -> dict:
             store_seconds += time.perf_counter() - t1
             print(f"  loaded {low + len(days):,}", file=sys.stderr, flush=True)
         saved = DocumentFrequencies(WIDTH)
-        saved.words, saved.names, saved.count = word_df, name_df, n
+        saved.counts["words"], saved.counts["names"], saved.count = word_df, name_df, n
         store.put_state("document_frequencies", saved.to_bytes())
         t0 = time.perf_counter()
         index.save(store.index_path())
@@ -290,7 +295,6 @@ def text_features_latency(data: Path) -> dict:
 def quality(data: Path) -> None:
     from newsprism.group.cluster import average_link
     from newsprism.group.datasets import load_mixed
-    from newsprism.group.features import published_day
     from newsprism.group.metrics import b_cubed
     from newsprism.group.similarity import simple_similarity
 
@@ -303,11 +307,8 @@ def quality(data: Path) -> None:
         print(f"{part:8} batch group()           B³ {batch}")
         simple = average_link(simple_similarity(articles, settings), settings.threshold)
         print(f"{part:8} batch, simple score      B³ {b_cubed(simple, labels)}")
-        shuffled = list(range(len(articles)))
-        random.Random(0).shuffle(shuffled)
-        by_date = sorted(shuffled, key=lambda i: (published_day(articles[i]) is None,
-                                                  published_day(articles[i]) or 0.0))
-        for name, order in (("shuffled", shuffled), ("by date", by_date)):
+        orders = _orders(articles, 1)
+        for name, order in (("shuffled", orders["shuffled 0"]), ("by date", orders["by date"])):
             assigner = StoryAssigner(settings)
             for i in order:
                 assigner.add(articles[i])
@@ -317,18 +318,80 @@ def quality(data: Path) -> None:
                   f"  ({merges} merges)")
 
 
+def _orders(articles: list[Article], seeds: int) -> dict[str, list[int]]:
+    """Arrival orders: shuffled with seeds 0.., and by publication date (undated last)."""
+    orders = {}
+    for seed in range(seeds):
+        shuffled = list(range(len(articles)))
+        random.Random(seed).shuffle(shuffled)
+        orders[f"shuffled {seed}"] = shuffled
+    days = [published_day(a) for a in articles]
+    orders["by date"] = sorted(orders["shuffled 0"],
+                               key=lambda i: (days[i] is None, days[i] or 0.0))
+    return orders
+
+
+def fit_stream(data: Path) -> None:
+    """Refit the stream's pair weights (``stream_score.STREAM_PAIR_WEIGHTS``) on train only:
+    stream train in two shuffled orders and by date, deciding with the batch model's weights and
+    threshold; collect every (new article, earlier article of its local batch) pair past the
+    candidate floor; fit the batch model's logistic form without shared neighbours."""
+    from sklearn.linear_model import LogisticRegression
+
+    from newsprism.group import incremental, stream_score
+    from newsprism.group.datasets import load_mixed
+    from newsprism.group.similarity import PAIR_FEATURES, pair_probabilities
+
+    settings = GroupSettings()
+    train = load_mixed(data, "train")
+    labels = np.array(train.labels)
+    hashing = StoryAssigner(settings).hashing
+    features = [hashing.features(a) for a in train.articles]
+    label_of = {id(f): label for f, label in zip(features, labels, strict=True)}
+    rows, same = [], []
+    scored = stream_score.local_pair_probabilities
+
+    def recording(batch, frequencies, stream_settings):
+        found = stream_score.local_pair_features(batch, frequencies, stream_settings)
+        candidates = found["base"][0, 1:] >= stream_settings.candidate_floor
+        rows.append(np.stack([found[n][0, 1:] for n in PAIR_FEATURES], -1)[candidates])
+        batch_labels = np.array([label_of[id(f)] for f in batch[1:]])
+        same.append(batch_labels[candidates] == label_of[id(batch[0])])
+        return pair_probabilities(found, stream_settings)  # the batch model decides here
+
+    incremental.local_pair_probabilities = recording
+    try:
+        for order in _orders(train.articles, 2).values():
+            assigner = StoryAssigner(settings, threshold=settings.story_threshold)
+            for i in order:
+                assigner.add_features(train.articles[i].id, features[i])
+    finally:
+        incremental.local_pair_probabilities = scored
+    stack, target = np.vstack(rows), np.concatenate(same)
+    stack[:, PAIR_FEATURES.index("shared_neighbours")] = 0.0  # see stream_score's docstring
+    model = LogisticRegression(C=0.01, max_iter=5000).fit(stack, target)
+    weights = {n: round(float(w), 3) for n, w in zip(PAIR_FEATURES, model.coef_[0], strict=True)}
+    print(f"{len(target)} pairs, {target.mean():.2f} same event")
+    print("STREAM_PAIR_WEIGHTS =", json.dumps(weights))
+    print("STREAM_PAIR_BIAS =", round(float(model.intercept_[0]), 3))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--new", type=int, default=2_000)
     parser.add_argument("--db", type=Path)
     parser.add_argument("--quality", action="store_true")
+    parser.add_argument("--fit-stream", action="store_true")
     parser.add_argument("--phase", choices=["all", "assign"], default="all")
     default_data = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
     parser.add_argument("--data", type=Path, default=default_data)
     args = parser.parse_args()
     if args.quality:
         quality(args.data)
+        return
+    if args.fit_stream:
+        fit_stream(args.data)
         return
     if args.phase == "assign":
         print(json.dumps(assign(args.db, args.n, args.new)))

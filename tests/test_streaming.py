@@ -7,17 +7,20 @@ import itertools
 import random
 import shutil
 
+import numpy as np
 import pytest
 
 from grouping_fixtures import ALL, QUAKE_NORTH_A, QUAKE_NORTH_B, make_article
 from newsprism.group import GroupSettings, StoryAssigner, group
+from newsprism.group.stream_score import STREAM_THRESHOLD
 from newsprism.store import ingest, open_store
 
 FIRE = make_article(
     "fire-warehouses", "Fire destroys three warehouses at Port Edla",
     "A fire destroyed three warehouses at Port Edla overnight, Fire Chief Tomas Reyne said on "
     "Monday.\nReyne said forty firefighters fought the blaze for six hours and that the cause was "
-    "not yet known. Stored timber and paint fed the flames, he said.",
+    "not yet known. Stored timber and paint fed the flames, he said, and smoke drifted over the "
+    "harbour.",
     published="2024-05-06",
 )
 DOCKS = make_article(
@@ -68,7 +71,7 @@ def test_a_bridging_article_merges_two_stories_and_the_merge_can_be_undone(tmp_p
         assert record.id == merge_id and record.undone_at is None
         assert (record.kept_story, record.absorbed_story) == (fire_story, docks_story)
         assert record.article == "fire-halts-port" and record.moved == ["docks-closed"]
-        assert record.score >= GroupSettings().threshold and record.merged_at
+        assert record.score >= STREAM_THRESHOLD and record.merged_at
         assert result.stories == {"fire-halts-port": fire_story}
         assert {store.story_of(a.id) for a in (FIRE, DOCKS, BOTH)} == {fire_story}
 
@@ -150,3 +153,50 @@ def test_sessions_over_a_store_decide_as_one_assigner_in_memory(tmp_path):
     with open_store(path) as store:
         stored = _partition(s.articles for s in store.stories())
     assert stored == _partition(assigner.stories.values())
+
+
+def test_stream_features_over_a_whole_batch_are_the_batch_pair_features():
+    from newsprism.group.similarity import PAIR_FEATURES, pair_features
+    from newsprism.group.stream_features import DocumentFrequencies, FeatureHashing
+    from newsprism.group.stream_score import local_pair_features
+
+    settings = GroupSettings()
+    hashed = [FeatureHashing(settings).features(a) for a in ALL]
+    frequencies = DocumentFrequencies(settings.hash_features)
+    for features in hashed:
+        frequencies.add(features)
+    stream, batch = local_pair_features(hashed, frequencies, settings), pair_features(ALL, settings)
+    off_diagonal = ~np.eye(len(ALL), dtype=bool)
+    for name in [*PAIR_FEATURES, "base"]:
+        if name != "shared_neighbours":  # not computed: the stream's model leaves it out
+            assert np.allclose(stream[name][off_diagonal], batch[name][off_diagonal],
+                               atol=1e-6), name
+
+
+def test_stored_features_round_trip_and_older_rows_still_read():
+    from newsprism.group.stream_features import ArticleFeatures, FeatureHashing
+
+    features = FeatureHashing(GroupSettings()).features(QUAKE_NORTH_A)
+    assert features.numbers.nnz and features.years.nnz == 0 and features.lead_names.nnz
+    again = ArticleFeatures.from_bytes(features.to_bytes(), features.day)
+    for kind in ("words", "names", "lead", "lead_names", "numbers", "years"):
+        assert np.array_equal(again.row(kind).indices, features.row(kind).indices)
+        assert np.allclose(again.row(kind).data, features.row(kind).data)
+    # Before lead, number and year rows: two lengths, then words and names.
+    old = b"".join(a.tobytes() for a in (
+        np.array([features.words.nnz, features.names.nnz], np.int32),
+        features.words.indices, features.words.data, features.names.indices, features.names.data))
+    (read,) = ArticleFeatures.many_from_bytes([old], [None])
+    assert np.array_equal(read.names.indices, features.names.indices) and read.lead.nnz == 0
+
+
+def test_local_topic_groups_are_the_batch_average_link_groups():
+    from newsprism.group.similarity import topic_groups
+    from newsprism.group.stream_score import average_link_groups
+
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        scores = rng.random((12, 12)) ** 3
+        scores = (scores + scores.T) / 2
+        np.fill_diagonal(scores, 1.0)
+        assert sorted(average_link_groups(scores, 0.2)) == sorted(topic_groups(scores, 0.2))

@@ -8,7 +8,9 @@ Two entry points (see :mod:`newsprism.group.similarity` for the scores):
   ``Article.language`` known and different) are scored by multilingual embeddings instead
   (:mod:`newsprism.group.multilingual`), since they share almost no words.
 - :class:`StoryAssigner` — a stream, one article at a time, using only what has arrived so far
-  (what :func:`newsprism.store.ingest` uses), on the simple score and ``GroupSettings.threshold``.
+  (what :func:`newsprism.store.ingest` uses): its nearest earlier articles are judged by the same
+  pair model, refitted without the one feature a stream cannot compute
+  (:mod:`newsprism.group.stream_score`); words only, so it does not yet join languages.
 """
 
 from __future__ import annotations

@@ -11,8 +11,9 @@ class GroupSettings:
 
     Fitted values were fitted on the train part only (ECB+ topics 1–17, BASIL events with an even
     index; see :mod:`newsprism.group.datasets`): the batch pair model by ``bench/grouping.py``,
-    the stream's simple score (``threshold``, ``entity_weight``) by
-    ``bench/fit_group_threshold.py``.
+    the simple words-and-names score (``threshold``, ``entity_weight``) by
+    ``bench/fit_group_threshold.py``. The stream's own pair weights are in
+    :mod:`newsprism.group.stream_score`.
     """
 
     # Batch grouping: lowest average pair-model probability at which two groups are one story.
@@ -34,7 +35,8 @@ class GroupSettings:
     cross_lingual_slope: float = 3.61
     cross_lingual_bias: float = -2.20
 
-    # Stream assignment (simple score): lowest average similarity at which an article joins a story.
+    # Simple score alone (the benchmarks' simple-score batch anchor): lowest average similarity at
+    # which two groups are one story.
     threshold: float = 0.23
     # Share of the score given to overlap of named entities (the rest is TF-IDF of the words).
     entity_weight: float = 0.7

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.group.incremental import StorySpan
+from newsprism.group.stream_state import StorySpan
 
 _NONE = -1
 _PER_KEY = ("story", "day", "previous")

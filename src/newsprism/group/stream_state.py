@@ -1,0 +1,105 @@
+"""Where the stream's state lives: articles by integer key, their features, story memberships.
+
+:class:`StoryState` is what :class:`~newsprism.group.incremental.StoryAssigner` needs; it lives in
+memory here (:class:`MemoryState`), or in a store (:mod:`newsprism.store.grouping`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from newsprism.group.stream_features import ArticleFeatures, DocumentFrequencies
+
+
+@dataclass(frozen=True)
+class StorySpan:
+    """What a decision needs to know of one story without reading all its members."""
+
+    first_key: int  # its earliest member: the older story keeps its id in a merge
+    first_day: float | None  # earliest and latest publication day of its dated members
+    last_day: float | None
+    recent: list[int]  # keys of its most recent members (at most the number asked), by key
+
+
+class StoryState(Protocol):
+    """Articles (by integer key), their features, and story memberships."""
+
+    frequencies: DocumentFrequencies
+
+    def key_of(self, article_id: str) -> int | None: ...
+    def story_of(self, article_id: str) -> str | None: ...
+    def remember(self, key: int, article_id: str, features: ArticleFeatures,
+                 vector: np.ndarray) -> None: ...
+    def features(self, keys: Sequence[int]) -> dict[int, ArticleFeatures]:
+        """Features of those ``keys`` that have some."""
+        ...
+    def stories_of(self, keys: Sequence[int]) -> dict[int, str]: ...
+    def story_span(self, story_id: str, recent: int) -> StorySpan | None:
+        """The story's first key, day span and ``recent`` newest members; ``None`` if empty."""
+        ...
+    def assign(self, key: int, story_id: str) -> None: ...
+    def merge(self, kept: str, absorbed: str, article_id: str, score: float) -> bool:
+        """Move every member of ``absorbed`` into ``kept`` and log it; ``False`` when refused
+        (e.g. the same merge was undone before)."""
+        ...
+    def stories(self) -> dict[str, list[str]]: ...
+
+
+@dataclass
+class MemoryState:
+    """A :class:`StoryState` in plain dicts, for one session or a benchmark."""
+
+    width: int
+    frequencies: DocumentFrequencies = field(init=False)
+    merge_log: list[tuple[str, str, str, float]] = field(default_factory=list)
+    _keys: dict[str, int] = field(default_factory=dict)
+    _ids: dict[int, str] = field(default_factory=dict)
+    _features: dict[int, ArticleFeatures] = field(default_factory=dict)
+    _story_of: dict[int, str] = field(default_factory=dict)
+    _members: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.frequencies = DocumentFrequencies(self.width)
+
+    def key_of(self, article_id: str) -> int | None:
+        return self._keys.get(article_id)
+
+    def story_of(self, article_id: str) -> str | None:
+        key = self._keys.get(article_id)
+        return None if key is None else self._story_of.get(key)
+
+    def remember(self, key, article_id, features, vector) -> None:
+        self._keys[article_id], self._ids[key], self._features[key] = key, article_id, features
+
+    def features(self, keys):
+        return {k: self._features[k] for k in keys if k in self._features}
+
+    def stories_of(self, keys):
+        return {k: self._story_of[k] for k in keys if k in self._story_of}
+
+    def story_span(self, story_id, recent):
+        keys = self._members.get(story_id)
+        if not keys:
+            return None
+        days = [d for d in (self._features[k].day for k in keys) if d is not None]
+        return StorySpan(keys[0], min(days, default=None), max(days, default=None),
+                         keys[-recent:])
+
+    def assign(self, key, story_id) -> None:
+        self._story_of[key] = story_id
+        self._members.setdefault(story_id, []).append(key)
+
+    def merge(self, kept, absorbed, article_id, score) -> bool:
+        moved = self._members.pop(absorbed, [])
+        for key in moved:
+            self._story_of[key] = kept
+        self._members[kept] = sorted([*self._members.get(kept, []), *moved])
+        self.merge_log.append((kept, absorbed, article_id, score))
+        return True
+
+    def stories(self) -> dict[str, list[str]]:
+        return {sid: [self._ids[k] for k in keys] for sid, keys in self._members.items()}
