@@ -454,6 +454,19 @@ def test_an_attribution_borrowed_across_another_quote_is_no_party_to_a_conflict(
     assert len(attribution_facts([plain], direct, entities)) == 1
 
 
+def _attribution_conflicts(weller_article: Article, line: Quote) -> int:
+    """Attribution facts when outlet o0 gives LINE to Anna Berg and ``weller_article`` (o1)
+    gives it, as ``line``, to Tomas Weller."""
+    articles = [_quoted("o0", LINE, "Anna Berg"), weller_article]
+    entities = [Entity(id=f"person:{i}", name=n, label="PERSON")
+                for i, n in enumerate(("Anna Berg", "Tomas Weller"))]
+    record = _record("o1", "Tomas Weller", LINE, "person:1").model_copy(
+        update={"start": line.start, "end": line.end})
+    group = QuoteGroup(id="q", text=LINE, status="conflict",
+                       quotes=[_record("o0", "Anna Berg", LINE, "person:0"), record])
+    return len(attribution_facts([group], articles, entities))
+
+
 def test_a_reported_clause_between_naming_and_quote_borrows_nothing():
     # "Tomas Weller wrote what he thought the council should do: '<line>'" names Weller for the
     # line; the reported clause in between is his attribution's own sentence.
@@ -464,15 +477,7 @@ def test_a_reported_clause_between_naming_and_quote_borrows_nothing():
                      kind="indirect", speaker=Span(start=0, end=12), cue=Span(start=13, end=18))
     line = Quote(start=len(lead), end=len(lead) + len(LINE), text=LINE, kind="direct",
                  speaker=Span(start=0, end=12), cue=Span(start=13, end=18))
-    articles = [_quoted("o0", LINE, "Anna Berg"), Article(id="o1", text=text,
-                                                           quotes=[reported, line])]
-    entities = [Entity(id=f"person:{i}", name=n, label="PERSON")
-                for i, n in enumerate(("Anna Berg", "Tomas Weller"))]
-    record = _record("o1", "Tomas Weller", LINE, "person:1").model_copy(
-        update={"start": line.start, "end": line.end})
-    group = QuoteGroup(id="q", text=LINE, status="conflict",
-                       quotes=[_record("o0", "Anna Berg", LINE, "person:0"), record])
-    assert len(attribution_facts([group], articles, entities)) == 1
+    assert _attribution_conflicts(Article(id="o1", text=text, quotes=[reported, line]), line) == 1
 
 
 def test_words_quoted_inside_the_naming_sentence_borrow_nothing():
@@ -491,15 +496,8 @@ def test_words_quoted_inside_the_naming_sentence_borrow_nothing():
     line = Quote(start=text.index(LINE), end=text.index(LINE) + len(LINE), text=LINE,
                  kind="direct", speaker=name, cue=cue)
     no = Quote(start=1, end=3, text="No", kind="direct", speaker=name, cue=said)
-    articles = [_quoted("o0", LINE, "Anna Berg"),
-                Article(id="o1", text=text, quotes=[no, clause, marked, line])]
-    entities = [Entity(id=f"person:{i}", name=n, label="PERSON")
-                for i, n in enumerate(("Anna Berg", "Tomas Weller"))]
-    record = _record("o1", "Tomas Weller", LINE, "person:1").model_copy(
-        update={"start": line.start, "end": line.end})
-    group = QuoteGroup(id="q", text=LINE, status="conflict",
-                       quotes=[_record("o0", "Anna Berg", LINE, "person:0"), record])
-    assert len(attribution_facts([group], articles, entities)) == 1
+    article = Article(id="o1", text=text, quotes=[no, clause, marked, line])
+    assert _attribution_conflicts(article, line) == 1
 
 
 def test_a_reworded_statement_said_on_another_weekday_conflicts():
