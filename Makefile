@@ -27,12 +27,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## bench: speed and quality measurements (figures go to docs/benchmarks.md); about an hour
+## bench: speed and quality measurements (figures go to docs/benchmarks.md); about 75 minutes
 bench: $(STAMP)
 	$(BIN)/python bench/end_to_end.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/quotes.py
-	$(BIN)/python bench/grouping.py
+	$(BIN)/python bench/grouping.py --skip-semeval
+	$(BIN)/python bench/semeval.py --every 1
 	$(BIN)/python bench/group_scale.py --quality
 	$(BIN)/python bench/group_scale.py
 	$(BIN)/python bench/corroboration.py
