@@ -441,3 +441,13 @@ def test_the_addressee_of_a_letter_is_not_the_speaker_of_its_words():
     }
     assert not speakers & {"Rui", "Ana Costa", "a little-known senator"}
     assert _quote(article, "learn some basic manners").kind == "partial"
+
+
+def test_a_dateline_is_not_the_speaker():
+    # The parser makes the dateline a second subject of the first verb.
+    article = _read(
+        "PORTVALE, Romania — Authorities ordered the evacuation of four hamlets below the old "
+        "quarry dam on Monday, after engineers found cracks in its wall."
+    )
+    quote = _quote(article, "the evacuation of four hamlets")
+    assert article.text[quote.speaker.start:quote.speaker.end] == "Authorities"

@@ -162,10 +162,24 @@ def is_stance_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and verb_lemma(token) in STANCE_VERBS
 
 
+def is_dateline(token: Token) -> bool:
+    """ "PORTVALE, Romania — Officials said …": the capitalised place that opens a wire story,
+    which the parser often makes a second subject of the first verb."""
+    words = token.doc[token.left_edge.i:token.i + 1]
+    return (
+        token.left_edge.i == token.sent.start
+        and all(w.is_alpha and w.is_upper and len(w) > 1 for w in words)
+        and token.i + 1 < len(token.doc)
+        and token.nbor().text in {",", "—", "–", "-"}
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb; participles ("…, saying") borrow their head's."""
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next(
+            (c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)), None
+        )
         if subject is not None:
             if subject.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
