@@ -200,3 +200,43 @@ def test_local_topic_groups_are_the_batch_average_link_groups():
         scores = (scores + scores.T) / 2
         np.fill_diagonal(scores, 1.0)
         assert sorted(average_link_groups(scores, 0.2)) == sorted(topic_groups(scores, 0.2))
+
+
+def test_a_duplicate_given_as_features_changes_nothing():
+    from newsprism.group.stream_features import FeatureHashing
+
+    assigner = StoryAssigner()
+    features = FeatureHashing(assigner.settings).features(QUAKE_NORTH_A)
+    story = assigner.add_features(QUAKE_NORTH_A.id, features)
+    count, indexed = assigner.state.frequencies.count, len(assigner.index)
+    assert assigner.add_features(QUAKE_NORTH_A.id, features) == story
+    assert (assigner.state.frequencies.count, len(assigner.index)) == (count, indexed)
+    assert assigner.stories == {story: [QUAKE_NORTH_A.id]}
+
+
+def test_simple_scores_against_no_earlier_article_are_empty():
+    from newsprism.group.stream_features import DocumentFrequencies, FeatureHashing
+    from newsprism.group.stream_score import base_scores
+
+    settings = GroupSettings()
+    features = FeatureHashing(settings).features(QUAKE_NORTH_A)
+    frequencies = DocumentFrequencies(settings.hash_features)
+    frequencies.add(features)
+    assert base_scores(features, [], frequencies, settings).shape == (0,)
+
+
+def test_memory_spans_follow_keys_as_the_store_table_does():
+    from newsprism.group.stream_state import MemoryState
+    from newsprism.store.table import StoryTable
+
+    memory, table = MemoryState(GroupSettings().hash_features), StoryTable()
+    for key in (5, 3, 7):  # keys may arrive out of order
+        memory._features[key] = StoryAssigner().hashing.features(QUAKE_NORTH_A)
+        memory.assign(key, "story-a")
+        table.assign(key, "story-a", memory._features[key].day)
+    memory.assign(7, "story-b")  # moved by hand
+    table.assign(7, "story-b", memory._features[7].day)
+    for recent in (0, 1, 12):
+        assert memory.story_span("story-a", recent) == table.span("story-a", recent)
+    assert memory.story_span("story-a", 12).first_key == 3
+    assert memory.stories_of([3, 5, 7]) == {3: "story-a", 5: "story-a", 7: "story-b"}

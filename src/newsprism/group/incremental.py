@@ -100,6 +100,9 @@ class StoryAssigner:
         self, article_id: str, features: ArticleFeatures, key: int | None = None
     ) -> str:
         """:meth:`add` for an article already turned into features (benchmarks, other sources)."""
+        known = self.state.story_of(article_id)
+        if known is not None:  # a duplicate must not be counted, indexed or assigned again
+            return known
         key, neighbours = self._remember(article_id, features, key)
         candidates, probabilities = self._qualified(neighbours, features)
         if not candidates:

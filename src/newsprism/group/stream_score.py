@@ -183,7 +183,8 @@ def base_scores(
     with _one_blas_thread():
         cosine = {kind: _Dense([f.row(kind) for f in batch]) for kind in ("words", "names")}
         words, names = (d.cosines(_idf(d, frequencies, k))[0, 1:] for k, d in cosine.items())
-    both_named = np.array([f.names.nnz > 0 for f in others]) & (article.names.nnz > 0)
+    named = np.array([f.names.nnz > 0 for f in others], dtype=bool)  # bool even when empty
+    both_named = named & (article.names.nnz > 0)
     return mix(words, names, both_named, settings.entity_weight)
 
 

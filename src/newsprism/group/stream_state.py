@@ -6,6 +6,7 @@ memory here (:class:`MemoryState`), or in a store (:mod:`newsprism.store.groupin
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -87,11 +88,20 @@ class MemoryState:
             return None
         days = [d for d in (self._features[k].day for k in keys) if d is not None]
         return StorySpan(keys[0], min(days, default=None), max(days, default=None),
-                         keys[-recent:])
+                         keys[len(keys) - recent:] if recent > 0 else [])
 
     def assign(self, key, story_id) -> None:
+        """As the store's table: members kept by key (keys may arrive out of order), and an
+        article moved out of any other story."""
+        old = self._story_of.get(key)
+        if old == story_id:
+            return
+        if old is not None:
+            self._members[old].remove(key)
+            if not self._members[old]:
+                del self._members[old]
         self._story_of[key] = story_id
-        self._members.setdefault(story_id, []).append(key)
+        bisect.insort(self._members.setdefault(story_id, []), key)
 
     def merge(self, kept, absorbed, article_id, score) -> bool:
         moved = self._members.pop(absorbed, [])
