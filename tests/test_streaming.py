@@ -236,7 +236,9 @@ def test_memory_spans_follow_keys_as_the_store_table_does():
         table.assign(key, "story-a", memory._features[key].day)
     memory.assign(7, "story-b")  # moved by hand
     table.assign(7, "story-b", memory._features[7].day)
-    for recent in (0, 1, 12):
+    for recent in (0, 1, 2, 3, 12):
         assert memory.story_span("story-a", recent) == table.span("story-a", recent)
+    # asking for a few more members than a story has gives all of them, not the last few
+    assert memory.story_span("story-a", 3).recent == [3, 5]
     assert memory.story_span("story-a", 12).first_key == 3
     assert memory.stories_of([3, 5, 7]) == {3: "story-a", 5: "story-a", 7: "story-b"}

@@ -88,7 +88,7 @@ class MemoryState:
             return None
         days = [d for d in (self._features[k].day for k in keys) if d is not None]
         return StorySpan(keys[0], min(days, default=None), max(days, default=None),
-                         keys[len(keys) - recent:] if recent > 0 else [])
+                         keys[max(0, len(keys) - recent):] if recent > 0 else [])
 
     def assign(self, key, story_id) -> None:
         """As the store's table: members kept by key (keys may arrive out of order), and an
