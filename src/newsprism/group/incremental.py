@@ -92,9 +92,9 @@ class StoryAssigner:
         memory it defaults to the arrival count.
         """
         known = self.state.story_of(article.id)
-        if known is not None:
+        if known is not None:  # checked before hashing: a duplicate costs one lookup
             return known
-        return self.add_features(article.id, self.hashing.features(article), key)
+        return self._assign_new(article.id, self.hashing.features(article), key)
 
     def add_features(
         self, article_id: str, features: ArticleFeatures, key: int | None = None
@@ -103,6 +103,9 @@ class StoryAssigner:
         known = self.state.story_of(article_id)
         if known is not None:  # a duplicate must not be counted, indexed or assigned again
             return known
+        return self._assign_new(article_id, features, key)
+
+    def _assign_new(self, article_id: str, features: ArticleFeatures, key: int | None) -> str:
         key, neighbours = self._remember(article_id, features, key)
         candidates, probabilities = self._qualified(neighbours, features)
         if not candidates:
