@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/group_scale.py --quality
 	$(BIN)/python bench/group_scale.py
 	$(BIN)/python bench/corroboration.py
+	$(BIN)/python bench/conflict_precision.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
