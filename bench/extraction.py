@@ -1,13 +1,14 @@
 """Main-content extraction on the article-extraction benchmark: HTML pages and raw scraped text.
 
     .venv/bin/python bench/extraction.py [--data ../shared/data/article-extraction-benchmark]
-    .venv/bin/python bench/extraction.py --fit     # refit the line models, then score
-    .venv/bin/python bench/extraction.py --fit text   # refit only the text model, then score
+    .venv/bin/python bench/extraction.py --fit     # refit the text line model, then score
 
 Split (fixed, see ``newsprism.ingest.evaluation.split_halves``): pages sorted by id, even
-positions = fit half, odd positions = held-out half. ``--fit`` fits the two line models of
-``newsprism.ingest.lineroles`` (weights and thresholds) on the fit half only and writes them to
-``src/newsprism/ingest/lineroles.json``; the held-out half is only ever scored.
+positions = fit half, odd positions = held-out half. ``--fit`` fits the ``text`` line model of
+``newsprism.ingest.lineroles`` (weights and thresholds) on the fit half only and writes it to
+``src/newsprism/ingest/lineroles.json``; the held-out half is only ever scored. HTML extraction
+has no fitted model: its markup rules (``newsprism.ingest.html_main``) are chosen on the fit half
+by ``bench/html_repair.py``.
 
 HTML: newsprism's ``from_html`` (body paragraphs) against plain ``trafilatura.extract``.
 Text: each page's visible text (``visible_text``) cleaned by ``from_text`` (body lines, what
@@ -37,7 +38,6 @@ from newsprism.ingest.evaluation import (
     average,
     body_text,
     content_text,
-    in_gold,
     load_benchmark,
     score_page,
     shingle_labels,
@@ -46,9 +46,7 @@ from newsprism.ingest.evaluation import (
     trafilatura_text,
     visible_text,
 )
-from newsprism.ingest.html import parse
 from newsprism.ingest.jobs import extract_pages
-from newsprism.ingest.repair import extraction_runs
 from newsprism.ingest.text import from_text, layout, rule_kinds, text_line_features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,14 +58,6 @@ REGULARISATION = 1.0
 
 
 # --- fitting --------------------------------------------------------------------------------
-
-
-def html_rows(page: Page) -> tuple[list[str], np.ndarray, list[bool]]:
-    tree = parse(page.html)
-    runs = extraction_runs(tree, page.url) if tree is not None else []
-    lines = [r.text for r in runs]
-    features = lineroles.line_features(lines, [(r.precise, r.recall) for r in runs])
-    return lines, features, in_gold(lines, page.body)
 
 
 def text_rows(page: Page) -> tuple[list[str], np.ndarray, list[bool], list[str]]:
@@ -153,9 +143,9 @@ def _line_weights(lines: list[str]) -> np.ndarray:
     return sizes / sizes.sum()
 
 
-def fit(pages: list[Page], kinds: tuple[str, ...] = ("html", "text")) -> None:
+def fit(pages: list[Page], kinds: tuple[str, ...] = ("text",)) -> None:
     """Refit the ``kinds`` line models; the weights of the other kind are kept as shipped."""
-    makers = {"html": html_rows, "text": text_rows}
+    makers = {"text": text_rows}
     with ProcessPoolExecutor() as pool:
         rows = {kind: list(pool.map(makers[kind], pages, chunksize=4)) for kind in kinds}
     old = json.loads(WEIGHTS.read_text()) if WEIGHTS.exists() else {}
@@ -220,15 +210,17 @@ def print_table(rows: list[tuple[str, dict[str, Score], str]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--fit", nargs="?", const="all", choices=["all", "html", "text"],
-                        help="refit the line models (both, or only the one named) first")
+    parser.add_argument("--fit", nargs="?", const="text", choices=["all", "text"],
+                        help="refit the text line model first (HTML has no line model: its "
+                        "markup rules, newsprism.ingest.html_main, are chosen by "
+                        "bench/html_repair.py)")
     args = parser.parse_args()
     pages = load_benchmark(args.data)
     fit_half, held_half = split_halves(pages)
     print(f"{len(pages)} pages: fit {len(fit_half)}, held-out {len(held_half)}; "
           f"{os.cpu_count()} cores")
     if args.fit:
-        fit(fit_half, ("html", "text") if args.fit == "all" else (args.fit,))
+        fit(fit_half, ("text",))
 
     plain, plain_time = timed(lambda: [trafilatura_text(p) for p in pages])
     items = [{"html": p.html, "id": p.id, "url": p.url} for p in pages]

@@ -207,14 +207,20 @@ class Placement:
     # the container (outside it: below the first ancestor it shares with the container)
 
 
-def place(page: PageText, paragraphs: list[str]) -> list[Placement]:
-    """The placement of each paragraph, found in page order."""
+def locate_all(page: PageText, paragraphs: list[str]) -> list[tuple[int, int] | None]:
+    """The word range of each paragraph (None when not found), found in page order."""
     spans: list[tuple[int, int] | None] = []
     after = 0
     for text in paragraphs:
         span = page.locate(text, after)
         spans.append(span)
         after = max(after, span[1]) if span else after  # a fallback match never rewinds
+    return spans
+
+
+def place(page: PageText, paragraphs: list[str]) -> list[Placement]:
+    """The placement of each paragraph, found in page order."""
+    spans = locate_all(page, paragraphs)
     container = main_container(page, [span for span in spans if span])
     return [_placement(page, span, container) for span in spans]
 

@@ -7,10 +7,10 @@ paragraphs separated by blank lines, then the page's ``<figcaption>`` texts (rol
 trafilatura drops most of them, yet a reader checking a photo's claim needs them, kept apart from
 the body). The markup itself is kept in ``Article.html``.
 
-The main content comes from :mod:`newsprism.ingest.repair` (trafilatura's ``favor_precision``
-run, with a paragraph vote against its ``favor_recall`` run when a fitted model is shipped, then
-markup rules: link lists, promotion boxes and blocks outside the main container dropped) and the
-metadata from :func:`newsprism.ingest.metadata.page_metadata` (JSON-LD, ``<meta>`` tags, htmldate).
+The main content comes from :mod:`newsprism.ingest.html_main` (trafilatura's fast
+``favor_recall`` run, then markup rules: link lists, promotion boxes and blocks outside the main
+container dropped) and the metadata from :func:`newsprism.ingest.metadata.page_metadata`
+(JSON-LD, ``<meta>`` tags, htmldate).
 Figures on ``../shared/data/article-extraction-benchmark``: ``bench/extraction.py``.
 """
 
@@ -22,8 +22,8 @@ import trafilatura
 from lxml.html import HtmlElement
 
 from newsprism.errors import InputError
+from newsprism.ingest.html_main import main_paragraphs
 from newsprism.ingest.metadata import outlet_from_url, page_metadata
-from newsprism.ingest.repair import main_paragraphs
 from newsprism.ingest.text import Layout, article_from_layout, comparison_key, layout
 from newsprism.model import Article
 
