@@ -165,7 +165,7 @@ def load(db: Path, n: int, chunk: int = 100_000) -> dict:
             store_seconds += time.perf_counter() - t1
             print(f"  loaded {low + len(days):,}", file=sys.stderr, flush=True)
         saved = DocumentFrequencies(WIDTH)
-        saved.counts["words"], saved.counts["names"], saved.count = word_df, name_df, n
+        saved.counts["words"][:], saved.counts["names"][:], saved.count = word_df, name_df, n
         store.put_state("document_frequencies", saved.to_bytes())
         t0 = time.perf_counter()
         index.save(store.index_path())

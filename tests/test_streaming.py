@@ -165,7 +165,8 @@ def test_stream_features_over_a_whole_batch_are_the_batch_pair_features():
     frequencies = DocumentFrequencies(settings.hash_features)
     for features in hashed:
         frequencies.add(features)
-    stream, batch = local_pair_features(hashed, frequencies, settings), pair_features(ALL, settings)
+    stream = local_pair_features(hashed, frequencies, settings, every_group=True)
+    batch = pair_features(ALL, settings)
     off_diagonal = ~np.eye(len(ALL), dtype=bool)
     for name in [*PAIR_FEATURES, "base"]:
         if name != "shared_neighbours":  # not computed: the stream's model leaves it out
@@ -242,3 +243,38 @@ def test_memory_spans_follow_keys_as_the_store_table_does():
     assert memory.story_span("story-a", 3).recent == [3, 5]
     assert memory.story_span("story-a", 12).first_key == 3
     assert memory.stories_of([3, 5, 7]) == {3: "story-a", 5: "story-a", 7: "story-b"}
+
+
+def test_local_topic_groups_with_whole_components_and_singletons():
+    from newsprism.group.similarity import topic_groups
+    from newsprism.group.stream_score import average_link_groups
+
+    # A component whose every pair reaches the threshold (one group without clustering), a pair,
+    # a single row, and a chain whose ends are far apart (clustered as usual).
+    scores = np.full((9, 9), 0.01)
+    scores[np.ix_([0, 1, 2, 3], [0, 1, 2, 3])] = 0.6
+    scores[4, 5] = scores[5, 4] = 0.5
+    scores[7, 8] = scores[8, 7] = 0.35
+    scores[6, 7] = scores[7, 6] = 0.3
+    np.fill_diagonal(scores, 1.0)
+    groups = sorted(average_link_groups(scores, 0.2))
+    assert groups == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]
+    assert groups == sorted(sorted(g) for g in topic_groups(scores, 0.2))
+
+
+def test_simple_scores_and_first_row_features_match_the_whole_local_batch():
+    from newsprism.group.stream_features import DocumentFrequencies, FeatureHashing
+    from newsprism.group.stream_score import base_scores, local_pair_features
+
+    settings = GroupSettings()
+    hashed = [FeatureHashing(settings).features(a) for a in ALL]
+    frequencies = DocumentFrequencies(settings.hash_features)
+    for features in hashed:
+        frequencies.add(features)
+    everything = local_pair_features(hashed, frequencies, settings, every_group=True)
+    focused = local_pair_features(hashed, frequencies, settings)
+    # The new article's pairs are the same when only its topic group is computed.
+    for name, values in everything.items():
+        assert np.allclose(focused[name][0], values[0]), name
+    assert np.allclose(base_scores(hashed[0], hashed[1:], frequencies, settings),
+                       everything["base"][0, 1:])

@@ -41,6 +41,7 @@ from newsprism.group.similarity import (
     shared_neighbours,
 )
 from newsprism.group.stream_features import (
+    KINDS,
     WEIGHTED,
     ArticleFeatures,
     DocumentFrequencies,
@@ -66,6 +67,7 @@ STREAM_PAIR_BIAS = -2.892
 STREAM_THRESHOLD = 0.5
 
 
+@lru_cache(maxsize=8)
 def stream_settings(settings: GroupSettings) -> GroupSettings:
     """``settings`` with the stream's pair weights (in the batch model's feature order)."""
     weights = tuple(STREAM_PAIR_WEIGHTS[name] for name in PAIR_FEATURES)
@@ -85,63 +87,93 @@ def _one_blas_thread() -> Iterator[None]:
         yield
 
 
-class _Dense:
-    """Rows of one kind, for a local batch of a few dozen articles. Only features that two or
-    more rows share can make two rows alike, and most words are in one article only; so those
-    shared features are laid out densely (small products, no scipy per-matrix overhead) and the
-    rest count only towards each row's norm."""
+class _LocalRows:
+    """Every hashed row of a local batch, all kinds in one vocabulary (feature + kind × width),
+    so a decision sorts its features, looks up their IDF and weighs them once, not per kind.
 
-    def __init__(self, rows: Sequence[SparseRow]):
-        self.n = len(rows)
-        counts = [r.nnz for r in rows]
-        indices = np.concatenate([r.indices for r in rows]) if rows else np.zeros(0, np.int32)
-        self.data = (np.concatenate([r.data for r in rows]) if rows else np.zeros(0)).astype(float)
-        self.vocabulary, self.columns = np.unique(indices, return_inverse=True)
-        self.row_of = np.repeat(np.arange(self.n), counts)
-        in_rows = np.bincount(self.columns, minlength=len(self.vocabulary))
-        self.shared = np.flatnonzero(in_rows > 1)
-        dense_column = np.full(len(self.vocabulary), -1)
-        dense_column[self.shared] = np.arange(len(self.shared))
-        self.values = np.zeros((self.n, len(self.shared)))
-        keep = dense_column[self.columns] >= 0
-        self.values[self.row_of[keep], dense_column[self.columns[keep]]] = self.data[keep]
+    Only features that two or more rows share can make two rows alike, and most words are in one
+    article only; so the shared ones are laid out densely (small products, no scipy per-matrix
+    overhead) and the rest count only towards each row's norm."""
 
-    def cosines(self, weights: np.ndarray) -> np.ndarray:
-        """n × n cosine of the rows with each feature (of the vocabulary) weighted by
-        ``weights``; 1 on the diagonal of a non-empty row."""
-        squares = np.bincount(self.row_of, weights=(self.data * weights[self.columns]) ** 2,
-                              minlength=self.n)
+    def __init__(self, batch: Sequence[ArticleFeatures], frequencies: DocumentFrequencies):
+        n, width, kinds = len(batch), len(frequencies.words), len(KINDS)
+        self.n = n
+        rows = [f.row(kind) for kind in KINDS for f in batch]  # kind-major: kind · n + row
+        keys, data, segment = _flat(rows, kinds, width)
+        lengths = np.bincount(segment, minlength=len(rows))
+        vocabulary, columns = np.unique(keys, return_inverse=True)
+        kind_of, index_of = np.divmod(vocabulary, width)
+        idf = np.ones(len(vocabulary))  # years are compared unweighted
+        weighted = kind_of < len(WEIGHTED)
+        idf[weighted] = frequencies.idf_of_kinds(kind_of[weighted], index_of[weighted])
+        squares = np.bincount(segment, weights=(data * idf[columns]) ** 2,
+                              minlength=len(rows)).reshape(kinds, n)
+        self.has = lengths.reshape(kinds, n) > 0
+        shared = np.flatnonzero(np.bincount(columns, minlength=len(vocabulary)) > 1)
+        dense_column = np.full(len(vocabulary), -1)
+        dense_column[shared] = np.arange(len(shared))
+        self.values = np.zeros((n, len(shared)))  # sublinear tf of the shared features
+        keep = dense_column[columns] >= 0
+        self.values[segment[keep] % n, dense_column[columns[keep]]] = data[keep]
+        shared_kind = kind_of[shared]
+        self.bounds = np.searchsorted(shared_kind, np.arange(kinds + 1))
         norms = np.sqrt(squares)
-        norms = np.where(norms > 0, norms, 1.0)
-        weighted = self.values * weights[self.shared][None, :] / norms[:, None]
-        products = weighted @ weighted.T
-        np.fill_diagonal(products, (squares > 0).astype(float))
+        norms[norms == 0] = 1.0
+        unit = self.values * (idf[shared][None, :] / norms[shared_kind].T)
+        self.products = [unit[:, part] @ unit[:, part].T for part in map(self._part, KINDS)]
+
+    def _part(self, kind: str) -> slice:
+        k = KINDS.index(kind)
+        return slice(int(self.bounds[k]), int(self.bounds[k + 1]))
+
+    def cosines(self, kind: str) -> np.ndarray:
+        """n × n IDF-weighted cosine of the rows of ``kind``; 1 on the diagonal of a non-empty
+        row."""
+        k = KINDS.index(kind)
+        products = self.products[k].copy()
+        np.fill_diagonal(products, self.has[k].astype(float))
         return products
 
-    def local_cosines(self, groups: list[list[int]]) -> np.ndarray:
+    def years(self) -> tuple[np.ndarray, np.ndarray]:
+        """(both name years and share one, both name years and share none), as 0/1 matrices."""
+        has = self.has[KINDS.index("years")]
+        both = has[:, None] & has[None, :]
+        shared = self.products[KINDS.index("years")] > 0
+        return (both & shared).astype(float), (both & ~shared).astype(float)
+
+    def local_cosines(self, kind: str, groups: list[list[int]]) -> np.ndarray:
         """:func:`~newsprism.group.similarity.local_idf_cosine`: inside each group of three or
         more, IDF counted in that group only (features in one member only weigh nothing)."""
-        n = self.values.shape[0]
-        local = np.zeros((n, n))
+        local = np.zeros((self.n, self.n))
+        values = self.values[:, self._part(kind)]
         for members in groups:
             if len(members) < 3:
                 continue
-            rows = self.values[members]
+            rows = values[members]
             frequency = (rows > 0).sum(axis=0)
             idf = np.where(frequency > 1, np.log(len(members) / np.maximum(frequency, 1)), 0.0)
             weighted = rows * idf[None, :]
-            norms = np.linalg.norm(weighted, axis=1, keepdims=True)
+            norms = np.sqrt(np.einsum("ij,ij->i", weighted, weighted))[:, None]
             weighted /= np.where(norms > 0, norms, 1.0)
             local[np.ix_(members, members)] = weighted @ weighted.T
         return local
 
 
-def average_link_groups(scores: np.ndarray, threshold: float) -> list[list[int]]:
-    """:func:`~newsprism.group.similarity.topic_groups` for a local batch: average-link
-    clustering, merging the closest two clusters while their average score reaches
-    ``threshold`` (the Lance-Williams update of UPGMA, which has no inversions, so this is the
-    tree cut at ``threshold``). For a few dozen rows, plain numpy is ~10x faster than scipy's
-    linkage with its checks, called per connected component."""
+def _components(linked: np.ndarray) -> np.ndarray:
+    """Connected-component label (its smallest row) of each row of a boolean adjacency matrix:
+    each row takes the smallest label among itself and its neighbours until none changes."""
+    labels = np.arange(len(linked))
+    while True:
+        spread = np.minimum(np.where(linked, labels[None, :], len(linked)).min(axis=1), labels)
+        if np.array_equal(spread, labels):
+            return labels
+        labels = spread
+
+
+def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """Average-link clustering, merging the closest two clusters while their average score
+    reaches ``threshold`` (the Lance-Williams update of UPGMA, which has no inversions, so this
+    is the tree cut at ``threshold``)."""
     linked = scores.astype(float)
     np.fill_diagonal(linked, -np.inf)
     members = [[i] for i in range(len(scores))]
@@ -159,17 +191,39 @@ def average_link_groups(scores: np.ndarray, threshold: float) -> list[list[int]]
     return [sorted(group) for group in members if group]
 
 
-def _idf(dense: _Dense, frequencies: DocumentFrequencies, kind: str) -> np.ndarray:
-    return frequencies.idf(dense.vocabulary, kind)
+def average_link_groups(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """:func:`~newsprism.group.similarity.topic_groups` for a local batch, in plain numpy (for
+    a few dozen rows ~10x faster than scipy's linkage with its checks).
+
+    Average link never joins rows with no pair at ``threshold`` between them, so it runs per
+    connected component of the pairs at ``threshold``; and a component whose every pair reaches
+    it is one group without running it (any two of its clusters average at least
+    ``threshold``) — in a local batch, usually the new article's topic."""
+    above = scores >= threshold
+    labels = _components(above)
+    sizes = np.bincount(labels, minlength=len(labels))
+    groups = [[int(row)] for row in np.flatnonzero(sizes[labels] == 1)]
+    for label in np.flatnonzero(sizes > 1):
+        members = np.flatnonzero(labels == label)
+        block = np.ix_(members, members)
+        if len(members) == 2 or above[block].all():
+            groups.append(members.tolist())
+        else:
+            groups += [members[part].tolist() for part in _average_link(scores[block], threshold)]
+    return groups
 
 
-def _years(rows: Sequence[SparseRow]) -> tuple[np.ndarray, np.ndarray]:
-    """(both name years and share one, both name years and share none), as 0/1 matrices."""
-    member = (_Dense(rows).values > 0).astype(float)  # years two or more rows name
-    has = np.array([r.nnz > 0 for r in rows], dtype=bool)
-    both = has[:, None] & has[None, :]
-    shared = (member @ member.T) > 0
-    return (both & shared).astype(float), (both & ~shared).astype(float)
+def _flat(
+    rows: Sequence[SparseRow], kinds: int, width: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows given kind-major (kind · rows per kind + row): their features as one vocabulary
+    (feature + kind × width), their values, and the position of the row each came from."""
+    indices = [r.indices for r in rows]
+    lengths = np.fromiter(map(len, indices), dtype=np.int64, count=len(rows))
+    segment = np.repeat(np.arange(len(rows)), lengths)
+    keys = np.concatenate(indices).astype(np.int64)
+    keys += (segment // (len(rows) // kinds)) * width
+    return keys, np.concatenate([r.data for r in rows]).astype(float), segment
 
 
 def base_scores(
@@ -178,28 +232,52 @@ def base_scores(
 ) -> np.ndarray:
     """The simple words-and-names score of ``article`` with each of ``others``: the pair model
     judges only pairs where it reaches ``candidate_floor``, so it tells which stories can
-    qualify before the (costlier) local batch is scored."""
-    batch = [article, *others]
-    with _one_blas_thread():
-        cosine = {kind: _Dense([f.row(kind) for f in batch]) for kind in ("words", "names")}
-        words, names = (d.cosines(_idf(d, frequencies, k))[0, 1:] for k, d in cosine.items())
-    named = np.array([f.names.nnz > 0 for f in others], dtype=bool)  # bool even when empty
+    qualify before the (costlier) local batch is scored.
+
+    One row against many needs no shared vocabulary: the others' features are looked up among
+    the article's (sorted, words then names)."""
+    m, width, pair = len(others), len(frequencies.words), ("words", "names")
+    if not m:
+        return np.zeros(0)
+    mine, mine_values, mine_kind = _flat([article.row(kind) for kind in pair], 2, width)
+    keys, values, segment = _flat([f.row(kind) for kind in pair for f in others], 2, width)
+    kinds, indices = np.divmod(np.concatenate([mine, keys]), width)
+    idf = frequencies.idf_of_kinds(kinds, indices)  # the article's, then the others'
+    mine_values = mine_values * idf[: len(mine)]
+    mine_norms = np.sqrt(np.bincount(mine_kind, weights=mine_values**2, minlength=2))
+    mine_values /= np.where(mine_norms > 0, mine_norms, 1.0)[mine_kind]
+    values *= idf[len(mine) :]
+    norms = np.sqrt(np.bincount(segment, weights=values**2, minlength=2 * m))
+    at = np.minimum(np.searchsorted(mine, keys), max(len(mine) - 1, 0))
+    hit = mine[at] == keys if len(mine) else np.zeros(len(keys), dtype=bool)
+    dots = np.bincount(segment[hit], weights=values[hit] * mine_values[at[hit]],
+                       minlength=2 * m)
+    words, names = (dots / np.where(norms > 0, norms, 1.0)).reshape(2, m)
+    named = np.array([f.names.nnz > 0 for f in others], dtype=bool)
     both_named = named & (article.names.nnz > 0)
     return mix(words, names, both_named, settings.entity_weight)
 
 
 def local_pair_features(
-    batch: Sequence[ArticleFeatures], frequencies: DocumentFrequencies, settings: GroupSettings
+    batch: Sequence[ArticleFeatures], frequencies: DocumentFrequencies, settings: GroupSettings,
+    every_group: bool = False,
 ) -> dict[str, np.ndarray]:
-    """Every pair feature of the batch model over ``batch`` (n × n each), plus ``"base"``."""
-    dense = {kind: _Dense([f.row(kind) for f in batch]) for kind in WEIGHTED}
-    cosine = {kind: d.cosines(_idf(d, frequencies, kind)) for kind, d in dense.items()}
+    """Every pair feature of the batch model over ``batch`` (n × n each), plus ``"base"``.
+
+    The topic-local cosines are computed inside the first article's (the new one's) topic group
+    only, unless ``every_group``: a decision reads that article's pairs, and the pairs between
+    candidate stories' members that a bridging merge averages, which are in its group as long
+    as both stories qualify (pairs outside it then score as if in different groups)."""
+    rows = _LocalRows(batch, frequencies)
+    cosine = {kind: rows.cosines(kind) for kind in WEIGHTED}
     words, names = cosine["words"], cosine["names"]
-    has_names = np.array([f.names.nnz > 0 for f in batch], dtype=bool)
+    has_names = rows.has[KINDS.index("names")]
     base = mix(words, names, has_names[:, None] & has_names[None, :], settings.entity_weight)
     np.fill_diagonal(base, 1.0)
-    years_shared, years_disjoint = _years([f.years for f in batch])
+    years_shared, years_disjoint = rows.years()
     groups = average_link_groups(base, settings.topic_threshold) if len(batch) >= 3 else []
+    if not every_group:
+        groups = [group for group in groups if group[0] == 0]  # members are sorted
     features = {
         "words": words,
         "names": names,
@@ -209,8 +287,8 @@ def local_pair_features(
         "years_shared": years_shared,
         "years_disjoint": years_disjoint,
         "dates": date_factors([f.day for f in batch], settings),
-        "local_words": dense["words"].local_cosines(groups),
-        "local_names": dense["names"].local_cosines(groups),
+        "local_words": rows.local_cosines("words", groups),
+        "local_names": rows.local_cosines("names", groups),
         # Left out of the stream's model (weight 0, see above): not worth computing then.
         "shared_neighbours": shared_neighbours(base, settings.neighbours, settings.topic_threshold)
         if STREAM_PAIR_WEIGHTS["shared_neighbours"] else np.zeros_like(base),
