@@ -146,9 +146,21 @@ def verb_lemma(token: Token) -> str:
     return lemma
 
 
+def _puts_it(token: Token) -> bool:
+    """ "As Ann Ortiz put it, …": the idiom of saying, "put" with "it" and nowhere to put it."""
+    children = list(token.children)
+    return (
+        token.lemma_.lower() == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in children)
+        and not any(c.dep_ in {"prep", "prt", "advmod"} for c in children)
+    )
+
+
 def is_speech_verb(token: Token) -> bool:
     so_called = token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "so"
-    return token.pos_ in {"VERB", "AUX"} and verb_lemma(token) in SPEECH_VERBS and not so_called
+    if token.pos_ not in {"VERB", "AUX"} or so_called:
+        return False
+    return verb_lemma(token) in SPEECH_VERBS or _puts_it(token)
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -274,7 +286,7 @@ def speaker_token(
         return after
     if subject is not None and (found := antecedent(subject)) is not None:
         return subject if found.pos_ in {"NOUN", "PROPN", "PRON"} else None
-    if subject is not None and subject.lower_ in NON_SPEAKERS:
+    if subject is not None and subject.lower_ in NON_SPEAKERS and not _text_speaking(subject):
         return None
     if subject is not None and can_speak(article, subject):
         return subject
@@ -286,6 +298,12 @@ def speaker_token(
     if subject is None and i >= 0 and doc[i].text == ",":
         return _named_before_apposition(article, doc, i, quoted)
     return subject
+
+
+def _text_speaking(subject: Token) -> bool:
+    """ "It said", "it reads", "it continued": a statement, letter or report named before
+    speaks through "it", the active subject of the cue (an expletive "it" is never that)."""
+    return subject.lower_ == "it" and subject.dep_ == "nsubj"
 
 
 def _named_before_apposition(
@@ -398,6 +416,8 @@ def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Sp
                 for t in token.subtree
                 if t.dep_ in {"det", "amod", "compound", "nummod"} or t is token
             )
+            while not article.text[start].isalnum() and start < token.idx:
+                start += 1  # "-President Obama" tokenised as one word after a signature dash
             span = Span(start=start, end=token.idx + len(token))
             cluster = None
             if token.pos_ == "PROPN":  # a name the tagger missed ("Ana Ruiz, who said")
