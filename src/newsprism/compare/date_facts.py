@@ -80,6 +80,13 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     if relative_pair and days and one_event and phase and _in_lede(a) and _in_lede(b) \
             and wording >= CLOSE and shared_names(a.statement, b.statement):
         return None if _set_apart(a, b) else 3.0 + wording
+    if relative_pair and days and phase and _same_news_day(a, b) and _same_dated_act(a, b) \
+            and shared_names(a.statement, b.statement) and not _set_apart(a, b):
+        # Outlets writing on the same day name the day of one act against the same "today":
+        # "Tuesday's arguments" in one and "argued at the court Sunday" in the other is one
+        # hearing dated twice. Only the act the day itself dates counts (not a verb further
+        # up the sentence), and the sentences must name the same people.
+        return 3.0 + wording
     if relation == "equal":
         # one date, one event, named by two outlets
         return 2.0 + bonus + wording if related else None
@@ -122,6 +129,19 @@ def _set_apart(a: DateItem, b: DateItem) -> bool:
     """The dated events are set in different places ("in Homs" / "in Aleppo")."""
     setting_a, setting_b = set(a.mention.setting), set(b.mention.setting)
     return bool(setting_a and setting_b and not setting_a & setting_b)
+
+
+def _same_dated_act(a: DateItem, b: DateItem) -> bool:
+    """The acts the two days attach to directly (the first of their events: "argued … Sunday",
+    "Tuesday's arguments") are one act, and not one that fits any event ("said")."""
+    first_a, first_b = a.mention.predicates[:1], b.mention.predicates[:1]
+    return bool(first_a and first_b) and events_meet(first_a, first_b)
+
+
+def _same_news_day(a: DateItem, b: DateItem) -> bool:
+    """Both articles were published on the same calendar day."""
+    day_a, day_b = a.statement.article.published, b.statement.article.published
+    return bool(day_a and day_b) and day_a[:10] == day_b[:10] and len(day_a) >= 10
 
 
 def _in_lede(item: DateItem) -> bool:

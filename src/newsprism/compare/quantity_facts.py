@@ -39,6 +39,13 @@ PERIOD_LINK = re.compile(r"\s*(?:to|through|thru|until|till|-|–|—)\s*", re.I
 PAIR_LINK = re.compile(r"\s*and\s*", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# The end of a period written right after its first year ("from 2007 to 2014"), for when the
+# reader took only the first year for a date.
+PERIOD_END = re.compile(r"\s*(?:to|through|thru|until|till|-|–|—)\s*((?:1[89]|20)\d\d)\b",
+                        re.IGNORECASE)
+# "since 2007": a period from that year up to the time of writing, its end left open.
+SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+OPEN = ""
 
 
 @dataclass
@@ -112,7 +119,10 @@ def quantity_score(a: QuantityItem, b: QuantityItem, wording: float) -> float | 
         # Two outlets that each give one figure of a noun, and no other, in related sentences
         # are giving their figure for the same count ("1.5 million women" / "2.1 million
         # women"), whatever verb each hangs it from.
-        sole = a.sole and b.sole and min(qa.value, qb.value) >= DISTINCTIVE
+        # A percentage or a sum names no counted noun: an outlet's only share ("27 percent" of
+        # votes) and another's ("35 percent" of a district) can be of anything.
+        sole = a.sole and b.sole and min(qa.value, qb.value) >= DISTINCTIVE \
+            and _measure(qa) == "count"
         one_event = sole or (_measure(qa) == "count" and events_meet(qa.predicates, qb.predicates))
         if not (same_unit and wording >= (LOOSE if one_event else CLOSE)
                 and same_phase(a.statement, b.statement)
@@ -134,7 +144,14 @@ def same_period(a: Statement, b: Statement) -> bool:
     2014" are not one rate misreported. Only years and months mark a figure's period (days are
     when it was announced); sentences without one are not told apart."""
     periods_a, periods_b = _periods(a), _periods(b)
-    return not (periods_a and periods_b) or bool(periods_a & periods_b)
+    return not (periods_a and periods_b) or any(
+        _periods_meet(x, y) for x in periods_a for y in periods_b)
+
+
+def _periods_meet(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """One period, or an open one ("since 2007") and a period from the same year on ("from 2007
+    to 2014"): written up to different points of the present, they cover one span."""
+    return a == b or (a[0] == b[0] and OPEN in (a[1], b[1]))
 
 
 def _periods(statement: Statement) -> set[tuple[str, str]]:
@@ -153,6 +170,11 @@ def _periods(statement: Statement) -> set[tuple[str, str]]:
     for i, mention in enumerate(coarse):
         if i not in skip:
             years = YEAR.findall(mention.text) or [mention.value[:4]]
+            end = PERIOD_END.match(text, mention.end)
+            if len(years) == 1 and end:
+                years.append(end.group(1))
+            elif len(years) == 1 and SINCE.search(text[max(mention.start - 7, 0) : mention.start]):
+                years.append(OPEN)
             periods.add((years[0], years[-1]))
     return periods
 
