@@ -76,10 +76,11 @@ def test_strong_is_a_rounded_headcount(read):
 @pytest.mark.parametrize(
     ("phrase", "low", "high"),
     [
-        ("More than 2,000 people", 2000, 3000),
-        ("Over 2,000 people", 2000, 3000),
-        ("At least 40 people", 40, 50),
-        ("Fewer than 40 people", 30, 40),
+        # A floor or a ceiling, open on the other side as far as twice (half) the figure.
+        ("More than 2,000 people", 2000, 4000),
+        ("Over 2,000 people", 2000, 4000),
+        ("At least 40 people", 40, 80),
+        ("Fewer than 40 people", 20, 40),
         ("Nearly 3 million people", 2_900_000, 3_000_000),
         ("Almost 600 people", 590, 600),
         ("Up to 1,200 people", 0, 1200),
@@ -211,3 +212,49 @@ def test_hyphenated_number_words_are_one_figure(read):
     assert [(q.text, q.value, q.unit) for q in found] == [
         ("twenty-five people", 25, "people"), ("thirty-one-year-old", 31, "years old")]
     assert [(q.text, q.value) for q in read("A one-year-old was hurt.")] == [("one-year-old", 1)]
+
+
+def test_a_floor_is_not_contradicted_by_a_higher_count(read):
+    # "At least 6,000" on Saturday and "about 10,000" a day later can both be true.
+    floor = _one(read("At least 6,000 websites were hacked by Saturday."), "6,000")
+    later = _one(read("About 10,000 websites were hacked."), "10,000")
+    assert floor.low <= later.high and later.low <= floor.high
+    assert floor.low == 6000  # but fewer than 6,000 would contradict it
+    doubled = _one(read("Some 20,000 websites were hacked."), "20,000")
+    assert doubled.low > floor.high  # a count that has since tripled is another count
+
+
+def test_nearly_stays_just_below_the_figure(read):
+    # "Almost 100" is read to the ten: 90 to 100; 89 would be written "almost 90".
+    q = _one(read("Almost 100 people were arrested."), "100")
+    assert (q.low, q.high) == (90, 100)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fire was knocked down by 6:40 a.m. and put out by 7 a.m. on Sunday.",
+    "The fire was knocked down by 6: 40 a. m. and put out by 7 a. m. on Sunday.",
+    "The meeting ended at 9 pm on Friday.",
+])
+def test_clock_times_are_not_counts(read, sentence):
+    assert read(sentence) == []
+
+
+def test_a_by_compound_names_a_thing_not_two_counts(read):
+    assert read("The robbers fled in a black four-by-four.") == []
+    assert [q.text for q in read("The robbers fled in a black 4-by-4 towards the port.")] == []
+    q = _one(read("Police later found two cars near the port."), "two")
+    assert (q.value, q.unit) == (2, "car")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Bulls won 19-12 on Sunday.",
+    "The match ended in a 12-12 draw.",
+    "The court issued a 5-4 ruling on Monday.",
+])
+def test_a_score_or_tally_is_not_two_counts(read, sentence):
+    assert read(sentence) == []
+
+
+def test_a_rising_hyphenated_pair_is_still_a_range(read):
+    q = _one(read("Some 20-25 people came to the vigil."), "20-25")
+    assert (q.low, q.high, q.unit) == (20, 25, "people")

@@ -22,6 +22,7 @@ import numpy as np
 from newsprism.errors import InputError
 from newsprism.ingest import lineroles, patterns
 from newsprism.ingest.metadata import detect_language, find_dates, outlet_from_url
+from newsprism.ingest.stamps import is_timestamp
 from newsprism.model import Article, Boilerplate, BoilerplateKind, Paragraph, ParagraphRole, Span
 
 # A headline is a phrase, not a paragraph: a few words and no closing full stop.
@@ -96,10 +97,12 @@ def comparison_key(text: str) -> str:
 
 
 def _is_headline_like(line: Line) -> bool:
+    # A line of publication stamps ("Friday, June 7, 2013") has a headline's shape; it is not one.
     return (
         MIN_HEADLINE_WORDS <= line.words <= MAX_HEADLINE_WORDS
         and not patterns.ends_with_full_stop(line.text)
         and patterns.byline_author(line.text) is None
+        and not is_timestamp(line.text)
     )
 
 
@@ -293,19 +296,9 @@ def _mark_bylines_and_datelines(result: Layout) -> None:
 
 
 def _is_dateline(line: Line) -> bool:
-    if line.words > MAX_DATELINE_WORDS:
-        return False
-    if patterns.DATELINE_LEAD.match(line.text):
+    if line.words <= MAX_DATELINE_WORDS and patterns.DATELINE_LEAD.match(line.text):
         return True
-    dates = find_dates(line.text)
-    if not dates:
-        return False
-    # What a date line carries besides the date itself: time zones, separators and the
-    # "Updated 3 hours ago" stamp. A line that is nothing but these and a date is a dateline.
-    rest = line.text
-    for date in sorted(dates, key=lambda d: d.start, reverse=True):
-        rest = rest[: date.start] + rest[date.end :]
-    return not patterns.TIMESTAMP_RESIDUE.sub("", rest).strip()
+    return is_timestamp(line.text)
 
 
 def _mark_caption_headings(result: Layout) -> None:

@@ -5,8 +5,8 @@ Normalisation is dateparser's job; this module decides *what* to parse and *agai
 - Only expressions that name a point in the calendar are dates: a month, weekday, year, numeric
   date or a deictic word (today, last year). Durations ("a few months", "the weeks ahead") are not.
 - A date without a year takes the article's publication date as reference, else the year the
-  article states elsewhere ("May 1" in an article that also says "April 14, 2021"), else it stays
-  year-less (ISO 8601's "--09-11").
+  article states elsewhere with a month ("May 1" in an article that also says "April 14, 2021";
+  not "since 1991"), else it stays year-less (ISO 8601's "--09-11").
 - Weekdays and deictic words need the publication date; without it they are skipped, not guessed.
   "On Wednesday" is the Wednesday of the publication week in the direction the tense points
   ("will meet on Wednesday" looks forward, "met on Wednesday" back).
@@ -78,8 +78,11 @@ def _reference(article: Article, doc: Doc) -> Reference:
     published = _published_date(article.published)
     if published is None and article.published and YEAR.match(article.published):
         return Reference(None, int(article.published[:4]))
+    # Only a year written with a month ("April 14, 2021", "November 2008") says which year the
+    # article is about; a bare year is as often background ("the worst since 1991", "in 1998")
+    # and would date this year's "November 19" decades back.
     stated = Counter(int(y) for ent in doc.ents if ent.label_ == "DATE"
-                     for y in YEAR.findall(ent.text))
+                     and MONTH_WORD.search(ent.text) for y in YEAR.findall(ent.text))
     return Reference(published, stated.most_common(1)[0][0] if stated else None)
 
 
@@ -162,10 +165,11 @@ def _is_calendar_expression(text: str) -> bool:
 
 
 def _habitual(span: Span) -> bool:
-    """"every Sunday", "each year", "on Sundays": a recurrence, not one day."""
+    """"every Sunday", "each year", "the second Tuesday of each month", "on Sundays": a
+    recurrence, not one day."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     words = span.text.lower().split()
-    return before in HABITUAL or words[0] in HABITUAL or any(
+    return before in HABITUAL or any(w in HABITUAL for w in words) or any(
         w.rstrip("s") in WEEKDAYS and w.endswith("days") for w in words)
 
 

@@ -42,6 +42,14 @@ from newsprism.read.quantity_words import (
 
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|m|mn|k|tn)?$", re.IGNORECASE)
 NOT_A_COUNT = re.compile(r"[:/]")  # 10:30 is a time, 9/11 a date
+# A clock time the tokenizer split: the hour before ":40 a.m.", "a.m.", "pm" or "o'clock", and
+# the minutes after "6:" (some copies of pages space them: "6: 40 a. m.").
+CLOCK_AFTER = re.compile(r"^\s?(?:[:.]\s?\d{2}\b)?\s?(?:[ap]\.?\s?m\b|o['’]clock\b)",
+                         re.IGNORECASE)
+CLOCK_MINUTES_BEFORE = re.compile(r"\b\d{1,2}\s?:\s?$")
+# "four-by-four", "2-by-4": a name for a vehicle or a timber size, not two counts of four.
+BY_COMPOUND_AFTER = re.compile(r"^\s?-\s?by\s?-\s?\w", re.IGNORECASE)
+BY_COMPOUND_BEFORE = re.compile(r"\w\s?-\s?by\s?-\s?$", re.IGNORECASE)
 _SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|hundred|thousand)"
 RATIO_AFTER = re.compile(r"^\s*-?\s*(?:in|out of)\s*-?\s*" + _SMALL + r"\b", re.IGNORECASE)
 RATIO_BEFORE = re.compile(r"\b" + _SMALL + r"\s*-?\s*(?:in|out of)\s*-?\s*$", re.IGNORECASE)
@@ -156,7 +164,7 @@ def _excluded(token: Token) -> bool:
     text = token.text
     if NOT_A_COUNT.search(text) or token.ent_type_ in NAME_LABELS or token.ent_type_ == "ORDINAL":
         return True
-    if _in_ratio(token):
+    if _in_ratio(token) or _in_clock_time(token) or _in_by_compound(token):
         return True
     if _is_list_number(token):
         return True
@@ -165,10 +173,26 @@ def _excluded(token: Token) -> bool:
 
 def _in_ratio(token: Token) -> bool:
     """"a one-in-three chance", "2 in 3 voters", "nine out of ten": odds, not counts."""
-    text = token.doc.text
-    after = text[token.idx + len(token.text) : token.idx + len(token.text) + 24]
-    before = text[max(token.idx - 24, 0) : token.idx]
+    after, before = _text_around(token)
     return bool(RATIO_AFTER.match(after) or RATIO_BEFORE.search(before))
+
+
+def _in_clock_time(token: Token) -> bool:
+    """"by 7 a.m.", "at 6:40 pm", "10 o'clock": a time of day, not a count of anything."""
+    after, before = _text_around(token)
+    return bool(CLOCK_AFTER.match(after) or CLOCK_MINUTES_BEFORE.search(before))
+
+
+def _in_by_compound(token: Token) -> bool:
+    """"a four-by-four", "2-by-4 planks": a compound naming a thing by its dimensions."""
+    after, before = _text_around(token)
+    return bool(BY_COMPOUND_AFTER.match(after) or BY_COMPOUND_BEFORE.search(before))
+
+
+def _text_around(token: Token, width: int = 24) -> tuple[str, str]:
+    text = token.doc.text
+    end = token.idx + len(token.text)
+    return text[end : end + width], text[max(token.idx - width, 0) : token.idx]
 
 
 def _is_list_number(token: Token) -> bool:

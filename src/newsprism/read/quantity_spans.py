@@ -31,7 +31,7 @@ def is_definite(quantity: Quantity, text: str) -> bool:
 def join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
     """"between $19 and $22 million", "300 to 400 troops", "20-25 people": one figure whose range
     is the stated interval, not two figures (the first often shorn of its scale word). "From 300
-    to 400" is a change, not a range, and stays two figures."""
+    to 400" is a change, not a range, and stays two figures; "won 19-12" is a score, no figure."""
     joined: list[Quantity] = []
     i = 0
     while i < len(found):
@@ -46,6 +46,9 @@ def join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
         low = first.value
         if _scale_of(first) == 1.0 and first.unit in (None, second.unit):
             low *= _scale_of(second)  # "$19 and $22 million": both in millions
+        if low >= second.value and _hyphenated(text, first, second):
+            i += 2  # "won 19-12", "a 12-12 draw", "a 5-4 ruling": a score or tally, not counts
+            continue
         if low >= second.value:  # "outraised him $5.4 million to $200,000": a score, no range
             joined.append(first)
             i += 1
@@ -63,15 +66,25 @@ def join_ranges(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
-    # The first figure's span may already run to the shared noun ("300 and 400 troops"): the gap
-    # is what follows its numeral.
-    numeral = re.search(r"\d[\d,.]*(?:\s*(?:hundred|thousand|million|billion))?", first.text)
-    gap_start = first.start + numeral.end() if numeral else first.end
-    gap = text[gap_start : second.start].strip().lower()
+    gap = _gap(text, first, second)
     before = text[max(first.start - 10, 0) : first.start]
     if RANGE_OPENER.search(before):
         return gap == "and"
     return gap in ("-", "–", "to") and not FROM_BEFORE.search(before)
+
+
+def _hyphenated(text: str, first: Quantity, second: Quantity) -> bool:
+    """Numerals joined by a hyphen or dash, the second bare: "19-12", "a 5-4 ruling" (the parser
+    may give the first the noun after both), not "$5.4 million to $200,000"."""
+    return _gap(text, first, second) in ("-", "–") and second.unit is None
+
+
+def _gap(text: str, first: Quantity, second: Quantity) -> str:
+    # The first figure's span may already run to the shared noun ("300 and 400 troops"): the gap
+    # is what follows its numeral.
+    numeral = re.search(r"\d[\d,.]*(?:\s*(?:hundred|thousand|million|billion))?", first.text)
+    gap_start = first.start + numeral.end() if numeral else first.end
+    return text[gap_start : second.start].strip().lower()
 
 
 def _scale_of(quantity: Quantity) -> float:

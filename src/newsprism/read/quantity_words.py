@@ -39,6 +39,11 @@ MODIFIERS: list[tuple[str, str]] = [
 ]
 MODIFIERS_LONGEST_FIRST = sorted(MODIFIERS, key=lambda pair: -len(pair[0].split()))
 ABOUT_SHARE = 0.1  # the least a hedge ("about", "around") admits, as a share of the figure
+# "More than N" and "at least N" state a floor, "fewer than N" a ceiling, and nothing on the other
+# side. The open side still stops at twice (half) the figure: a count that has since doubled is
+# another count, and a floor open to every larger figure would seem to agree with all of a
+# story's figures and tie unrelated ones together.
+OPEN_BOUND_FACTOR = 2.0
 
 
 def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[float, float]:
@@ -53,9 +58,11 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
     - nearly / almost: just below the figure, by at most one rounding unit.
     - just over: just above the figure, by one rounding unit at most and a tenth of the figure at
       most ("just over 100,000" is not 190,000, although its rounding unit is 100,000).
-    - more than / over, at least: above the figure, but below the next step of its leading digit
-      (a writer who knew it passed 3,000 would not write "more than 2,000").
-    - fewer than / under: below the figure, above the previous step of the leading digit.
+    - more than / over, at least: the figure is a floor; "at least 6,000" is not contradicted by
+      a later count of 10,000 (a writer who knew it passed 3,000 might not write "more than
+      2,000", but counts grow between reports and a floor is all that is said). The open side
+      stops at twice the figure (``OPEN_BOUND_FACTOR``).
+    - fewer than / under: a ceiling, down to half the figure.
     - up to / at most: anything from zero to the figure.
     - as many as: the figure is a ceiling that is nearly reached (within one leading-digit step).
     """
@@ -73,9 +80,9 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
     if kind == "just_over":
         return value, value + min(unit_size, ABOUT_SHARE * value)
     if kind in ("more", "least"):
-        return value, value + step
+        return value, max(value * OPEN_BOUND_FACTOR, value + 1.0)
     if kind == "less":
-        return max(value - step, 0.0), value
+        return value / OPEN_BOUND_FACTOR, value
     if kind == "most":
         return 0.0, value
     if kind == "as_many":
