@@ -7,7 +7,7 @@ import lxml.html
 
 from newsprism.ingest import dom
 from newsprism.ingest.html import from_html, parse
-from newsprism.ingest.repair import keeps, main_paragraphs
+from newsprism.ingest.html_main import RULES, main_paragraphs
 
 BODY = [
     "The harbour board approved the new ferry timetable on Thursday after a long public "
@@ -89,6 +89,10 @@ def test_markup_rules_drop_links_promotions_and_headline_blocks():
     assert any("record summer" in p for p in unrepaired)  # trafilatura alone kept them
     assert any("Island ferry story" in p for p in unrepaired)
     assert any("morning briefing" in p for p in unrepaired)
+
+
+def keeps(where: dom.Placement) -> bool:
+    return not (where.found and any(rule(where) for rule in RULES.values()))
 
 
 def test_placement_rules():

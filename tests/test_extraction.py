@@ -22,7 +22,6 @@ from newsprism.ingest.evaluation import (
 from newsprism.ingest.html import parse
 from newsprism.ingest.jobs import extract_pages
 from newsprism.ingest.metadata import find_dates, page_metadata
-from newsprism.ingest.repair import merge_runs
 
 PARAGRAPHS = [
     "The county council voted on Tuesday to close the old swimming baths on Mill Lane after "
@@ -119,23 +118,12 @@ def test_visible_text_one_block_per_line_without_scripts():
 # --- two runs merged, and the line model ----------------------------------------------------
 
 
-def test_merge_runs_keeps_page_order_and_votes():
-    precise = ["B", "C", "D"]
-    recall = ["A", "B", "D", "E"]
-    merged = merge_runs(precise, recall)
-    assert [m.text for m in merged] == ["A", "B", "C", "D", "E"]
-    assert [(m.precise, m.recall) for m in merged] == [
-        (False, True), (True, True), (True, False), (True, True), (False, True),
-    ]
-
-
 def test_line_features_and_context_have_fixed_widths():
     lines = ["Home", "News", PARAGRAPHS[0], PARAGRAPHS[1], "3 comments", "Great read!"]
     plain = lineroles.line_features(lines)
     assert plain.shape == (6, len(lineroles.FEATURE_NAMES))
-    voted = lineroles.line_features(lines, [(True, True)] * 6, ["content"] * 6)
-    width = len(lineroles.FEATURE_NAMES) + len(lineroles.VOTE_FEATURES)
-    assert voted.shape == (6, width + len(lineroles.RULE_FEATURES))
+    with_rules = lineroles.line_features(lines, ["content"] * 6)
+    assert with_rules.shape == (6, len(lineroles.FEATURE_NAMES) + len(lineroles.RULE_FEATURES))
     after_comments = lineroles.FEATURE_NAMES.index("after_comment_heading")
     assert plain[:, after_comments].tolist() == [0, 0, 0, 0, 0, 1]
     context = lineroles.context_features(np.array([1.0, 1.0, 0.0, 0.0]))
@@ -144,20 +132,13 @@ def test_line_features_and_context_have_fixed_widths():
 
 
 def test_shipped_weights_match_the_features():
-    for name, width in [
-        (
-            "text",
-            len(lineroles.FEATURE_NAMES) + len(lineroles.RULE_FEATURES)
-            + len(lineroles.PAGE_FEATURES),
-        ),
-        ("html", len(lineroles.FEATURE_NAMES) + len(lineroles.VOTE_FEATURES)),
-    ]:
-        first, second = lineroles.load_model(name), lineroles.load_model(f"{name}_context")
-        if first is None:
-            continue  # a model that did not beat its baseline in cross-validation is not shipped
-        assert len(first.weights) == width
-        assert len(second.weights) == width + len(lineroles.CONTEXT_FEATURES)
-        assert 0.0 < second.threshold < 1.0
+    width = (len(lineroles.FEATURE_NAMES) + len(lineroles.RULE_FEATURES)
+             + len(lineroles.PAGE_FEATURES))
+    first, second = lineroles.load_model("text"), lineroles.load_model("text_context")
+    assert first is not None and second is not None
+    assert len(first.weights) == width
+    assert len(second.weights) == width + len(lineroles.CONTEXT_FEATURES)
+    assert 0.0 < second.threshold < 1.0
 
 
 # --- from_html -------------------------------------------------------------------------------

@@ -3,12 +3,10 @@
 The features are the densities boilerplate removers (jusText, boilerpipe) rest on — length,
 closing punctuation, share of short function words, capitalisation, link-like text — plus where
 the line sits on the page, what its neighbours look like, and the rule-based cues of
-:mod:`newsprism.ingest.patterns`. Two models share them:
-
-- ``text``: lines of raw scraped text (a page copied as text), after the rule-based layout, with
-  the page-level features of :func:`page_features` (main block of prose, title, repeats);
-- ``html``: paragraphs of trafilatura's output, with two extra features saying which of its two
-  runs (``favor_precision`` / ``favor_recall``) kept the paragraph (see :mod:`.repair`).
+:mod:`newsprism.ingest.patterns`. The ``text`` model reads lines of raw scraped text (a page
+copied as text), after the rule-based layout, with the page-level features of
+:func:`page_features` (main block of prose, title, repeats). HTML pages do not use it: there the
+markup says more (:mod:`newsprism.ingest.html_main`).
 
 The weights live in ``lineroles.json`` beside this module. They are fitted by
 ``bench/extraction.py --fit`` on the *fit* half of the extraction benchmark only (see
@@ -52,7 +50,6 @@ FEATURE_NAMES = [
     "log_lines_after", "prev_log_words", "next_log_words", "prev_ends_sentence",
     "next_ends_sentence", "short_run", "local_prose",
 ]
-VOTE_FEATURES = ["in_precise", "in_recall", "prev_in_precise", "next_in_precise", "inside_precise"]
 RULE_FEATURES = ["rule_content", "rule_chrome", "rule_caption", "rule_meta"]
 SHORT_LINE_WORDS = 6
 # Lines either side whose prose share describes the neighbourhood of a line.
@@ -91,11 +88,10 @@ def is_prose(line: str) -> bool:
 
 def line_features(
     lines: list[str],
-    votes: list[tuple[bool, bool]] | None = None,
     rules: list[str] | None = None,
 ) -> np.ndarray:
-    """One row of features per line (FEATURE_NAMES, then VOTE_FEATURES when ``votes`` are given,
-    then RULE_FEATURES when ``rules`` — "content", "chrome", "caption" or "meta" — are given)."""
+    """One row of features per line (FEATURE_NAMES, then RULE_FEATURES when ``rules`` —
+    "content", "chrome", "caption" or "meta" — are given)."""
     shapes = [_shape(line) for line in lines]
     keys = [" ".join(_WORD.findall(line.casefold())) for line in lines]
     counts: dict[str, int] = {}
@@ -106,9 +102,6 @@ def line_features(
     runs = _run_lengths(short)
     n = len(lines)
     comment_seen = False
-    precise = [v[0] for v in votes] if votes else []
-    first_precise = precise.index(True) if True in precise else n
-    last_precise = n - 1 - precise[::-1].index(True) if True in precise else -1
     rows: list[list[float]] = []
     for i, shape in enumerate(shapes):
         row = [shape[name] for name in FEATURE_NAMES[:17]]
@@ -127,19 +120,10 @@ def line_features(
             math.log1p(runs[i]),
             sum(near) / len(near) if near else 0.0,
         ]
-        if votes:
-            row += [
-                float(votes[i][0]),
-                float(votes[i][1]),
-                float(votes[i - 1][0]) if i else 0.0,
-                float(votes[i + 1][0]) if i + 1 < n else 0.0,
-                float(first_precise <= i <= last_precise),
-            ]
         if rules:
             row += [float(rules[i] == kind) for kind in ("content", "chrome", "caption", "meta")]
         rows.append(row)
-    width = len(FEATURE_NAMES) + (len(VOTE_FEATURES) if votes else 0)
-    width += len(RULE_FEATURES) if rules else 0
+    width = len(FEATURE_NAMES) + (len(RULE_FEATURES) if rules else 0)
     return np.array(rows, dtype=float).reshape(len(rows), width)
 
 
@@ -315,7 +299,7 @@ def keep_lines(name: str, features: np.ndarray) -> np.ndarray | None:
 
 @cache
 def load_model(name: str) -> LineModel | None:
-    """The shipped model ``text`` or ``html``; None when no weights have been fitted yet."""
+    """The shipped model ``text`` (or ``text_context``); None when no weights are fitted yet."""
     try:
         raw = resources.files("newsprism.ingest").joinpath(WEIGHTS_FILE).read_text("utf-8")
     except FileNotFoundError:
