@@ -100,23 +100,38 @@ def match_greedily(
     article_of: Callable[[object], str],
     score: Callable[[object, object], float | None],
     may_share: Callable[[object, object], bool] | None = None,
+    agree: Callable[[object, object], bool] | None = None,
+    decisive: Callable[[object, object], bool] | None = None,
 ) -> list[list]:
     """Group items of different articles, best-scoring pair first. ``score`` returns None for
     pairs that must not be grouped. A group holds one item per article, unless ``may_share`` says
-    two items of one article are the same thing said twice (an article repeating a date)."""
-    pairs = []
+    two items of one article are the same thing said twice (an article repeating a date).
+
+    ``agree`` tells whether two items' values are compatible. Grouping is single-link, so
+    without it one loosely matched pair could carry an item into a group of ten whose sentences
+    are unlike its own, and its different value would make the whole group a conflict. With it,
+    a group is joined across disagreeing values only when most of the disagreeing pairs are
+    matched directly (see :func:`_disagreement_is_direct`), or one of them is ``decisive`` (its
+    two sentences re-word each other, so the disagreement needs no support from the rest);
+    otherwise each side stays its own fact."""
+    pairs, direct = [], set()
     for a, b in combinations(range(len(items)), 2):
         if article_of(items[a]) == article_of(items[b]):
             continue
         value = score(items[a], items[b])
         if value is not None:
             pairs.append((value, a, b))
+            direct.update(((a, b), (b, a)))
     group_of = {i: {i} for i in range(len(items))}
     for _value, a, b in sorted(pairs, key=lambda p: -p[0]):
         if group_of[a] is group_of[b]:
             continue
         merged = group_of[a] | group_of[b]
         if not _one_per_article(sorted(merged), items, article_of, may_share):
+            continue
+        if agree is not None and not _disagreement_is_direct(
+            group_of[a], group_of[b], items, article_of, agree, direct, decisive
+        ):
             continue
         for i in merged:
             group_of[i] = merged
@@ -126,6 +141,23 @@ def match_greedily(
             seen.add(id(group_of[i]))
             groups.append([items[j] for j in sorted(group_of[i])])
     return groups
+
+
+def _disagreement_is_direct(
+    left: set[int], right: set[int], items: Sequence, article_of, agree, direct: set,
+    decisive=None,
+) -> bool:
+    """Two groups may merge into one whose values disagree only if at least half of the
+    disagreeing pairs across them (of different articles) passed ``score`` themselves. A
+    conflict is a claim a fact-checker acts on: the items that disagree must be shown to speak
+    of one thing, not linked through a chain of looser matches with third items."""
+    disagreeing = [(x, y) for x in left for y in right
+                   if article_of(items[x]) != article_of(items[y])
+                   and not agree(items[x], items[y])]
+    matched = [(x, y) for x, y in disagreeing if (x, y) in direct]
+    if decisive is not None and any(decisive(items[x], items[y]) for x, y in matched):
+        return True
+    return 2 * len(matched) >= len(disagreeing)
 
 
 def _one_per_article(members, items, article_of, may_share) -> bool:

@@ -23,12 +23,15 @@ from newsprism.compare.align import (
     same_places,
     shared_names,
 )
+from newsprism.compare.date_acts import may_conflict, same_as_written
 from newsprism.compare.statements import Statement
 from newsprism.model import DateMention, Fact, FactValue, SourceSpan
 from newsprism.read.dates import WEEKDAYS
 
 DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|(this|last|next) (week|month|year))\b")
 LEDE_STATEMENTS = 2  # statements 0-2: headline (or standfirst) and the first body sentences
+# Relations of two dates that name one day, or one within the other: no conflict between them.
+AGREEING = ("equal", "as_written", "contains", "same_weekday")
 
 
 @dataclass
@@ -50,14 +53,31 @@ def date_facts(statements: list[Statement], similarity: Similarity) -> list[Fact
     def repeated(a: DateItem, b: DateItem) -> bool:
         return a.value == b.value
 
-    groups = match_greedily(items, lambda item: item.statement.article.id, score, repeated)
+    def reworded(a: DateItem, b: DateItem) -> bool:
+        return similarity(a.statement, b.statement) >= SAME
+
+    groups = match_greedily(items, lambda item: item.statement.article.id, score, repeated,
+                            agree=dates_agree, decisive=reworded)
     return [_date_fact(group) for group in groups]
+
+
+def dates_agree(a: DateItem, b: DateItem) -> bool:
+    """The two dates name one day (or one nests in the other): grouping them makes no
+    conflict."""
+    return _mentions_agree(a.mention, b.mention)
+
+
+def _mentions_agree(a: DateMention, b: DateMention) -> bool:
+    return _date_relation(a, b) in AGREEING
 
 
 def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     related = wording >= LOOSE or bool(shared_names(a.statement, b.statement))
     phase = same_phase(a.statement, b.statement)
     relation = _date_relation(a.mention, b.mention)
+    if relation not in AGREEING and not may_conflict(
+            a.statement, a.mention, b.statement, b.mention, wording):
+        return None
     # The event a date attaches to ("ordered the evacuation on Tuesday", "signed the evacuation
     # order on Tuesday") says what is dated better than the sentence's wording does. Pairs dating
     # one event are grouped first, so that a date an outlet gets wrong is set against the others'
@@ -90,7 +110,7 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     if relation == "equal":
         # one date, one event, named by two outlets
         return 2.0 + bonus + wording if related else None
-    if relation in ("contains", "same_weekday"):
+    if relation in ("as_written", "contains", "same_weekday"):
         return 1.0 + bonus + wording if wording >= LOOSE and phase else None
     if relation in ("incomparable", "relative_differ") or not phase:
         return None
@@ -157,6 +177,8 @@ def _date_relation(a: DateMention, b: DateMention) -> str:
     (different precisions that do not nest: "2008" and "Monday" name two events)."""
     if a.value == b.value:
         return "equal"
+    if same_as_written(a, b):
+        return "as_written"
     if _contains(a.value, b.value) or _contains(b.value, a.value):
         return "contains"
     if a.precision != b.precision or a.value.startswith("--") or b.value.startswith("--"):
@@ -210,8 +232,10 @@ def _date_fact(group: list[DateItem]) -> Fact:
         status, note = "single", f"only {group[0].statement.article.id} gives {dates[0]}"
     elif len(dates) == 1:
         status, note = "agreed", f"{dates[0]} in {outlets} outlets"
-    elif relations <= {"contains", "same_weekday"}:
+    elif relations <= {"as_written", "contains", "same_weekday"}:
         why = ("the same date, less precisely" if relations == {"contains"}
+               else "the same words, read against different publication dates"
+               if relations == {"as_written"}
                else "the same weekday, read against different publication dates")
         status, note = "approximate", " vs ".join(dates) + ": " + why
     else:

@@ -26,6 +26,7 @@ from newsprism.compare.align import (
     same_places,
     shared_names,
 )
+from newsprism.compare.bearer import same_bearer
 from newsprism.compare.statements import Statement
 from newsprism.model import Article, Fact, FactValue, Quantity, SourceSpan
 
@@ -71,7 +72,11 @@ def quantity_facts(
         qa, qb = a.quantity, b.quantity
         return (qa.value, qa.low, qa.high, qa.unit) == (qb.value, qb.low, qb.high, qb.unit)
 
-    groups = match_greedily(items, lambda item: item.statement.article.id, score, repeated)
+    def reworded(a: QuantityItem, b: QuantityItem) -> bool:
+        return similarity(a.statement, b.statement) >= SAME
+
+    groups = match_greedily(items, lambda item: item.statement.article.id, score, repeated,
+                            agree=figures_agree, decisive=reworded)
     facts, kept = [], set()
     for group in groups:
         fact = _quantity_fact(group)
@@ -92,6 +97,11 @@ def _mark_sole(items: list[QuantityItem]) -> None:
             item.quantity.value)
     for item in items:
         item.sole = len(values[(item.statement.article.id, item.quantity.unit)]) == 1
+
+
+def figures_agree(a: QuantityItem, b: QuantityItem) -> bool:
+    """The two figures' ranges meet: grouping them makes no conflict."""
+    return _relation(a.quantity, b.quantity) != "disjoint"
 
 
 def _minor(quantity: Quantity) -> bool:
@@ -128,7 +138,8 @@ def quantity_score(a: QuantityItem, b: QuantityItem, wording: float) -> float | 
                 and same_phase(a.statement, b.statement)
                 and max(qa.value, qb.value) <= MAX_RATIO * max(min(qa.value, qb.value), 1e-9)
                 and (sole or _same_predicate(qa, qb, wording)) and _same_setting(a, b, one_event)
-                and same_period(a.statement, b.statement)):
+                and same_period(a.statement, b.statement)
+                and same_bearer(a.statement, qa, b.statement, qb)):
             return None
     elif not related or (not same_unit and (min(qa.value, qb.value) < DISTINCTIVE
                                              or not (_narrow(qa) and _narrow(qb)))):

@@ -1,0 +1,144 @@
+"""Whose figure: the person or thing a figure describes, for telling two figures apart.
+
+Two outlets giving different ages are in conflict only about one person's age: "40-year-old Jane
+Roe, a passer-by" and "15-year-old John Doe" are two people, not a misreported age. A figure's
+*bearer* is read from the words around it, without re-parsing:
+
+- a **name it modifies** ("40-year-old Jane Roe", "an unarmed 23-year-old woman, Jane Roe",
+  "the 260-pound Doe") or a **name it is attributed to** ("Doe's 84-yard run", "the Hawks 27-yard
+  line");
+- the **noun it measures** when the figure is a compound modifier ("a 14-yard line" vs "a
+  seven-yard touchdown", "a 90-yard run" vs "a 68-yard drive"): a hyphenated or singular unit
+  after a number above one ("80 yard pass") always qualifies the noun that follows.
+
+Only disagreeing figures are checked (:func:`same_bearer`): equal figures of two people are
+still two equal figures, and that is no claim against anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.compare.align import event_stem
+from newsprism.compare.statements import Statement
+from newsprism.model import Mention, Quantity
+
+# A figure modifies a name ("40-year-old Jane Roe"; the tagger may call a rare name a facility
+# or an organisation, so any name counts); a place, nationality or number before its noun
+# modifies that noun ("a 16-year-old Brooklyn resident"), and is not its bearer.
+NOT_BEARERS = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
+               "PERCENT"}
+# A figure is attributed to a person or team ("Doe's 84-yard run", "the Hawks 27-yard line"); to
+# a place or nationality only in the possessive ("Greece's 11 million people").
+ATTRIBUTED_NAMES = {"PERSON", "ORG"}
+POSSESSIVE_NAMES = {"PERSON", "ORG", "GPE", "NORP"}
+# Between a figure and the name it modifies: at most two common nouns or adjectives and a comma
+# ("23-year-old woman, Jane Roe"; "260-pound Doe").
+GAP_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w’'-]*[\s,]+){0,2}")
+# Between a name and a figure attributed to it: a possessive, or nothing ("the Hawks 27-yard").
+GAP_AFTER_NAME = re.compile(r"(?:['’]s?)?\s*")
+HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s*[a-z]+\s*$",
+                             re.IGNORECASE)
+NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
+
+
+def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """Whether two figures may be one figure misreported: their sentences name no two
+    different sets of people, neither sentence also gives the other's figure, the figures
+    describe no two different named bearers, a named bearer is one the other outlet's sentence
+    speaks of, and as compound modifiers they measure the same noun."""
+    if states_other_figure(a, qa, qb) or states_other_figure(b, qb, qa):
+        return False
+    if _people(a) and _people(b) and not _people(a) & _people(b):
+        return False  # "Doe has 404 yards" / "Roe has 176 yards": two people's figures
+    owner_a, owner_b = figure_owner(a, qa), figure_owner(b, qb)
+    if owner_a and owner_b and owner_a != owner_b:
+        return False
+    if owner_a and not owner_b and owner_a not in _named(b):
+        return False
+    if owner_b and not owner_a and owner_b not in _named(a):
+        return False
+    head_a, head_b = measured_noun(a, qa), measured_noun(b, qb)
+    return not (head_a and head_b and event_stem(head_a) != event_stem(head_b))
+
+
+def _people(statement: Statement) -> set[str]:
+    """The people a sentence names, by surname: "Progressive Conservative Jane Roe" (a tagger
+    keeping the title) and "Jane Roe" are one person."""
+    return {_key(m) for m in _mentions_in(statement) if m.label == "PERSON"}
+
+
+def _named(statement: Statement) -> set[str]:
+    """Every name in the sentence, by its last word."""
+    return {_key(m) for m in _mentions_in(statement) if m.label not in NOT_BEARERS
+            or m.label in ("GPE", "NORP")}
+
+
+def _mentions_in(statement: Statement) -> list[Mention]:
+    sentence = statement.sentence
+    return [m for m in statement.article.mentions
+            if sentence.start <= m.start and m.end <= sentence.end]
+
+
+def states_other_figure(a: Statement, qa: Quantity, qb: Quantity) -> bool:
+    """Sentence ``a`` also gives ``qb``'s figure, of the same unit, beside ``qa``: it speaks of
+    two quantities ("20 feet away ... dragged her 10 feet"), and ``qa`` is not its version of
+    ``qb``."""
+    return any(q is not qa and q.unit == qb.unit and q.value == qb.value for q in a.quantities)
+
+
+def figure_owner(statement: Statement, quantity: Quantity) -> str | None:
+    """The name the figure describes: one it modifies, else one it is attributed to."""
+    article = statement.article
+    text = article.text
+    inside = _mentions_in(statement)
+    following = [m for m in inside if m.label not in NOT_BEARERS and m.start >= quantity.end
+                 and GAP_BEFORE_NAME.fullmatch(text[quantity.end:m.start])
+                 and not _has_stop_word(text[quantity.end:m.start])]
+    if following:
+        return _key(min(following, key=lambda m: m.start))
+    preceding = [m for m in inside if m.end <= quantity.start and _attributed(
+        m, text[m.end:quantity.start])]
+    return _key(preceding[-1]) if preceding else None
+
+
+def _attributed(mention: Mention, gap: str) -> bool:
+    """The name stands right before the figure, as its owner ("Doe's", "the Hawks")."""
+    if not GAP_AFTER_NAME.fullmatch(gap):
+        return False
+    possessive = bool(re.match(r"['’]", gap)) or mention.text.endswith(("'s", "’s"))
+    return mention.label in (POSSESSIVE_NAMES if possessive else ATTRIBUTED_NAMES)
+
+
+def measured_noun(statement: Statement, quantity: Quantity) -> str | None:
+    """The common noun a compound-modifier figure measures ("14-yard line" -> line)."""
+    if not _attributive(quantity):
+        return None
+    following = NEXT_WORD.match(statement.article.text, quantity.end, statement.sentence.end)
+    if following is None:
+        return None
+    word = following.group(1)
+    if not word.islower() or word in ENGLISH_STOP_WORDS:
+        return None
+    return word
+
+
+def _attributive(quantity: Quantity) -> bool:
+    """"seven-yard", "15-year-old", "80 yard" (a singular unit after a number above one)."""
+    if HYPHENATED_UNIT.search(quantity.text):
+        return True
+    last = quantity.text.split()[-1].lower() if quantity.text.split() else ""
+    return quantity.value > 1 and last == (quantity.unit or "") and not last.endswith("s") \
+        and last.isalpha() and last not in ("percent", "per")
+
+
+def _has_stop_word(gap: str) -> bool:
+    return any(word in ENGLISH_STOP_WORDS for word in re.findall(r"[a-z]+", gap))
+
+
+def _key(mention: Mention) -> str:
+    """A name by its last word ("Jane Roe's" -> roe), so that variants of one name meet."""
+    words = re.sub(r"['’]s?$", "", mention.text.strip()).lower().split()
+    return words[-1] if words else ""

@@ -1,0 +1,97 @@
+"""Whether two different dates can be one act misdated, rather than two acts of one story.
+
+A story has many dated acts: a first partial repair and the full one, a first hearing and the
+trial it sets, a campaign and taking office. Two outlets giving different dates contradict each
+other only about the **same act** (the dated verbs or event nouns meet) done by the **same
+participants** (the sentences name someone in common, or are closely worded), at the same
+**extent** ("restored some services" and "fully restored" are two steps), and only when neither
+sentence also states the other's date (then it dates two acts itself: "an Emmy in 2005 for
+hosting the Tonys in 2004").
+A re-worded sentence dates the same act whatever its verbs, and so do two closely worded
+sentences naming the same people when each date hangs on a verb of its own ("served from 1967",
+"held the seat from 1966": synonyms the word lists do not know).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.compare.align import (
+    CLOSE,
+    LIGHT_VERBS,
+    SAME,
+    event_stem,
+    events_meet,
+    shared_names,
+)
+from newsprism.compare.statements import Statement
+from newsprism.model import DateMention
+
+YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
+# Words marking how far an act went: the first, partial step of it and the completed one are
+# dated apart by every outlet that reports both.
+# "some" only as a part of a whole ("some services"), not as "about" ("some 200 people").
+EXTENT = re.compile(r"\b(fully|full|partly|partially|partial|completely|initially|some)\b"
+                    r"(?!\s+(?:\d|a\b|an\b|one\b|two\b|three\b|few\b|hundred|thousand|dozen))",
+                    re.IGNORECASE)
+
+
+def may_conflict(
+    a: Statement, date_a: DateMention, b: Statement, date_b: DateMention, wording: float
+) -> bool:
+    """Two disagreeing dates may be set against each other (see the module's rules)."""
+    if _states_other_date(a, date_b) or _states_other_date(b, date_a):
+        return False
+    if _extent(a) != _extent(b):
+        return False
+    reworded = wording >= SAME
+    named = bool(shared_names(a, b))
+    same_act = (reworded or events_meet(date_a.predicates, date_b.predicates)
+                or bool(set(date_a.predicates) & set(date_b.predicates))
+                or (named and wording >= CLOSE and _eventful(date_a) and _eventful(date_b)))
+    # Who acted is shown by a shared name, or (the tagger misses many names: "authorities in X
+    # county" / "the prefect of X county") by closely worded sentences dating an act told by a
+    # verb and its object alike ("ordered the evacuation" / "signed the evacuation order"); a
+    # lone shared verb ("will appear") fits every hearing of a case.
+    participants = (named or not (a.names or b.names)
+                    or (wording >= CLOSE and _shared_events(date_a, date_b) >= 2))
+    return same_act and participants
+
+
+def _shared_events(a: DateMention, b: DateMention) -> int:
+    """How many event words (derived forms as one, light verbs aside) the two dates share."""
+    stems_a = {event_stem(w) for w in a.predicates if w not in LIGHT_VERBS}
+    return len(stems_a & {event_stem(w) for w in b.predicates if w not in LIGHT_VERBS})
+
+
+def _eventful(mention: DateMention) -> bool:
+    """The date hangs on a verb or noun of its own ("served from 1967", "held the seat"), not
+    only on one that fits any report ("said on May 2"): two such acts of the same people in
+    closely worded sentences are one act in two words; a report's date is the report's."""
+    return bool(mention.predicates) and all(p not in LIGHT_VERBS for p in mention.predicates)
+
+
+def _states_other_date(statement: Statement, other: DateMention) -> bool:
+    """The sentence names the other outlet's date itself, to the same precision (a year that
+    merely contains the other's day does not count: "in 2021 ... on March 12")."""
+    return any(mention.value == other.value or same_as_written(mention, other)
+               for mention in statement.dates)
+
+
+def _extent(statement: Statement) -> set[str]:
+    """The extent words of a sentence, "full" and "fully" as one."""
+    return {m.lower().removesuffix("ly") if m.lower().startswith("full") else m.lower()
+            for m in EXTENT.findall(statement.text)}
+
+
+def same_as_written(a: DateMention, b: DateMention) -> bool:
+    """Two outlets wrote the same day or month without a year ("June 20", "end of July") and
+    only the year each was resolved to differs: what they wrote agrees, so there is nothing to
+    set against each other (the years come from their publication dates, not from them)."""
+    if YEAR.search(a.text) or YEAR.search(b.text) or a.precision != b.precision:
+        return False
+    return a.value[4:] == b.value[4:] and _written(a) == _written(b)
+
+
+def _written(mention: DateMention) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", mention.text.lower()).strip()
