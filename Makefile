@@ -16,7 +16,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## run: ingest the bundled sample, print a summary, write the reports to out/
 run: $(STAMP)
-	@mkdir -p $(OUT) && rm -f $(DB)
+	@mkdir -p $(OUT) && rm -rf $(DB) $(DB).index
 	$(BIN)/newsprism ingest examples --db $(DB) --out $(OUT)/ingest.jsonl
 	$(BIN)/newsprism stories --db $(DB)
 	$(BIN)/newsprism report --db $(DB) --format md --out $(OUT)/report.md

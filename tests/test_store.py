@@ -163,6 +163,18 @@ def test_a_new_session_reads_the_saved_story_table_or_rebuilds_a_stale_one(tmp_p
         assert GroupingSession(store).state.table.story_of_key(key) == "moved-by-an-editor"
 
 
+def test_an_index_left_by_a_deleted_store_is_not_read_as_the_new_one(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        ingest(store, [QUAKE_NORTH_A, QUAKE_SOUTH_A, COUNCIL_VOTE])
+    path.unlink()  # the store deleted, its index folder left behind
+    with open_store(path) as store:
+        ingest(store, [QUAKE_NORTH_B])
+        # rebuilt from this store: the old folder's three vectors (under keys the new store
+        # reuses) are gone
+        assert len(GroupingSession(store).assigner.index) == 1
+
+
 def test_only_a_new_publication_day_counts_as_a_grouping_change(tmp_path):
     with open_store(tmp_path / "s.db") as store:
         store.put_article(QUAKE_NORTH_A)

@@ -9,8 +9,10 @@ the few candidate articles, and writes the new article's features and membership
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -26,6 +28,8 @@ from newsprism.store.base import Store, StoredFeatures
 from newsprism.store.table import StoryTable
 
 _FREQUENCIES = "document_frequencies"
+_STORE_ID = "store_id"
+STORE_STAMP = "store_id.txt"  # in the index folder: the store the index was written for
 
 
 def pack_vector(vector: np.ndarray) -> bytes:
@@ -143,8 +147,11 @@ class GroupingSession:
 
     def _open_index(self) -> VectorIndex:
         path = self.store.index_path()
-        index = VectorIndex.load(path) if path is not None and (path / "meta.json").is_file() \
-            else VectorIndex()
+        index = VectorIndex()
+        if path is not None and (path / "meta.json").is_file():
+            saved = VectorIndex.load(path)
+            if self._index_is_ours(path, len(saved)):
+                index = saved
         if len(index) != self.store.count_features():  # missing, or behind the store
             batch: list[StoredFeatures] = []
             for row in self.store.iter_features():
@@ -155,6 +162,24 @@ class GroupingSession:
                     batch = []
             self._index_rows(index, batch)
         return index
+
+    def _index_is_ours(self, path: Path, size: int) -> bool:
+        """The index folder beside the store was written for this store. A store file deleted
+        and created again keeps the old folder, whose vectors (under the same article keys)
+        would be the old articles' (otherwise rebuilt from the store). Folders from before the
+        stamp are trusted when they hold no more vectors than the store has articles."""
+        stamp = path / STORE_STAMP
+        if stamp.is_file():
+            return stamp.read_text(encoding="utf-8").strip() == self._store_id()
+        return size <= self.store.count_features()
+
+    def _store_id(self) -> str:
+        """A random id given to the store the first time a session opens it."""
+        found = self.store.get_state(_STORE_ID)
+        if found is None:
+            found = uuid.uuid4().hex.encode()
+            self.store.put_state(_STORE_ID, found)
+        return found.decode()
 
     @staticmethod
     def _index_rows(index: VectorIndex, rows: list[StoredFeatures]) -> None:
@@ -181,4 +206,5 @@ class GroupingSession:
         path = self.store.index_path()
         if path is not None:
             self.assigner.index.save(path)
+            (path / STORE_STAMP).write_text(self._store_id(), encoding="utf-8")
             self.state.table.save(path, {} if self.table_stale else self.store.change_counts())
