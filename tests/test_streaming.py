@@ -155,16 +155,23 @@ def test_sessions_over_a_store_decide_as_one_assigner_in_memory(tmp_path):
     assert stored == _partition(assigner.stories.values())
 
 
-def test_stream_features_over_a_whole_batch_are_the_batch_pair_features():
-    from newsprism.group.similarity import PAIR_FEATURES, pair_features
+def _hashed_with_frequencies(settings):
+    """Every fixture article's hashed features, and document frequencies counted over all."""
     from newsprism.group.stream_features import DocumentFrequencies, FeatureHashing
-    from newsprism.group.stream_score import local_pair_features
 
-    settings = GroupSettings()
     hashed = [FeatureHashing(settings).features(a) for a in ALL]
     frequencies = DocumentFrequencies(settings.hash_features)
     for features in hashed:
         frequencies.add(features)
+    return hashed, frequencies
+
+
+def test_stream_features_over_a_whole_batch_are_the_batch_pair_features():
+    from newsprism.group.similarity import PAIR_FEATURES, pair_features
+    from newsprism.group.stream_score import local_pair_features
+
+    settings = GroupSettings()
+    hashed, frequencies = _hashed_with_frequencies(settings)
     stream = local_pair_features(hashed, frequencies, settings, every_group=True)
     batch = pair_features(ALL, settings)
     off_diagonal = ~np.eye(len(ALL), dtype=bool)
@@ -263,14 +270,10 @@ def test_local_topic_groups_with_whole_components_and_singletons():
 
 
 def test_simple_scores_and_first_row_features_match_the_whole_local_batch():
-    from newsprism.group.stream_features import DocumentFrequencies, FeatureHashing
     from newsprism.group.stream_score import base_scores, local_pair_features
 
     settings = GroupSettings()
-    hashed = [FeatureHashing(settings).features(a) for a in ALL]
-    frequencies = DocumentFrequencies(settings.hash_features)
-    for features in hashed:
-        frequencies.add(features)
+    hashed, frequencies = _hashed_with_frequencies(settings)
     everything = local_pair_features(hashed, frequencies, settings, every_group=True)
     focused = local_pair_features(hashed, frequencies, settings)
     # The new article's pairs are the same when only its topic group is computed.
