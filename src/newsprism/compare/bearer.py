@@ -5,10 +5,10 @@ Roe, a passer-by" and "15-year-old John Doe" are two people, not a misreported a
 *bearer* is read from the words around it, without re-parsing:
 
 - a **name it modifies** ("40-year-old Jane Roe", "an unarmed 23-year-old woman, Jane Roe",
-  "the 260-pound Doe") or a **name it is attributed to** ("Doe's 84-yard run", "the Hawks 27-yard
+  "the 240-pound Doe") or a **name it is attributed to** ("Doe's 62-yard run", "the Hawks 35-yard
   line");
-- the **noun it measures** when the figure is a compound modifier ("a 14-yard line" vs "a
-  seven-yard touchdown", "a 90-yard run" vs "a 68-yard drive"): a hyphenated or singular unit
+- the **noun it measures** when the figure is a compound modifier ("a 12-yard line" vs "a
+  five-yard touchdown", "a 75-yard run" vs "a 55-yard drive"): a hyphenated or singular unit
   after a number above one ("80 yard pass") always qualifies the noun that follows.
 
 Only disagreeing figures are checked (:func:`same_bearer`): equal figures of two people are
@@ -30,14 +30,14 @@ from newsprism.model import Mention, Quantity
 # modifies that noun ("a 16-year-old Brooklyn resident"), and is not its bearer.
 NOT_BEARERS = {"GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
                "PERCENT"}
-# A figure is attributed to a person or team ("Doe's 84-yard run", "the Hawks 27-yard line"); to
+# A figure is attributed to a person or team ("Doe's 62-yard run", "the Hawks 35-yard line"); to
 # a place or nationality only in the possessive ("Greece's 11 million people").
 ATTRIBUTED_NAMES = {"PERSON", "ORG"}
 POSSESSIVE_NAMES = {"PERSON", "ORG", "GPE", "NORP"}
 # Between a figure and the name it modifies: at most two common nouns or adjectives and a comma
-# ("23-year-old woman, Jane Roe"; "260-pound Doe").
+# ("31-year-old woman, Jane Roe"; "240-pound Doe").
 GAP_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w’'-]*[\s,]+){0,2}")
-# Between a name and a figure attributed to it: a possessive, or nothing ("the Hawks 27-yard").
+# Between a name and a figure attributed to it: a possessive, or nothing ("the Hawks 35-yard").
 GAP_AFTER_NAME = re.compile(r"(?:['’]s?)?\s*")
 HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s*[a-z]+\s*$",
                              re.IGNORECASE)
@@ -52,7 +52,7 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     if states_other_figure(a, qa, qb) or states_other_figure(b, qb, qa):
         return False
     if _people(a) and _people(b) and not _people(a) & _people(b):
-        return False  # "Doe has 404 yards" / "Roe has 176 yards": two people's figures
+        return False  # "Doe has 310 yards" / "Roe has 150 yards": two people's figures
     owner_a, owner_b = figure_owner(a, qa), figure_owner(b, qb)
     if owner_a and owner_b and owner_a != owner_b:
         return False
@@ -113,7 +113,7 @@ def _attributed(mention: Mention, gap: str) -> bool:
 
 
 def measured_noun(statement: Statement, quantity: Quantity) -> str | None:
-    """The common noun a compound-modifier figure measures ("14-yard line" -> line)."""
+    """The common noun a compound-modifier figure measures ("12-yard line" -> line)."""
     if not _attributive(quantity):
         return None
     following = NEXT_WORD.match(statement.article.text, quantity.end, statement.sentence.end)
@@ -126,7 +126,7 @@ def measured_noun(statement: Statement, quantity: Quantity) -> str | None:
 
 
 def _attributive(quantity: Quantity) -> bool:
-    """"seven-yard", "15-year-old", "80 yard" (a singular unit after a number above one)."""
+    """"seven-yard", "12-year-old", "80 yard" (a singular unit after a number above one)."""
     if HYPHENATED_UNIT.search(quantity.text):
         return True
     last = quantity.text.split()[-1].lower() if quantity.text.split() else ""

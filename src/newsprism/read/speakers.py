@@ -417,7 +417,7 @@ def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Sp
                 if t.dep_ in {"det", "amod", "compound", "nummod"} or t is token
             )
             while not article.text[start].isalnum() and start < token.idx:
-                start += 1  # "-President Obama" tokenised as one word after a signature dash
+                start += 1  # "-President Ortiz" tokenised as one word after a signature dash
             span = Span(start=start, end=token.idx + len(token))
             cluster = None
             if token.pos_ == "PROPN":  # a name the tagger missed ("Ana Ruiz, who said")
