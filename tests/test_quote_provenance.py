@@ -42,6 +42,17 @@ def test_verbatim_allows_a_cut():
     assert not verbatim("We will rebuild every wall", "The river rose overnight")
 
 
+def test_a_line_given_to_an_organisation_in_one_outlet_and_a_person_in_another_is_no_conflict():
+    # The council and the official it names may be one voice: neither outlet is wrong.
+    _, groups = _story(
+        "“We will rebuild every flood wall, brick by brick,” the Millbrook Council said.",
+        "“We will rebuild every flood wall, brick by brick,” engineer Omar Patel said.",
+    )
+    group = _group_of(groups, "brick by brick")
+    assert group.status != "conflict"
+    assert len({r.article for r in group.quotes}) == 2
+
+
 def test_same_words_same_speaker_is_agreed():
     line = "“We will rebuild every flood wall, brick by brick,” Mayor Ruth Hale said."
     _, groups = _story(line, line.replace("Mayor Ruth Hale", "Ruth Hale"))

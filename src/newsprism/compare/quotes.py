@@ -153,10 +153,10 @@ def _reported(records: list[QuoteRecord]) -> set[int]:
     return set(indirect) | inside
 
 
-def _status(members: list[QuoteRecord], core: list[QuoteRecord]) -> str:
+def _status(members: list[QuoteRecord], core: list[QuoteRecord], labels: dict[str, str]) -> str:
     if len({r.article for r in members}) < 2:
         return "single"
-    if _credited_apart(_quoted_words(members)):
+    if _credited_apart([r for r in _quoted_words(members) if _a_person(r, labels)]):
         return "conflict"
     speakers = {r.speaker for r in core if r.speaker}
     if len({r.article for r in core}) < 2:
@@ -185,6 +185,18 @@ def _credited_apart(records: list[QuoteRecord]) -> bool:
     return False
 
 
+def _a_person(record: QuoteRecord, labels: dict[str, str]) -> bool:
+    """The speaker is a person, not an organisation, a group or a role: "the ministry", "a White
+    House spokesman" and the official an outlet names may be one voice, so crediting the words
+    to one or the other accuses nobody. A speaker without a known entity is taken for a person
+    when written as a name (capitalised, not "a"/"the" + noun)."""
+    label = labels.get(record.speaker_entity or "")
+    if label is not None:
+        return label == "PERSON"
+    first = (record.speaker or "").split()[:1]
+    return bool(first) and first[0][:1].isupper() and first[0].lower() not in ("a", "an", "the")
+
+
 def _is_line(record: QuoteRecord) -> bool:
     return bool(record.speaker) and word_count(record.text) >= MIN_LINE_WORDS
 
@@ -204,7 +216,8 @@ def _also_credits(records: list[QuoteRecord], article: str, line: QuoteRecord) -
 
 
 def _group(
-    index: int, members: list[QuoteRecord], reported: set[int], ids: dict[int, int]
+    index: int, members: list[QuoteRecord], reported: set[int], ids: dict[int, int],
+    labels: dict[str, str],
 ) -> QuoteGroup:
     direct = [r for r in members if ids[id(r)] not in reported]
     for record in members:  # reported speech is a paraphrase only of a line quoted in the group
@@ -215,7 +228,7 @@ def _group(
         id=f"quote-{index + 1}",
         text=core[0].text,
         speakers=speakers,
-        status=_status(members, core),
+        status=_status(members, core, labels),
         quotes=members,
     )
 
@@ -225,7 +238,8 @@ def collect(
 ) -> tuple[list[QuoteRecord], list[QuoteGroup]]:
     """Every quote of the story as a record, and the records grouped by the line they carry.
 
-    ``entities`` is accepted for the API's sake; speakers are already canonical on the quotes.
+    Speakers are already canonical on the quotes; ``entities`` tells people from organisations
+    and groups, which cannot be party to an attribution conflict (see :func:`_a_person`).
     """
     records = [_record(a, q) for a in articles for q in a.quotes]
     if not records:
@@ -237,5 +251,7 @@ def collect(
     order: dict[int, list[QuoteRecord]] = {}
     for record, label in zip(records, labels, strict=True):
         order.setdefault(label, []).append(record)
-    groups = [_group(i, members, reported, ids) for i, members in enumerate(order.values())]
+    labels = {entity.id: entity.label for entity in entities}
+    groups = [_group(i, members, reported, ids, labels)
+              for i, members in enumerate(order.values())]
     return records, groups
