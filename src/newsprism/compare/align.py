@@ -172,9 +172,12 @@ def _one_per_article(members, items, article_of, may_share) -> bool:
 def events_meet(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two event sets share an event, counting derived forms as one (win/winner,
     evacuate/evacuation) and ignoring verbs that fit any event (be, have, say)."""
-    stems_a = {event_stem(w) for w in a if w not in LIGHT_VERBS}
-    stems_b = {event_stem(w) for w in b if w not in LIGHT_VERBS}
-    return bool(stems_a & stems_b)
+    return bool(event_stems(a) & event_stems(b))
+
+
+def event_stems(words: Sequence[str]) -> set[str]:
+    """The events of a word list as derivational stems, verbs that fit any event left out."""
+    return {event_stem(w) for w in words if w not in LIGHT_VERBS}
 
 
 def event_stem(word: str) -> str:

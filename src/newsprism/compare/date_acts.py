@@ -20,7 +20,7 @@ from newsprism.compare.align import (
     CLOSE,
     LIGHT_VERBS,
     SAME,
-    event_stem,
+    event_stems,
     events_meet,
     shared_names,
 )
@@ -60,8 +60,7 @@ def may_conflict(
 
 def _shared_events(a: DateMention, b: DateMention) -> int:
     """How many event words (derived forms as one, light verbs aside) the two dates share."""
-    stems_a = {event_stem(w) for w in a.predicates if w not in LIGHT_VERBS}
-    return len(stems_a & {event_stem(w) for w in b.predicates if w not in LIGHT_VERBS})
+    return len(event_stems(a.predicates) & event_stems(b.predicates))
 
 
 def _eventful(mention: DateMention) -> bool:
