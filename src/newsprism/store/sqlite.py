@@ -81,7 +81,7 @@ _COMMIT_EVERY = 4000
 # Inside a batch the write-ahead log is copied back into the database file every this many
 # commits (and when the batch ends), not by SQLite's automatic checkpoint: that one runs inside
 # whichever commit crosses its page count, and costs that write ~100 ms.
-_CHECKPOINT_EVERY = 5
+_CHECKPOINT_EVERY = 2
 _AUTOCHECKPOINT_PAGES = 1000  # SQLite's default, restored after a batch
 
 
