@@ -224,3 +224,37 @@ def test_a_write_that_fails_inside_a_batch_leaves_none_of_its_rows(tmp_path):
     with open_store(path) as store:
         assert store.article_ids() == ["quake-north-a", "quake-south-a"]
         assert "half-done" not in store.change_counts()
+
+
+def test_a_read_story_table_has_room_so_new_articles_and_stories_copy_no_array(tmp_path):
+    keys = np.arange(1, 5001)
+    stories = [f"s{k % 700}" for k in keys.tolist()]
+    table = StoryTable.from_rows(keys, np.full(len(keys), 10.0), stories)
+    table.save(tmp_path, {"grouping": 1})
+    for opened in (table, StoryTable.load(tmp_path, {"grouping": 1})):
+        per_key, per_story = opened.story, opened.first
+        opened.assign(5001, "s3", 11.0)  # joins a story
+        opened.assign(5002, "a-new-story", 12.0)  # opens one
+        assert opened.story is per_key and opened.first is per_story  # no array was grown
+        assert opened.span("s3", 2).recent == [4903, 5001]
+        assert opened.span("a-new-story", 5) == StorySpan(5002, 12.0, 12.0, [5002])
+        assert len(opened) == 5002 and opened.story_of_key(5003) is None
+    table.save(tmp_path, {"grouping": 2})  # the spare room is not saved
+    assert len(np.load(tmp_path / "stories.story.npy")) == 5003
+    assert len(np.load(tmp_path / "stories.first.npy")) == 701
+
+
+def test_a_batch_checkpoints_the_log_when_it_ends_not_inside_a_write(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        database = store._db
+        with store.batch():
+            # SQLite's own checkpoint would run inside whichever commit crosses its page count
+            assert database.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+            store.put_article(QUAKE_NORTH_A)
+        assert database.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        # Checkpointed at the end of the batch: the log holds nothing not yet in the file.
+        busy, logged, copied = database.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert busy == 0 and logged == copied
+        assert store.put_article(QUAKE_NORTH_A) == "unchanged"  # one JSON, hashed and stored
+        assert store.get_article("quake-north-a") == QUAKE_NORTH_A

@@ -281,3 +281,29 @@ def test_simple_scores_and_first_row_features_match_the_whole_local_batch():
         assert np.allclose(focused[name][0], values[0]), name
     assert np.allclose(base_scores(hashed[0], hashed[1:], frequencies, settings),
                        everything["base"][0, 1:])
+
+
+def test_products_run_on_one_blas_thread_and_the_count_is_restored():
+    from threadpoolctl import threadpool_info
+
+    from newsprism.group.stream_score import _one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    with _one_blas_thread():
+        assert set(blas_threads()) <= {1}
+    assert blas_threads() == before
+
+
+def test_an_assigner_makes_its_one_time_tables_when_created_not_in_a_decision():
+    from newsprism.group import index, stream_score
+
+    index._signed_hashing.cache_clear()
+    stream_score._blas_libraries.cache_clear()
+    assigner = StoryAssigner(GroupSettings())
+    assert index._signed_hashing.cache_info().currsize == 2  # words' and names' tables
+    assert stream_score._blas_libraries.cache_info().currsize == 1
+    assigner.add(QUAKE_NORTH_A)
+    assert index._signed_hashing.cache_info().misses == 2  # the decision made none

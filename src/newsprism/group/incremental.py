@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.group.index import VectorIndex
+from newsprism.group.index import VectorIndex, prepare_projection
 from newsprism.group.settings import GroupSettings
 from newsprism.group.stream_features import (
     ArticleFeatures,
@@ -37,7 +37,12 @@ from newsprism.group.stream_features import (
     SparseRow,
     compact_vector,
 )
-from newsprism.group.stream_score import STREAM_THRESHOLD, base_scores, local_pair_probabilities
+from newsprism.group.stream_score import (
+    STREAM_THRESHOLD,
+    base_scores,
+    local_pair_probabilities,
+    warm_up,
+)
 from newsprism.group.stream_state import MemoryState, StorySpan, StoryState
 from newsprism.model import Article
 
@@ -82,6 +87,10 @@ class StoryAssigner:
         self.neighbours = neighbours
         self.threshold = threshold  # lowest average probability at which an article joins
         self._next_key = 0
+        # One-time set-up the first decision would otherwise pay for, so that its latency is
+        # like the others' (an ingest's p99 counts it).
+        prepare_projection(self.settings.hash_features)
+        warm_up(self.settings)
 
     # -- public -----------------------------------------------------------------------------
 

@@ -52,6 +52,13 @@ def _signed_hashing(width: int, dims: int, seed: int) -> tuple[np.ndarray, np.nd
     return rng.integers(0, dims, size=width), rng.choice(np.array([-1.0, 1.0]), size=width)
 
 
+def prepare_projection(width: int, dims: int = DIMS) -> None:
+    """Make the hashing tables of :func:`compact_vector` now (a few milliseconds), not in the
+    first article's decision."""
+    for seed in (1, 2):
+        _signed_hashing(width, dims, seed)
+
+
 def _project(rows: csr_matrix, dims: int, seed: int) -> np.ndarray:
     buckets, signs = _signed_hashing(rows.shape[1], dims, seed)
     row_of = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))

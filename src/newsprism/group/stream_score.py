@@ -75,16 +75,34 @@ def stream_settings(settings: GroupSettings) -> GroupSettings:
 
 
 @lru_cache(maxsize=1)
-def _blas() -> ThreadpoolController:
-    return ThreadpoolController()
+def _blas_libraries() -> tuple:
+    """The BLAS libraries loaded in this process (numpy's among them), found once: finding them
+    costs milliseconds, and threadpoolctl's ``limit`` ~70 µs per use (more than a ctypes call)."""
+    return tuple(lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas")
 
 
 @contextmanager
 def _one_blas_thread() -> Iterator[None]:
     """Products of a few dozen rows on one BLAS thread: handing them between threads costs more
     than the work (about 30x on a busy two-core machine)."""
-    with _blas().limit(limits=1, user_api="blas"):
+    libraries = _blas_libraries()
+    before = [lib.get_num_threads() for lib in libraries]
+    for lib, threads in zip(libraries, before, strict=True):
+        if threads != 1:
+            lib.set_num_threads(1)
+    try:
         yield
+    finally:
+        for lib, threads in zip(libraries, before, strict=True):
+            if threads != 1:
+                lib.set_num_threads(threads)
+
+
+def warm_up(settings: GroupSettings) -> None:
+    """Do once, before the first decision, what the first decision would otherwise pay for
+    (finding the BLAS libraries, the stream's settings), so its latency is like the others'."""
+    _blas_libraries()
+    stream_settings(settings)
 
 
 class _LocalRows:
