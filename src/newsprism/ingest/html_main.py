@@ -22,6 +22,7 @@ between the first and last kept paragraph is put back in its place (:func:`with_
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 
@@ -45,6 +46,37 @@ DROPPED_CUES = frozenset({"promo"})
 # The largest share of a page's extracted words one markup rule may remove (see module doc).
 MAX_RULE_SHARE = 0.5
 
+# Page furniture told by its wording. A teaser label heads a link to another story ("READ MORE:
+# ...", "Related: ..."); a section label stands alone ("Don't miss", "Most read in sport").
+_TEASER_LEAD = re.compile(
+    r"^(?:(?:also )?read(?: more| also)?|see (?:more|also)|watch|listen|more|related)\s*:",
+    re.IGNORECASE)
+_SECTION_LABEL = re.compile(
+    r"^(?:don'?t miss|most (?:read|popular|viewed|shared)|you (?:may|might) also like"
+    r"|explore further|related(?: articles| stories| posts| coverage)?|recommended(?: for you)?"
+    r"|(?:tell us|let us know) what you think|more (?:from|on|in|stories)|trending(?: now)?"
+    r"|further reading|comments?|\d+ comments?|\d+\s*min(?:ute)?s? read|reading time)\b",
+    re.IGNORECASE)
+# "Updated at 4:05 p.m.", "Posted 3 hours ago": the page's time stamp, not news.
+_STAMP = re.compile(r"^(?:last )?(?:updated|published|posted)\b.*\d", re.IGNORECASE)
+# How a sentence ends (an ellipsis ends a label as often: "You may also like...").
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?][\"”’)]*$")
+# A label is a short line, not a sentence.
+MAX_LABEL_WORDS = 8
+# What the end of a page says to its reader rather than about the story: follow, subscribe,
+# write in, filed under. Only trailing paragraphs are tested: inside a story the same words
+# can be news ("the firm urged customers to sign up").
+_CALL_TO_ACTION = re.compile(
+    r"\bfollow (?:us|me|him|her|them|\w+) on\b|^follow\b|\bsubscribe\b|\bsign up\b"
+    r"|\bnewsletters?\b|\bclick here\b|\bhave a (?:news )?tip\b|\b(?:may|can) be reached\b"
+    r"|^listen (?:to|live)\b|^(?:filed under|tags?|tagged|categories|category|topics)\s*:",
+    re.IGNORECASE)
+
+# A heading shorter than this is a section title, not a standfirst.
+MIN_STANDFIRST_WORDS = 8
+# Words of running text a paragraph must have besides a pop-up card (see popup_cards).
+MIN_RUNNING_WORDS = 5
+
 # Class names of the blockquotes social networks ask sites to embed (a post's text, then a line
 # naming its author and date).
 _EMBED_CLASS = re.compile(r"tweet|instagram|tiktok|bluesky|mastodon", re.IGNORECASE)
@@ -54,6 +86,8 @@ RULES: dict[str, Callable[[Placement], bool]] = {
     "link list": lambda where: where.link_share > MAX_LINK_SHARE,
     "outside the main container": lambda where: where.in_container is False,
     "promotion box": lambda where: bool(where.cues & DROPPED_CUES),
+    # A page's <h1> is its headline (or a variant of it: "Headline | Section"), never body.
+    "headline": lambda where: where.heading == "h1",
 }
 
 
@@ -73,14 +107,68 @@ def candidate_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
 def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) -> list[str]:
     """The page's main-content paragraphs; ``markup=False`` skips the markup rules (to measure
     what they add)."""
+    if markup:
+        tree = without_popup_cards(tree)
     paragraphs = candidate_paragraphs(tree, url)
     if not markup or not paragraphs:
         return paragraphs
     page = read_page(tree)
-    dropped = furniture(paragraphs, place(page, paragraphs), RULES)
-    kept = [p for p, drop in zip(paragraphs, dropped, strict=True) if not drop]
-    # A page that is all links (a link roundup) is still that page's content.
-    return with_embeds(tree, page, kept or paragraphs)
+    placements = place(page, paragraphs)
+    by_markup = furniture(paragraphs, placements, RULES)
+    by_wording = capped(paragraphs, wording_furniture(paragraphs, placements))
+    article = [p for p, drop in zip(paragraphs, by_markup, strict=True) if not drop]
+    kept = [p for p, drop, worded in zip(paragraphs, by_markup, by_wording, strict=True)
+            if not (drop or worded)]
+    # A page that is all links (a link roundup) is still that page's content. Embedded posts
+    # are put back within the article as the markup rules bound it (a call to follow the
+    # author after the last post does not move the article's end).
+    return with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
+
+
+def popup_cards(tree: HtmlElement) -> list[HtmlElement]:
+    """Pop-up cards written inside running text: an element within a ``<p>`` that holds a
+    picture and two or more links and nothing but link text (a person's hover card: photo, name,
+    latest stories). A browser shows it only on hover; trafilatura would write its links into
+    the middle of the sentence."""
+    cards = []
+    for image in tree.iter("img"):
+        card, links = None, 0
+        for element in image.iterancestors():
+            if element.tag == "p":
+                break
+            links = sum(1 for _ in element.iter("a"))
+            if links >= 2 and element.tag != "a":
+                card = element
+                break
+        else:
+            continue
+        if card is None or card in cards or not _only_links(card):
+            continue
+        paragraph = next(card.iterancestors("p"), None)
+        if paragraph is None:
+            continue
+        outside = len(_WORD.findall(paragraph.text_content())) - len(
+            _WORD.findall(card.text_content()))
+        if outside >= MIN_RUNNING_WORDS:
+            cards.append(card)
+    return cards
+
+
+def _only_links(element: HtmlElement) -> bool:
+    total = len(_WORD.findall(element.text_content()))
+    linked = sum(len(_WORD.findall(link.text_content())) for link in element.iter("a"))
+    return total > 0 and linked >= MAX_LINK_SHARE * total
+
+
+def without_popup_cards(tree: HtmlElement) -> HtmlElement:
+    """The page without its :func:`popup_cards` (a copy: the caller's tree is left as it was;
+    most pages have none and are returned as they are)."""
+    if not popup_cards(tree):
+        return tree
+    tree = copy.deepcopy(tree)
+    for card in popup_cards(tree):
+        card.drop_tree()  # keeps its tail, the rest of the sentence
+    return tree
 
 
 def _word_key(text: str) -> str:
@@ -104,17 +192,19 @@ def embed_lines(quote: HtmlElement) -> list[str]:
     return [text for text in (" ".join(line.split()) for line in lines) if _WORD.search(text)]
 
 
-def with_embeds(tree: HtmlElement, page: PageText, paragraphs: list[str]) -> list[str]:
+def with_embeds(
+    tree: HtmlElement, page: PageText, paragraphs: list[str], frame: list[str] | None = None
+) -> list[str]:
     """``paragraphs`` with the embedded posts trafilatura dropped from inside the article (between
     its first and last located paragraph) put back in page order."""
     quotes = [q for q in tree.iter("blockquote") if _EMBED_CLASS.search(q.get("class") or "")]
     if not quotes:
         return paragraphs
     spans = locate_all(page, paragraphs)
-    starts = [span[0] for span in spans if span]
-    if not starts:
+    bounds = [span for span in (spans if frame is None else locate_all(page, frame)) if span]
+    if not bounds:
         return paragraphs
-    first, last = min(starts), max(span[1] for span in spans if span)
+    first, last = min(span[0] for span in bounds), max(span[1] for span in bounds)
     kept_words = _word_key("\n".join(paragraphs))
     inserts: list[tuple[int, list[str]]] = []
     for quote in quotes:
@@ -135,6 +225,41 @@ def with_embeds(tree: HtmlElement, page: PageText, paragraphs: list[str]) -> lis
     return [line for _, lines in result for line in lines]
 
 
+def is_label(text: str) -> bool:
+    """A teaser lead ("SEE MORE: ...") or a short section label ("Most read in world news",
+    "Updated at 9:15")."""
+    if _TEASER_LEAD.match(text):
+        return True
+    if len(_WORD.findall(text)) > MAX_LABEL_WORDS:
+        return False
+    if _STAMP.match(text):
+        return True
+    return bool(_SECTION_LABEL.match(text)) and not _SENTENCE_END.search(text.rstrip())
+
+
+def wording_furniture(paragraphs: list[str], placements: list[Placement]) -> list[bool]:
+    """Whether each paragraph is page furniture by its wording: a label anywhere, a call to the
+    reader among the last paragraphs (read back from the end while each is one or a label), and
+    a standfirst written as a heading above the first body paragraph."""
+    dropped = [is_label(text) for text in paragraphs]
+    for i in range(len(paragraphs) - 1, -1, -1):
+        if not (dropped[i] or _CALL_TO_ACTION.search(paragraphs[i])):
+            break
+        dropped[i] = True
+    first_paragraph = next((i for i, where in enumerate(placements) if where.block == "p"),
+                           len(paragraphs))
+    for i in range(first_paragraph):
+        dropped[i] = dropped[i] or is_heading_standfirst(paragraphs[i], placements[i])
+    return dropped
+
+
+def is_heading_standfirst(text: str, where: Placement) -> bool:
+    """A sentence written as a sub-heading above the article's first paragraph is its
+    standfirst (the summary under the headline), which the article body does not hold."""
+    return (where.heading not in (None, "h1") and len(_WORD.findall(text)) >= MIN_STANDFIRST_WORDS
+            and bool(_SENTENCE_END.search(text.rstrip())))
+
+
 def furniture(
     paragraphs: list[str],
     placements: list[Placement],
@@ -143,12 +268,19 @@ def furniture(
     """Whether each paragraph is dropped by one of ``rules``. A paragraph trafilatura rewrote
     (not found in the markup) has no evidence against it; a rule that would remove more than
     :data:`MAX_RULE_SHARE` of the words is not applied on that page."""
-    sizes = [len(_WORD.findall(text)) for text in paragraphs]
-    total = sum(sizes) or 1
     dropped = [False] * len(paragraphs)
     for applies in rules.values():
         hits = [where.found and applies(where) for where in placements]
-        if sum(size for size, hit in zip(sizes, hits, strict=True) if hit) > MAX_RULE_SHARE * total:
-            continue
+        hits = capped(paragraphs, hits)
         dropped = [old or hit for old, hit in zip(dropped, hits, strict=True)]
     return dropped
+
+
+def capped(paragraphs: list[str], hits: list[bool]) -> list[bool]:
+    """``hits``, or none of them when they hold more than :data:`MAX_RULE_SHARE` of the words."""
+    sizes = [len(_WORD.findall(text)) for text in paragraphs]
+    if sum(size for size, hit in zip(sizes, hits, strict=True) if hit) > MAX_RULE_SHARE * (
+        sum(sizes) or 1
+    ):
+        return [False] * len(hits)
+    return hits
