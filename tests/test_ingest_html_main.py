@@ -242,3 +242,33 @@ def test_the_introduction_and_sign_off_of_a_list_article_are_in_its_container():
     html = page(f'<div class="story"><p>{intro}</p><ol>{items}</ol><p>{outro}</p></div>')
     kept = main_paragraphs(parse(html), None)
     assert kept[0] == intro and kept[-1] == outro
+
+
+def test_a_box_of_latest_stories_with_teasers_is_dropped():
+    # Each item is a linked headline and an unlinked teaser: under the link-share limit, but
+    # its box's class names it.
+    items = "".join(
+        f'<li><div class="latest-box-item"><a href="/s/{n}">{headline}</a> {teaser}</div></li>'
+        for n, (headline, teaser) in enumerate([
+            ("Museum night draws record crowd", "Over four thousand visitors came after dark "
+             "to see the new galleries and the rooftop show."),
+            ("Bridge repairs to finish early", "Engineers say the last lane will reopen a "
+             "week before the date the council first gave."),
+            ("School meals get more local food", "Farms within thirty miles will supply "
+             "vegetables to every primary school from spring."),
+        ])
+    )
+    html = page(f'<div class="story">{paragraphs(STORY)}<ul class="latest-news-box">{items}'
+                "</ul></div>")
+    assert any("rooftop show" in p for p in main_paragraphs(parse(html), None, markup=False))
+    assert main_paragraphs(parse(html), None) == STORY
+
+
+def test_a_web_address_written_out_as_a_source_is_body():
+    source = "https://www.example.org/reports/library-survey-2024.pdf"
+    html = page(f'<div class="story">{paragraphs(STORY[:2])}<p><a href="{source}">{source}</a>'
+                f"</p>{paragraphs(STORY[2:])}</div>")
+    unrepaired = main_paragraphs(parse(html), None, markup=False)
+    assert source in unrepaired  # trafilatura keeps it; the link-list rule must too
+    assert main_paragraphs(parse(html), None) == [*STORY[:2], source, *STORY[2:]]
+    assert html_main.is_web_address(source) and not html_main.is_web_address(STORY[0])

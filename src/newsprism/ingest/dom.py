@@ -48,6 +48,8 @@ CLASS_CUES: dict[str, re.Pattern[str]] = {
         r"promo|advert|\bads?\b|-ad\b|\bad-|sponsor|newsletter|subscri|signup|sign-up|paywall"
         r"|banner|\bcta\b|donat|marketing|offer|register|login"
     ),
+    "teaser": re.compile(r"related|latest|more-stories|recommend|trending|popular|most-read"
+                         r"|outbrain|taboola|teaser"),
 }
 # Elements that make up lists and tables.
 _LIST_PARTS = frozenset({"ol", "ul", "dl", "li", "dt", "dd", "table", "thead", "tbody", "tfoot",

@@ -23,6 +23,7 @@ between the first and last kept paragraph is put back in its place (:func:`with_
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -42,7 +43,7 @@ FALLBACK_RUN = {"favor_precision": True}
 # body paragraphs link a few words, not all of them.
 MAX_LINK_SHARE = 0.9
 # Class / id cues (see newsprism.ingest.dom.CLASS_CUES) whose paragraphs are never body.
-DROPPED_CUES = frozenset({"promo"})
+DROPPED_CUES = frozenset({"promo", "teaser"})
 # The largest share of a page's extracted words one markup rule may remove (see module doc).
 MAX_RULE_SHARE = 0.5
 
@@ -72,6 +73,7 @@ _CALL_TO_ACTION = re.compile(
     r"|^listen (?:to|live)\b|^(?:filed under|tags?|tagged|categories|category|topics)\s*:",
     re.IGNORECASE)
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A heading shorter than this is a section title, not a standfirst.
 MIN_STANDFIRST_WORDS = 8
 # Words of running text a paragraph must have besides a pop-up card (see popup_cards).
@@ -113,7 +115,8 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     if not markup or not paragraphs:
         return paragraphs
     page = read_page(tree)
-    placements = place(page, paragraphs)
+    placements = [_as_text(where) if is_web_address(text) else where
+                  for text, where in zip(paragraphs, place(page, paragraphs), strict=True)]
     by_markup = furniture(paragraphs, placements, RULES)
     by_wording = capped(paragraphs, wording_furniture(paragraphs, placements))
     article = [p for p, drop in zip(paragraphs, by_markup, strict=True) if not drop]
@@ -223,6 +226,16 @@ def with_embeds(
                        default=0)
         result.insert(position, (at, lines))
     return [line for _, lines in result for line in lines]
+
+
+def is_web_address(text: str) -> bool:
+    """A paragraph that is one written-out web address: a cited source, written so the reader
+    sees where it is (a link list shows titles, not addresses)."""
+    return bool(_WEB_ADDRESS.fullmatch(text.strip()))
+
+
+def _as_text(where: Placement) -> Placement:
+    return dataclasses.replace(where, link_share=0.0)
 
 
 def is_label(text: str) -> bool:
