@@ -272,3 +272,26 @@ def test_a_web_address_written_out_as_a_source_is_body():
     assert source in unrepaired  # trafilatura keeps it; the link-list rule must too
     assert main_paragraphs(parse(html), None) == [*STORY[:2], source, *STORY[2:]]
     assert html_main.is_web_address(source) and not html_main.is_web_address(STORY[0])
+
+
+def test_section_headings_between_paragraphs_are_put_back():
+    # A sub-heading written as a <div> (trafilatura drops it) and one that links what it names
+    # (the link-list rule would drop it) are both part of the article between its paragraphs.
+    html = page(
+        f'<div class="story">{paragraphs(STORY[:1])}'
+        '<div class="story-subheadline">Who will staff the Sundays?</div>'
+        f"{paragraphs(STORY[1:3])}"
+        '<h3><a href="/branches/central">Central Library, Market Square</a></h3>'
+        f"{paragraphs(STORY[3:])}</div>"
+    )
+    assert main_paragraphs(parse(html), None) == [
+        STORY[0], "Who will staff the Sundays?", *STORY[1:3], "Central Library, Market Square",
+        STORY[3],
+    ]
+
+
+def test_a_label_between_paragraphs_is_not_a_section_heading():
+    tree = parse("<html><body><h2>Advertisement</h2><h2>Opening hours</h2></body></html>")
+    advert, heading = tree.iter("h2")
+    assert not html_main.is_section_heading(advert)
+    assert html_main.is_section_heading(heading)

@@ -30,7 +30,14 @@ from collections.abc import Callable
 import trafilatura
 from lxml.html import HtmlElement
 
-from newsprism.ingest.dom import PageText, Placement, locate_all, place, read_page
+from newsprism.ingest.dom import (
+    PageText,
+    Placement,
+    common_owner,
+    locate_all,
+    place,
+    read_page,
+)
 
 _WORD = re.compile(r"\w+")
 RUN_SETTINGS = {"include_comments": False, "include_tables": True, "with_metadata": False}
@@ -56,7 +63,8 @@ _SECTION_LABEL = re.compile(
     r"^(?:don'?t miss|most (?:read|popular|viewed|shared)|you (?:may|might) also like"
     r"|explore further|related(?: articles| stories| posts| coverage)?|recommended(?: for you)?"
     r"|(?:tell us|let us know) what you think|more (?:from|on|in|stories)|trending(?: now)?"
-    r"|further reading|comments?|\d+ comments?|\d+\s*min(?:ute)?s? read|reading time)\b",
+    r"|further reading|advertisements?|comments?|\d+ comments?|\d+\s*min(?:ute)?s? read"
+    r"|reading time)\b",
     re.IGNORECASE)
 # "Updated at 4:05 p.m.", "Posted 3 hours ago": the page's time stamp, not news.
 _STAMP = re.compile(r"^(?:last )?(?:updated|published|posted)\b.*\d", re.IGNORECASE)
@@ -74,6 +82,10 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE)
 
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SUBHEAD_CLASS = re.compile(r"sub-?head|crosshead|intertitle", re.IGNORECASE)
+# A section heading is a line, not a paragraph.
+MAX_HEADING_WORDS = 25
 # A heading shorter than this is a section title, not a standfirst.
 MIN_STANDFIRST_WORDS = 8
 # Words of running text a paragraph must have besides a pop-up card (see popup_cards).
@@ -125,7 +137,8 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     # A page that is all links (a link roundup) is still that page's content. Embedded posts
     # are put back within the article as the markup rules bound it (a call to follow the
     # author after the last post does not move the article's end).
-    return with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
+    kept = with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
+    return with_section_headings(page, kept)
 
 
 def popup_cards(tree: HtmlElement) -> list[HtmlElement]:
@@ -226,6 +239,43 @@ def with_embeds(
                        default=0)
         result.insert(position, (at, lines))
     return [line for _, lines in result for line in lines]
+
+
+def with_section_headings(page: PageText, paragraphs: list[str]) -> list[str]:
+    """``paragraphs`` with the section headings written between two of them put back: a heading
+    element (or one whose class names a sub-heading) that is a sibling of the paragraphs before
+    and after it belongs to the article's text, whether trafilatura dropped it (a ``<div>``
+    heading) or a markup rule did (a heading that links the product it names)."""
+    spans = locate_all(page, paragraphs)
+    owners = [common_owner(page.owners[span[0]:span[1]]) if span and span[1] > span[0] else None
+              for span in spans]
+    kept_words = _word_key("\n".join(paragraphs))
+    result: list[str] = []
+    for i, text in enumerate(paragraphs):
+        result.append(text)
+        before, after = owners[i], owners[i + 1] if i + 1 < len(owners) else None
+        if before is None or after is None or before.getparent() is not after.getparent():
+            continue
+        headings = []
+        for sibling in before.itersiblings():
+            if sibling is after:
+                result.extend(h for h in headings if _word_key(h) not in kept_words)
+                break
+            if is_section_heading(sibling):
+                headings.append(" ".join(sibling.text_content().split()))
+    return result
+
+
+def is_section_heading(element: HtmlElement) -> bool:
+    """A heading element, or an element whose class names a sub-heading, holding a short line
+    that is no label ("Advertisement", "Related stories")."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag not in _SECTION_HEADINGS and not _SUBHEAD_CLASS.search(
+            element.get("class") or ""):
+        return False
+    text = " ".join(element.text_content().split())
+    return 0 < len(_WORD.findall(text)) <= MAX_HEADING_WORDS and not is_label(text)
 
 
 def is_web_address(text: str) -> bool:
