@@ -216,7 +216,6 @@ class Placement:
     in_container: bool | None = None  # inside the main container (None: no container found)
     cues: frozenset[str] = frozenset()  # CLASS_CUES named by its element or ancestors below
     # the container (outside it: below the first ancestor it shares with the container)
-    block: str = ""  # tag of the innermost element holding all of it ("p", "li", "h2", ...)
     heading: str | None = None  # the heading element (h1 ... h6) it is written in, if any
 
 
@@ -259,6 +258,5 @@ def _placement(
         link_share=sum(page.in_link[first:end]) / (end - first),
         in_container=None if container is None else container in chain,
         cues=frozenset(name for name, cue in CLASS_CUES.items() if cue.search(cue_text)),
-        block=chain[0].tag if isinstance(chain[0].tag, str) else "",
         heading=heading,
     )

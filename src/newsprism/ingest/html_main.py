@@ -33,7 +33,6 @@ from lxml.html import HtmlElement
 from newsprism.ingest.dom import (
     PageText,
     Placement,
-    common_owner,
     locate_all,
     place,
     read_page,
@@ -57,7 +56,7 @@ MAX_RULE_SHARE = 0.5
 # Page furniture told by its wording. A teaser label heads a link to another story ("READ MORE:
 # ...", "Related: ..."); a section label stands alone ("Don't miss", "Most read in sport").
 _TEASER_LEAD = re.compile(
-    r"^(?:(?:also )?read(?: more| also)?|see (?:more|also)|watch|listen|more|related)\s*:",
+    r"^(?:(?:also )?read(?: more| also)?|see (?:more|also)|also|watch|listen|more|related)\s*:",
     re.IGNORECASE)
 _SECTION_LABEL = re.compile(
     r"^(?:don'?t miss|most (?:read|popular|viewed|shared)|you (?:may|might) also like"
@@ -82,12 +81,6 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE)
 
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_SUBHEAD_CLASS = re.compile(r"sub-?head|crosshead|intertitle", re.IGNORECASE)
-# A section heading is a line, not a paragraph.
-MAX_HEADING_WORDS = 25
-# A heading shorter than this is a section title, not a standfirst.
-MIN_STANDFIRST_WORDS = 8
 # Words of running text a paragraph must have besides a pop-up card (see popup_cards).
 MIN_RUNNING_WORDS = 5
 
@@ -130,15 +123,14 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     placements = [_as_text(where) if is_web_address(text) else where
                   for text, where in zip(paragraphs, place(page, paragraphs), strict=True)]
     by_markup = furniture(paragraphs, placements, RULES)
-    by_wording = capped(paragraphs, wording_furniture(paragraphs, placements))
+    by_wording = capped(paragraphs, wording_furniture(paragraphs))
     article = [p for p, drop in zip(paragraphs, by_markup, strict=True) if not drop]
     kept = [p for p, drop, worded in zip(paragraphs, by_markup, by_wording, strict=True)
             if not (drop or worded)]
     # A page that is all links (a link roundup) is still that page's content. Embedded posts
     # are put back within the article as the markup rules bound it (a call to follow the
     # author after the last post does not move the article's end).
-    kept = with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
-    return with_section_headings(page, kept)
+    return with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
 
 
 def popup_cards(tree: HtmlElement) -> list[HtmlElement]:
@@ -241,43 +233,6 @@ def with_embeds(
     return [line for _, lines in result for line in lines]
 
 
-def with_section_headings(page: PageText, paragraphs: list[str]) -> list[str]:
-    """``paragraphs`` with the section headings written between two of them put back: a heading
-    element (or one whose class names a sub-heading) that is a sibling of the paragraphs before
-    and after it belongs to the article's text, whether trafilatura dropped it (a ``<div>``
-    heading) or a markup rule did (a heading that links the product it names)."""
-    spans = locate_all(page, paragraphs)
-    owners = [common_owner(page.owners[span[0]:span[1]]) if span and span[1] > span[0] else None
-              for span in spans]
-    kept_words = _word_key("\n".join(paragraphs))
-    result: list[str] = []
-    for i, text in enumerate(paragraphs):
-        result.append(text)
-        before, after = owners[i], owners[i + 1] if i + 1 < len(owners) else None
-        if before is None or after is None or before.getparent() is not after.getparent():
-            continue
-        headings = []
-        for sibling in before.itersiblings():
-            if sibling is after:
-                result.extend(h for h in headings if _word_key(h) not in kept_words)
-                break
-            if is_section_heading(sibling):
-                headings.append(" ".join(sibling.text_content().split()))
-    return result
-
-
-def is_section_heading(element: HtmlElement) -> bool:
-    """A heading element, or an element whose class names a sub-heading, holding a short line
-    that is no label ("Advertisement", "Related stories")."""
-    if not isinstance(element.tag, str):
-        return False
-    if element.tag not in _SECTION_HEADINGS and not _SUBHEAD_CLASS.search(
-            element.get("class") or ""):
-        return False
-    text = " ".join(element.text_content().split())
-    return 0 < len(_WORD.findall(text)) <= MAX_HEADING_WORDS and not is_label(text)
-
-
 def is_web_address(text: str) -> bool:
     """A paragraph that is one written-out web address: a cited source, written so the reader
     sees where it is (a link list shows titles, not addresses)."""
@@ -300,27 +255,15 @@ def is_label(text: str) -> bool:
     return bool(_SECTION_LABEL.match(text)) and not _SENTENCE_END.search(text.rstrip())
 
 
-def wording_furniture(paragraphs: list[str], placements: list[Placement]) -> list[bool]:
+def wording_furniture(paragraphs: list[str]) -> list[bool]:
     """Whether each paragraph is page furniture by its wording: a label anywhere, a call to the
-    reader among the last paragraphs (read back from the end while each is one or a label), and
-    a standfirst written as a heading above the first body paragraph."""
+    reader among the last paragraphs (read back from the end while each is one or a label)."""
     dropped = [is_label(text) for text in paragraphs]
     for i in range(len(paragraphs) - 1, -1, -1):
         if not (dropped[i] or _CALL_TO_ACTION.search(paragraphs[i])):
             break
         dropped[i] = True
-    first_paragraph = next((i for i, where in enumerate(placements) if where.block == "p"),
-                           len(paragraphs))
-    for i in range(first_paragraph):
-        dropped[i] = dropped[i] or is_heading_standfirst(paragraphs[i], placements[i])
     return dropped
-
-
-def is_heading_standfirst(text: str, where: Placement) -> bool:
-    """A sentence written as a sub-heading above the article's first paragraph is its
-    standfirst (the summary under the headline), which the article body does not hold."""
-    return (where.heading not in (None, "h1") and len(_WORD.findall(text)) >= MIN_STANDFIRST_WORDS
-            and bool(_SENTENCE_END.search(text.rstrip())))
 
 
 def furniture(
