@@ -255,3 +255,8 @@ def test_a_web_address_written_out_as_a_source_is_body():
     assert source in unrepaired  # trafilatura keeps it; the link-list rule must too
     assert main_paragraphs(parse(html), None) == [*STORY[:2], source, *STORY[2:]]
     assert html_main.is_web_address(source) and not html_main.is_web_address(STORY[0])
+
+
+def test_follow_through_is_no_call_to_follow():
+    closing = "Officials said they would follow through on the plan to open on Sundays."
+    assert html_main.wording_furniture([*STORY, closing]) == [False] * (len(STORY) + 1)

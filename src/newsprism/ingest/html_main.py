@@ -8,9 +8,17 @@ no choice of paragraphs brings back. The fast recall run also costs half the CPU
 one, which runs the fallbacks. What it keeps too much of (related-article lists, newsletter
 pitches, headline blocks) is what the markup rules below remove.
 
-The rules (:mod:`newsprism.ingest.dom`, one pass over the page) drop a paragraph that is nearly all
-link text, one outside the main container, one inside a promotion box. Each rule was kept only if
-it raised F1 on the benchmark's fit half (``bench/html_repair.py``). A rule never removes more
+Before the run, pop-up cards written inside running text (a person's hover card: photo, name,
+latest headlines) are cut from a copy of the page (:func:`popup_cards`), or trafilatura writes
+their links into the middle of the sentence.
+
+The markup rules (:mod:`newsprism.ingest.dom`, one pass over the page) drop a paragraph that is
+nearly all link text (unless it is a written-out web address, a cited source), one outside the
+main container, one inside a promotion box or a box of latest / related stories, and the page's
+``<h1>`` (its headline, or a variant of it). The wording rules (:func:`wording_furniture`) drop
+teaser leads and section labels ("READ MORE: ...", "Most read in ...", "Updated at 9:15") and
+the calls to the reader that end a page (follow, subscribe, "have a tip?", "Filed under:"). Each
+rule was kept only if it raised F1 on the benchmark's fit half. A rule never removes more
 than :data:`MAX_RULE_SHARE` of the extracted words: a "box" holding most of what trafilatura
 found is the article itself (a story whose wrapper class names an offer, a roundup of linked
 headlines), and on the fit half no rule ever needed to remove more than a fifth of a page.
@@ -75,7 +83,8 @@ MAX_LABEL_WORDS = 8
 # write in, filed under. Only trailing paragraphs are tested: inside a story the same words
 # can be news ("the firm urged customers to sign up").
 _CALL_TO_ACTION = re.compile(
-    r"\bfollow (?:us|me|him|her|them|\w+) on\b|^follow\b|\bsubscribe\b|\bsign up\b"
+    r"\bfollow\b.{0,60}\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|social media)\b"
+    r"|^follow\b|\bsubscribe\b|\bsign up\b"
     r"|\bnewsletters?\b|\bclick here\b|\bhave a (?:news )?tip\b|\b(?:may|can) be reached\b"
     r"|^listen (?:to|live)\b|^(?:filed under|tags?|tagged|categories|category|topics)\s*:",
     re.IGNORECASE)
