@@ -132,7 +132,7 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     placements = [_as_text(where) if is_web_address(text) else where
                   for text, where in zip(paragraphs, place(page, paragraphs), strict=True)]
     by_markup = furniture(paragraphs, placements, RULES)
-    by_wording = capped(paragraphs, wording_furniture(paragraphs))
+    by_wording = capped(word_counts(paragraphs), wording_furniture(paragraphs))
     article = [p for p, drop in zip(paragraphs, by_markup, strict=True) if not drop]
     kept = [p for p, drop, worded in zip(paragraphs, by_markup, by_wording, strict=True)
             if not (drop or worded)]
@@ -147,22 +147,20 @@ def popup_cards(tree: HtmlElement) -> list[HtmlElement]:
     picture and two or more links and nothing but link text (a person's hover card: photo, name,
     latest stories). A browser shows it only on hover; trafilatura would write its links into
     the middle of the sentence."""
-    cards = []
+    cards: list[HtmlElement] = []
     for image in tree.iter("img"):
-        card, links = None, 0
+        # Only pictures inside a paragraph (most are not): the walk up stops at the paragraph.
+        paragraph = next(image.iterancestors("p"), None)
+        if paragraph is None:
+            continue
+        card = None
         for element in image.iterancestors():
-            if element.tag == "p":
+            if element is paragraph:
                 break
-            links = sum(1 for _ in element.iter("a"))
-            if links >= 2 and element.tag != "a":
+            if element.tag != "a" and sum(1 for _ in element.iter("a")) >= 2:
                 card = element
                 break
-        else:
-            continue
         if card is None or card in cards or not _only_links(card):
-            continue
-        paragraph = next(card.iterancestors("p"), None)
-        if paragraph is None:
             continue
         outside = len(_WORD.findall(paragraph.text_content())) - len(
             _WORD.findall(card.text_content()))
@@ -283,17 +281,21 @@ def furniture(
     """Whether each paragraph is dropped by one of ``rules``. A paragraph trafilatura rewrote
     (not found in the markup) has no evidence against it; a rule that would remove more than
     :data:`MAX_RULE_SHARE` of the words is not applied on that page."""
+    sizes = word_counts(paragraphs)
     dropped = [False] * len(paragraphs)
     for applies in rules.values():
-        hits = [where.found and applies(where) for where in placements]
-        hits = capped(paragraphs, hits)
+        hits = capped(sizes, [where.found and applies(where) for where in placements])
         dropped = [old or hit for old, hit in zip(dropped, hits, strict=True)]
     return dropped
 
 
-def capped(paragraphs: list[str], hits: list[bool]) -> list[bool]:
-    """``hits``, or none of them when they hold more than :data:`MAX_RULE_SHARE` of the words."""
-    sizes = [len(_WORD.findall(text)) for text in paragraphs]
+def word_counts(paragraphs: list[str]) -> list[int]:
+    return [len(_WORD.findall(text)) for text in paragraphs]
+
+
+def capped(sizes: list[int], hits: list[bool]) -> list[bool]:
+    """``hits``, or none of them when they hold more than :data:`MAX_RULE_SHARE` of the words
+    (``sizes``: each paragraph's word count)."""
     if sum(size for size, hit in zip(sizes, hits, strict=True) if hit) > MAX_RULE_SHARE * (
         sum(sizes) or 1
     ):
