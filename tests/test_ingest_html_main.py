@@ -3,6 +3,7 @@ which may remove most of what was extracted."""
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from newsprism.ingest import html_main
@@ -133,3 +134,129 @@ def test_only_the_lines_of_a_post_trafilatura_dropped_are_put_back():
     assert with_embeds(tree, read_page(tree), kept) == [
         *kept[:3], "— County Libraries (@libraries) May 2, 2024", *STORY[2:]
     ]
+
+
+def test_a_hover_card_inside_a_sentence_is_not_written_into_it():
+    # A person's pop-up card (photo, name, latest stories) sits inside the running text; the
+    # browser shows it on hover only, trafilatura would write its links into the sentence.
+    card = (
+        '<span class="person"><a href="/people/ann-lee">Ann Lee</a><span class="card">'
+        '<span><img src="/ann.jpg"><a href="/people/ann-lee">Ann Lee</a>'
+        '<a href="/s/2">Council votes on the harbour budget</a> '
+        '<a href="/s/3">Ferry fares to rise in spring</a></span></span></span>'
+    )
+    first = (f"<p>The library board, chaired by councillor {card} (Independent), approved the "
+             "Sunday opening on Monday.</p>")
+    html = page(f'<div class="story">{first}{paragraphs(STORY[1:])}</div>')
+    tree = parse(html)
+    before = lxml.html.tostring(tree)
+    kept = main_paragraphs(tree, None)
+    assert kept[0] == ("The library board, chaired by councillor Ann Lee (Independent), approved "
+                       "the Sunday opening on Monday.")
+    assert kept[1:] == STORY[1:]
+    assert lxml.html.tostring(tree) == before  # the cards are dropped from a copy
+
+
+def test_an_image_with_links_that_is_the_whole_paragraph_is_no_hover_card():
+    # A photo paragraph with its credit links has no running text around it: not a card.
+    tree = parse(
+        '<html><body><p><span><img src="/a.jpg"><a href="/p">Photo</a> '
+        '<a href="/c">Agency</a></span></p></body></html>'
+    )
+    assert html_main.popup_cards(tree) == []
+
+
+def test_the_h1_headline_variant_is_not_body():
+    # "Headline | Section": not the <title>, so only its <h1> says it is the headline.
+    html = (
+        "<html><head><title>Library to open on Sundays</title></head><body><article>"
+        f"<h1>Library to open on Sundays | Local news</h1>{paragraphs(STORY)}"
+        "</article></body></html>"
+    )
+    assert main_paragraphs(parse(html), None) == STORY
+
+
+@pytest.mark.parametrize("label", [
+    "READ MORE: Council budget for libraries rises again",
+    "Related: Museums to open late on Fridays",
+    "DON'T MISS",
+    "Most read in local news",
+    "You may also like...",
+    "Updated at 4:05 p.m.",
+    "3 min read",
+    "Also: Museum hours for the holidays",
+    "Advertisement",
+])
+def test_teaser_and_section_labels_are_furniture(label):
+    assert html_main.is_label(label)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Related costs rose by a fifth, the council said.",
+    "More than 2,000 readers answered the survey.",
+    "Updated figures will be published next week, the library said.",
+    "Watch the video for the full speech.",  # a sentence, not a "WATCH:" teaser lead
+])
+def test_sentences_that_start_like_labels_are_body(sentence):
+    assert not html_main.is_label(sentence)
+
+
+def test_calls_to_the_reader_are_dropped_only_at_the_end():
+    inside = ("Readers can sign up for the Sunday story hour at any branch desk, the council "
+              "said, and places will be given in the order people ask.")
+    story = [*STORY[:2], inside, *STORY[2:]]
+    tail = [
+        "Have a tip? Jo Park may be reached at jpark@example.com. Follow her on Twitter @jopark.",
+        "Get the latest local news in your inbox. Subscribe to our newsletters.",
+        "Filed under: Libraries |",
+    ]
+    dropped = html_main.wording_furniture(story + tail)
+    assert dropped == [False] * len(story) + [True] * len(tail)
+
+
+def test_the_introduction_and_sign_off_of_a_list_article_are_in_its_container():
+    # Most words are in the list, yet the list is part of the article, not the article.
+    points = [f"Point {n}: the branch at {town} will open on Sundays from ten until four, with "
+              "a story hour for children at noon and a study room for students."
+              for n, town in enumerate(["Ashby", "Bexley", "Colby", "Dunham", "Easton"], 1)]
+    intro = "Good morning! These are the library changes you need to know this week."
+    outro = "Have a question about opening hours? Ask at any branch desk or call the council."
+    items = "".join(f"<li>{point}</li>" for point in points)
+    html = page(f'<div class="story"><p>{intro}</p><ol>{items}</ol><p>{outro}</p></div>')
+    kept = main_paragraphs(parse(html), None)
+    assert kept[0] == intro and kept[-1] == outro
+
+
+def test_a_box_of_latest_stories_with_teasers_is_dropped():
+    # Each item is a linked headline and an unlinked teaser: under the link-share limit, but
+    # its box's class names it.
+    items = "".join(
+        f'<li><div class="latest-box-item"><a href="/s/{n}">{headline}</a> {teaser}</div></li>'
+        for n, (headline, teaser) in enumerate([
+            ("Museum night draws record crowd", "Over four thousand visitors came after dark "
+             "to see the new galleries and the rooftop show."),
+            ("Bridge repairs to finish early", "Engineers say the last lane will reopen a "
+             "week before the date the council first gave."),
+            ("School meals get more local food", "Farms within thirty miles will supply "
+             "vegetables to every primary school from spring."),
+        ])
+    )
+    html = page(f'<div class="story">{paragraphs(STORY)}<ul class="latest-news-box">{items}'
+                "</ul></div>")
+    assert any("rooftop show" in p for p in main_paragraphs(parse(html), None, markup=False))
+    assert main_paragraphs(parse(html), None) == STORY
+
+
+def test_a_web_address_written_out_as_a_source_is_body():
+    source = "https://www.example.org/reports/library-survey-2024.pdf"
+    html = page(f'<div class="story">{paragraphs(STORY[:2])}<p><a href="{source}">{source}</a>'
+                f"</p>{paragraphs(STORY[2:])}</div>")
+    unrepaired = main_paragraphs(parse(html), None, markup=False)
+    assert source in unrepaired  # trafilatura keeps it; the link-list rule must too
+    assert main_paragraphs(parse(html), None) == [*STORY[:2], source, *STORY[2:]]
+    assert html_main.is_web_address(source) and not html_main.is_web_address(STORY[0])
+
+
+def test_follow_through_is_no_call_to_follow():
+    closing = "Officials said they would follow through on the plan to open on Sundays."
+    assert html_main.wording_furniture([*STORY, closing]) == [False] * (len(STORY) + 1)

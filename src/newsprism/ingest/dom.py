@@ -36,6 +36,7 @@ _BLOCKS = frozenset({
     "header", "hgroup", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
     "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "body", "html", "center",
 })
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Empty elements that still break a line.
 _BREAKS = frozenset({"br", "hr", "img"})
 # Class / id vocabulary of page templates, by what the element holds. Matched as substrings of
@@ -47,7 +48,12 @@ CLASS_CUES: dict[str, re.Pattern[str]] = {
         r"promo|advert|\bads?\b|-ad\b|\bad-|sponsor|newsletter|subscri|signup|sign-up|paywall"
         r"|banner|\bcta\b|donat|marketing|offer|register|login"
     ),
+    "teaser": re.compile(r"related|latest|more-stories|recommend|trending|popular|most-read"
+                         r"|outbrain|taboola|teaser"),
 }
+# Elements that make up lists and tables.
+_LIST_PARTS = frozenset({"ol", "ul", "dl", "li", "dt", "dd", "table", "thead", "tbody", "tfoot",
+                         "tr", "td", "th"})
 # The main container is the deepest element holding this share of the extracted words.
 CONTAINER_SHARE = 0.8
 
@@ -189,7 +195,12 @@ def main_container(page: PageText, ranges: list[tuple[int, int]]) -> HtmlElement
             held[element] = held.get(element, 0) + count
             depth[element] = len(chain) - level
     enough = [element for element, count in held.items() if count >= CONTAINER_SHARE * total]
-    return max(enough, key=lambda element: depth[element])
+    container = max(enough, key=lambda element: depth[element])
+    # A list or a table is a part of an article (a list of points, a table of results), not the
+    # article itself: the text around it (its introduction, its sign-off) is in the container.
+    while container.tag in _LIST_PARTS and container.getparent() is not None:
+        container = container.getparent()
+    return container
 
 
 def _cue_text(element: HtmlElement) -> str:
@@ -205,6 +216,7 @@ class Placement:
     in_container: bool | None = None  # inside the main container (None: no container found)
     cues: frozenset[str] = frozenset()  # CLASS_CUES named by its element or ancestors below
     # the container (outside it: below the first ancestor it shares with the container)
+    heading: str | None = None  # the heading element (h1 ... h6) it is written in, if any
 
 
 def locate_all(page: PageText, paragraphs: list[str]) -> list[tuple[int, int] | None]:
@@ -240,9 +252,11 @@ def _placement(
         shared = set(_ancestors(container))
         own = chain[: next((i for i, e in enumerate(chain) if e in shared), len(chain))]
     cue_text = " ".join(_cue_text(element) for element in own)
+    heading = next((e.tag for e in chain if isinstance(e.tag, str) and e.tag in _HEADINGS), None)
     return Placement(
         found=True,
         link_share=sum(page.in_link[first:end]) / (end - first),
         in_container=None if container is None else container in chain,
         cues=frozenset(name for name, cue in CLASS_CUES.items() if cue.search(cue_text)),
+        heading=heading,
     )

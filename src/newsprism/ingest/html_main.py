@@ -8,9 +8,17 @@ no choice of paragraphs brings back. The fast recall run also costs half the CPU
 one, which runs the fallbacks. What it keeps too much of (related-article lists, newsletter
 pitches, headline blocks) is what the markup rules below remove.
 
-The rules (:mod:`newsprism.ingest.dom`, one pass over the page) drop a paragraph that is nearly all
-link text, one outside the main container, one inside a promotion box. Each rule was kept only if
-it raised F1 on the benchmark's fit half (``bench/html_repair.py``). A rule never removes more
+Before the run, pop-up cards written inside running text (a person's hover card: photo, name,
+latest headlines) are cut from a copy of the page (:func:`popup_cards`), or trafilatura writes
+their links into the middle of the sentence.
+
+The markup rules (:mod:`newsprism.ingest.dom`, one pass over the page) drop a paragraph that is
+nearly all link text (unless it is a written-out web address, a cited source), one outside the
+main container, one inside a promotion box or a box of latest / related stories, and the page's
+``<h1>`` (its headline, or a variant of it). The wording rules (:func:`wording_furniture`) drop
+teaser leads and section labels ("READ MORE: ...", "Most read in ...", "Updated at 9:15") and
+the calls to the reader that end a page (follow, subscribe, "have a tip?", "Filed under:"). Each
+rule was kept only if it raised F1 on the benchmark's fit half. A rule never removes more
 than :data:`MAX_RULE_SHARE` of the extracted words: a "box" holding most of what trafilatura
 found is the article itself (a story whose wrapper class names an offer, a roundup of linked
 headlines), and on the fit half no rule ever needed to remove more than a fifth of a page.
@@ -22,13 +30,21 @@ between the first and last kept paragraph is put back in its place (:func:`with_
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 from collections.abc import Callable
 
 import trafilatura
 from lxml.html import HtmlElement
 
-from newsprism.ingest.dom import PageText, Placement, locate_all, place, read_page
+from newsprism.ingest.dom import (
+    PageText,
+    Placement,
+    locate_all,
+    place,
+    read_page,
+)
 
 _WORD = re.compile(r"\w+")
 RUN_SETTINGS = {"include_comments": False, "include_tables": True, "with_metadata": False}
@@ -41,9 +57,41 @@ FALLBACK_RUN = {"favor_precision": True}
 # body paragraphs link a few words, not all of them.
 MAX_LINK_SHARE = 0.9
 # Class / id cues (see newsprism.ingest.dom.CLASS_CUES) whose paragraphs are never body.
-DROPPED_CUES = frozenset({"promo"})
+DROPPED_CUES = frozenset({"promo", "teaser"})
 # The largest share of a page's extracted words one markup rule may remove (see module doc).
 MAX_RULE_SHARE = 0.5
+
+# Page furniture told by its wording. A teaser label heads a link to another story ("READ MORE:
+# ...", "Related: ..."); a section label stands alone ("Don't miss", "Most read in sport").
+_TEASER_LEAD = re.compile(
+    r"^(?:(?:also )?read(?: more| also)?|see (?:more|also)|also|watch|listen|more|related)\s*:",
+    re.IGNORECASE)
+_SECTION_LABEL = re.compile(
+    r"^(?:don'?t miss|most (?:read|popular|viewed|shared)|you (?:may|might) also like"
+    r"|explore further|related(?: articles| stories| posts| coverage)?|recommended(?: for you)?"
+    r"|(?:tell us|let us know) what you think|more (?:from|on|in|stories)|trending(?: now)?"
+    r"|further reading|advertisements?|comments?|\d+ comments?|\d+\s*min(?:ute)?s? read"
+    r"|reading time)\b",
+    re.IGNORECASE)
+# "Updated at 4:05 p.m.", "Posted 3 hours ago": the page's time stamp, not news.
+_STAMP = re.compile(r"^(?:last )?(?:updated|published|posted)\b.*\d", re.IGNORECASE)
+# How a sentence ends (an ellipsis ends a label as often: "You may also like...").
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?][\"”’)]*$")
+# A label is a short line, not a sentence.
+MAX_LABEL_WORDS = 8
+# What the end of a page says to its reader rather than about the story: follow, subscribe,
+# write in, filed under. Only trailing paragraphs are tested: inside a story the same words
+# can be news ("the firm urged customers to sign up").
+_CALL_TO_ACTION = re.compile(
+    r"\bfollow\b.{0,60}\b(?:twitter|facebook|instagram|youtube|linkedin|tiktok|social media)\b"
+    r"|^follow\b|\bsubscribe\b|\bsign up\b"
+    r"|\bnewsletters?\b|\bclick here\b|\bhave a (?:news )?tip\b|\b(?:may|can) be reached\b"
+    r"|^listen (?:to|live)\b|^(?:filed under|tags?|tagged|categories|category|topics)\s*:",
+    re.IGNORECASE)
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Words of running text a paragraph must have besides a pop-up card (see popup_cards).
+MIN_RUNNING_WORDS = 5
 
 # Class names of the blockquotes social networks ask sites to embed (a post's text, then a line
 # naming its author and date).
@@ -54,6 +102,8 @@ RULES: dict[str, Callable[[Placement], bool]] = {
     "link list": lambda where: where.link_share > MAX_LINK_SHARE,
     "outside the main container": lambda where: where.in_container is False,
     "promotion box": lambda where: bool(where.cues & DROPPED_CUES),
+    # A page's <h1> is its headline (or a variant of it: "Headline | Section"), never body.
+    "headline": lambda where: where.heading == "h1",
 }
 
 
@@ -73,14 +123,67 @@ def candidate_paragraphs(tree: HtmlElement, url: str | None) -> list[str]:
 def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) -> list[str]:
     """The page's main-content paragraphs; ``markup=False`` skips the markup rules (to measure
     what they add)."""
+    if markup:
+        tree = without_popup_cards(tree)
     paragraphs = candidate_paragraphs(tree, url)
     if not markup or not paragraphs:
         return paragraphs
     page = read_page(tree)
-    dropped = furniture(paragraphs, place(page, paragraphs), RULES)
-    kept = [p for p, drop in zip(paragraphs, dropped, strict=True) if not drop]
-    # A page that is all links (a link roundup) is still that page's content.
-    return with_embeds(tree, page, kept or paragraphs)
+    placements = [_as_text(where) if is_web_address(text) else where
+                  for text, where in zip(paragraphs, place(page, paragraphs), strict=True)]
+    by_markup = furniture(paragraphs, placements, RULES)
+    by_wording = capped(word_counts(paragraphs), wording_furniture(paragraphs))
+    article = [p for p, drop in zip(paragraphs, by_markup, strict=True) if not drop]
+    kept = [p for p, drop, worded in zip(paragraphs, by_markup, by_wording, strict=True)
+            if not (drop or worded)]
+    # A page that is all links (a link roundup) is still that page's content. Embedded posts
+    # are put back within the article as the markup rules bound it (a call to follow the
+    # author after the last post does not move the article's end).
+    return with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
+
+
+def popup_cards(tree: HtmlElement) -> list[HtmlElement]:
+    """Pop-up cards written inside running text: an element within a ``<p>`` that holds a
+    picture and two or more links and nothing but link text (a person's hover card: photo, name,
+    latest stories). A browser shows it only on hover; trafilatura would write its links into
+    the middle of the sentence."""
+    cards: list[HtmlElement] = []
+    for image in tree.iter("img"):
+        # Only pictures inside a paragraph (most are not): the walk up stops at the paragraph.
+        paragraph = next(image.iterancestors("p"), None)
+        if paragraph is None:
+            continue
+        card = None
+        for element in image.iterancestors():
+            if element is paragraph:
+                break
+            if element.tag != "a" and sum(1 for _ in element.iter("a")) >= 2:
+                card = element
+                break
+        if card is None or card in cards or not _only_links(card):
+            continue
+        outside = len(_WORD.findall(paragraph.text_content())) - len(
+            _WORD.findall(card.text_content()))
+        if outside >= MIN_RUNNING_WORDS:
+            cards.append(card)
+    return cards
+
+
+def _only_links(element: HtmlElement) -> bool:
+    total = len(_WORD.findall(element.text_content()))
+    linked = sum(len(_WORD.findall(link.text_content())) for link in element.iter("a"))
+    return total > 0 and linked >= MAX_LINK_SHARE * total
+
+
+def without_popup_cards(tree: HtmlElement) -> HtmlElement:
+    """The page without its :func:`popup_cards` (a copy: the caller's tree is left as it was;
+    most pages have none and are returned as they are)."""
+    if not popup_cards(tree):
+        return tree
+    tree = copy.deepcopy(tree)
+    for card in popup_cards(tree):
+        card.drop_tree()  # keeps its tail, the rest of the sentence
+    return tree
 
 
 def _word_key(text: str) -> str:
@@ -104,17 +207,19 @@ def embed_lines(quote: HtmlElement) -> list[str]:
     return [text for text in (" ".join(line.split()) for line in lines) if _WORD.search(text)]
 
 
-def with_embeds(tree: HtmlElement, page: PageText, paragraphs: list[str]) -> list[str]:
+def with_embeds(
+    tree: HtmlElement, page: PageText, paragraphs: list[str], frame: list[str] | None = None
+) -> list[str]:
     """``paragraphs`` with the embedded posts trafilatura dropped from inside the article (between
     its first and last located paragraph) put back in page order."""
     quotes = [q for q in tree.iter("blockquote") if _EMBED_CLASS.search(q.get("class") or "")]
     if not quotes:
         return paragraphs
     spans = locate_all(page, paragraphs)
-    starts = [span[0] for span in spans if span]
-    if not starts:
+    bounds = [span for span in (spans if frame is None else locate_all(page, frame)) if span]
+    if not bounds:
         return paragraphs
-    first, last = min(starts), max(span[1] for span in spans if span)
+    first, last = min(span[0] for span in bounds), max(span[1] for span in bounds)
     kept_words = _word_key("\n".join(paragraphs))
     inserts: list[tuple[int, list[str]]] = []
     for quote in quotes:
@@ -135,6 +240,39 @@ def with_embeds(tree: HtmlElement, page: PageText, paragraphs: list[str]) -> lis
     return [line for _, lines in result for line in lines]
 
 
+def is_web_address(text: str) -> bool:
+    """A paragraph that is one written-out web address: a cited source, written so the reader
+    sees where it is (a link list shows titles, not addresses)."""
+    return bool(_WEB_ADDRESS.fullmatch(text.strip()))
+
+
+def _as_text(where: Placement) -> Placement:
+    return dataclasses.replace(where, link_share=0.0)
+
+
+def is_label(text: str) -> bool:
+    """A teaser lead ("SEE MORE: ...") or a short section label ("Most read in world news",
+    "Updated at 9:15")."""
+    if _TEASER_LEAD.match(text):
+        return True
+    if len(_WORD.findall(text)) > MAX_LABEL_WORDS:
+        return False
+    if _STAMP.match(text):
+        return True
+    return bool(_SECTION_LABEL.match(text)) and not _SENTENCE_END.search(text.rstrip())
+
+
+def wording_furniture(paragraphs: list[str]) -> list[bool]:
+    """Whether each paragraph is page furniture by its wording: a label anywhere, a call to the
+    reader among the last paragraphs (read back from the end while each is one or a label)."""
+    dropped = [is_label(text) for text in paragraphs]
+    for i in range(len(paragraphs) - 1, -1, -1):
+        if not (dropped[i] or _CALL_TO_ACTION.search(paragraphs[i])):
+            break
+        dropped[i] = True
+    return dropped
+
+
 def furniture(
     paragraphs: list[str],
     placements: list[Placement],
@@ -143,12 +281,23 @@ def furniture(
     """Whether each paragraph is dropped by one of ``rules``. A paragraph trafilatura rewrote
     (not found in the markup) has no evidence against it; a rule that would remove more than
     :data:`MAX_RULE_SHARE` of the words is not applied on that page."""
-    sizes = [len(_WORD.findall(text)) for text in paragraphs]
-    total = sum(sizes) or 1
+    sizes = word_counts(paragraphs)
     dropped = [False] * len(paragraphs)
     for applies in rules.values():
-        hits = [where.found and applies(where) for where in placements]
-        if sum(size for size, hit in zip(sizes, hits, strict=True) if hit) > MAX_RULE_SHARE * total:
-            continue
+        hits = capped(sizes, [where.found and applies(where) for where in placements])
         dropped = [old or hit for old, hit in zip(dropped, hits, strict=True)]
     return dropped
+
+
+def word_counts(paragraphs: list[str]) -> list[int]:
+    return [len(_WORD.findall(text)) for text in paragraphs]
+
+
+def capped(sizes: list[int], hits: list[bool]) -> list[bool]:
+    """``hits``, or none of them when they hold more than :data:`MAX_RULE_SHARE` of the words
+    (``sizes``: each paragraph's word count)."""
+    if sum(size for size, hit in zip(sizes, hits, strict=True) if hit) > MAX_RULE_SHARE * (
+        sum(sizes) or 1
+    ):
+        return [False] * len(hits)
+    return hits
