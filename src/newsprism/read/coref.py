@@ -194,38 +194,59 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
 
 
-def role_parts(text: str) -> tuple[str, str]:
-    """("finance minister", "france") for "France's finance minister": function and qualifier."""
-    words = [w for w in _WORD.findall(text.replace("[", " ").replace("]", " "))]
-    if words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    qualifier: list[str] = []
-    while words and words[0][:1].isupper() and words[0].lower() not in ROLE_NOUNS:
-        qualifier.append(_POSSESSIVE.sub("", words.pop(0)))
-    lowered = [w.lower() for w in words]
-    if "of" in lowered[1:] and not qualifier:  # "prefect of Arges county" = the county's prefect
-        cut = lowered.index("of", 1)
-        words, qualifier = words[:cut], words[cut + 1 :]
-    return " ".join(words).casefold(), org_key(" ".join(qualifier))
+# Words that make another office of the same noun: the vice president is not the president.
+RANK_WORDS = {"vice", "deputy", "assistant", "prime", "former", "acting", "under", "junior",
+              "associate", "co", "ex", "interim", "lieutenant"}
 
 
-def role_key(article: Article, index: int) -> tuple[str, str]:
-    """Function and qualifier of a role mention; the qualifier may be the name written just
-    before it ("France" + "'s finance minister")."""
+@dataclass(frozen=True)
+class RoleWords:
+    """An office as words: its noun ("minister"), rank words ("prime") and the rest ("finance",
+    "france"), case-folded, so "Prime Minister" and "the prime minister" are one office."""
+
+    head: str
+    rank: frozenset[str]
+    words: frozenset[str]
+    named: bool = False  # qualified by a name ("Germany's defence minister", "UN envoy")
+
+    def matches(self, other: RoleWords) -> bool:
+        """Same office: same noun and rank, one description contained in the other ("the
+        minister" is "Transport minister"; "the finance minister" is not "the foreign minister")."""
+        return (
+            self.head == other.head
+            and self.rank == other.rank
+            and (self.words <= other.words or other.words <= self.words)
+        )
+
+
+def role_words(text: str, qualifier: str = "") -> RoleWords:
+    capitalised = [
+        w for w in _WORD.findall(text)
+        if w[:1].isupper() and w.rstrip(".").lower() not in ROLE_NOUNS | RANK_WORDS | DETERMINERS
+    ]
+    words = [
+        _POSSESSIVE.sub("", w).casefold()
+        for w in _WORD.findall(f"{qualifier} {text}".replace("[", " ").replace("]", " "))
+    ]
+    words = [w.strip(".-") for w in words if w.casefold() not in DETERMINERS | {"of", "'s"}]
+    words = [w for w in words if w]
+    heads = [w for w in words if w in ROLE_NOUNS]
+    head = heads[-1] if heads else (words[-1] if words else "")
+    rest = set(words) - {head}
+    named = bool(qualifier) or bool(capitalised)
+    return RoleWords(head, frozenset(rest & RANK_WORDS), frozenset(rest - RANK_WORDS), named)
+
+
+def role_key(article: Article, index: int) -> RoleWords:
+    """The office a role mention names, with the name written just before it ("France" +
+    "'s finance minister")."""
     role = article.mentions[index]
-    key, qualifier = role_parts(role.text)
-    if qualifier:
-        return key, qualifier
     for other in article.mentions:
         gap = article.text[other.end : role.start]
         leads = other.label not in {PERSON, ROLE} and other.end <= role.start and len(gap) <= 3
         if leads and not _POSSESSIVE.sub("", gap.strip()):
-            return key, org_key(other.text)
-    return key, ""
-
-
-def _qualifiers_agree(a: str, b: str) -> bool:
-    return not a or not b or a == b or acronym(a) == b or acronym(b) == a
+            return role_words(role.text, other.text)
+    return role_words(role.text)
 
 
 def is_indefinite(text: str) -> bool:
@@ -266,9 +287,10 @@ def _is_person_name(m: Mention, person_surnames: set[str]) -> bool:
     if m.label == PERSON:
         return True
     tokens = name_tokens(m.text)
-    # A surname the tagger called ORG ("Clarke reiterated") is the person of that surname.
+    # A surname the tagger called an organisation, a place or a title ("Clarke reiterated") is
+    # the person of that surname named in full.
     return (
-        m.label == "ORG"
+        m.label not in {ROLE, "NORP", "LAW", "DATE"}
         and 0 < len(tokens) <= 3
         and all(t[:1].isupper() for t in tokens)
         and surname(tokens) in person_surnames
@@ -374,16 +396,26 @@ def adjacent_name(article: Article, index: int, names: dict[int, int]) -> int | 
     return None
 
 
+def _is_title_like(word: str) -> bool:
+    """ "Representative", "Sen.": a title between a role and the name it renames."""
+    return word[:1].isupper() and (is_title_word(word) or word.rstrip(".").lower() in ROLE_NOUNS)
+
+
 def _apposition_after(text: str, role_end: int, name_start: int, name_end: int) -> bool:
     """A name in commas (or dashes, brackets) right after a role renames it; a name followed by
     anything else may start a list ("the mayor, Ann Clarke and …") and is not taken."""
-    opening = text[role_end:name_start].strip()
+    opening = " ".join(w for w in text[role_end:name_start].split() if not _is_title_like(w))
     closing = text[name_end : name_end + 2].strip()[:1]
     return opening in {",", "—", "–", "("} and closing in {",", "—", "–", ")"}
 
 
 def _resolve_roles(articles: Sequence[Article], roles: list[Ref], coref: Coref) -> None:
-    table: list[tuple[str, str, int, Ref, bool]] = []  # key, qualifier, cluster, ref, in quote
+    """A role written against a name is that person; any other role is the person whom the
+    story names with the same office ("Transport minister Lena Varga" … "the minister"). A role
+    no name ever holds is the person named nearby with no role of their own only when a name
+    qualifies the office ("Germany's defence minister" is one person); "the officer" or "the
+    president" stays unresolved: a wrong speaker is worse than an unnamed one."""
+    table: list[tuple[RoleWords, int, Ref, bool]] = []  # office, cluster, ref, in quote
     quoted = {i: quoted_offsets(a) for i, a in enumerate(articles)}
     unlinked: list[Ref] = []
     for ref in roles:
@@ -398,23 +430,24 @@ def _resolve_roles(articles: Sequence[Article], roles: list[Ref], coref: Coref) 
             unlinked.append(ref)
             continue
         _join(coref, names[other], ref, None)
-        key, qualifier = role_key(article, ref[1])
         in_quote = _in(quoted[ref[0]], article.mentions[ref[1]].start)
-        table.append((key, qualifier, names[other], ref, in_quote))
-    roled = {cluster for _, _, cluster, _, _ in table}
+        table.append((role_key(article, ref[1]), names[other], ref, in_quote))
     for ref in unlinked:
         mention = articles[ref[0]].mentions[ref[1]]
         if is_indefinite(mention.text):
             continue  # "a government representative": someone unnamed, not a known person
-        key, qualifier = role_key(articles[ref[0]], ref[1])
-        candidates = [
-            row for row in table if row[0] == key and _qualifiers_agree(row[1], qualifier)
-        ]
-        in_quote = _in(quoted[ref[0]], mention.start)
+        office = role_key(articles[ref[0]], ref[1])
+        candidates = [row for row in table if row[0].matches(office)]
         if candidates:
-            best = min(candidates, key=lambda r: (r[4], r[3][0] != ref[0], abs(r[3][1] - ref[1])))
-            _join(coref, best[2], ref, None)
-        elif not in_quote:
+            best = min(
+                candidates,
+                key=lambda r: (
+                    r[3], r[0].words != office.words, r[2][0] != ref[0], abs(r[2][1] - ref[1])
+                ),
+            )
+            _join(coref, best[1], ref, None)
+        elif office.named and not _in(quoted[ref[0]], mention.start):
+            roled = {row[1] for row in table}
             target = _nearest_unroled_person(articles[ref[0]], ref, coref, roled)
             if target is not None:
                 _join(coref, target, ref, None)
@@ -427,8 +460,7 @@ def _in(spans: list[tuple[int, int]], offset: int) -> bool:
 def _nearest_unroled_person(
     article: Article, ref: Ref, coref: Coref, roled: set[int]
 ) -> int | None:
-    """A role never tied to a name ("France's finance minister said …") is most likely the
-    person the article names nearby without giving them any other role."""
+    """The person the article names nearest to a role, among those given no role of their own."""
     here = article.mentions[ref[1]].start
     best: tuple[int, int] | None = None
     for mi, m in enumerate(article.mentions):

@@ -121,12 +121,48 @@ def _spacy_names(doc: Doc) -> Spans:
             end -= 1
         if (
             start == end
-            or is_role_noun(doc[start:end].root)
+            or (is_role_noun(doc[start:end].root) and not _given_name_first(doc, start, end))
             or _is_title_object(doc[start:end].root)
         ):
             continue
         spans.append((start, end, ent.label_))
     return spans
+
+
+def _given_name_first(doc: Doc, start: int, end: int) -> bool:
+    """ "Stephen King", "Billy King": a surname that is also an office noun, after given names."""
+    root = doc[start:end].root
+    return start < root.i and all(_name_like(t) for t in doc[start : root.i])
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss", "attr"}
+
+
+def _role_word_surnames(doc: Doc, names: Spans) -> Spans:
+    """ "…," King said: an office noun written capitalised and bare (no article, no modifier,
+    no name after it) is a surname; news English never uses an office that way ("the king").
+    Headline-style lines capitalise every word and are left out."""
+    covered = {i for s, e, _ in names for i in range(s, e)}
+    headline_lines, line_of = _title_case_lines(doc), _line_numbers(doc)
+    found: Spans = []
+    for token in doc:
+        bare = (
+            token.i not in covered
+            and token.tag_ == "NNP"
+            and token.text[:1].isupper()
+            and not token.text.isupper()
+            and is_role_noun(token)
+            and token.dep_ in NOMINAL_DEPS
+            and not any(c.dep_ != "case" for c in token.lefts)
+            and line_of[token.i] not in headline_lines
+        )
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        if bare and not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()) \
+                and not (before is not None and before.text[:1].isupper() and before.is_alpha
+                         and not before.is_sent_start):
+            found.append((token.i, token.i + 1, PERSON))
+    return found
 
 
 def _title_case_lines(doc: Doc) -> set[int]:
@@ -239,6 +275,8 @@ def _repair_people(doc: Doc, spans: Spans) -> Spans:
             and all(_name_like(t) for t in doc[start:end] if t.text != "-")
         ):
             label = PERSON
+        if label != PERSON and _relative_who_after(doc, end):
+            label = PERSON
         if label == PERSON:  # a given name the tagger left out is a compound of the surname
             while (
                 start > 0
@@ -250,6 +288,18 @@ def _repair_people(doc: Doc, spans: Spans) -> Spans:
                 start -= 1
         repaired.append((start, end, label))
     return repaired
+
+
+def _relative_who_after(doc: Doc, end: int) -> bool:
+    """ "…, was Quinn, who threw two interceptions": "who" is said of people only, so a singular
+    name it follows is a person's whatever the tagger thought (teams, "the Chiefs, who", are
+    plural and left alone)."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in {"who", "whom"}
+        and doc[end - 1].tag_ == "NNP"
+    )
 
 
 def _role_prefix(doc: Doc, start: int) -> int | None:
@@ -343,6 +393,7 @@ def annotate(article: Article, doc: Doc) -> None:
     names = _without_overlaps(_honorific_names(doc) + _title_names(doc) + _spacy_names(doc))
     names = _trim_headline_names(doc, _repair_people(doc, names))
     names = _without_overlaps(names + _names_after_titles(doc, names))
+    names = sorted(names + _role_word_surnames(doc, names))
     roles = [_without_qualifier(doc, r, names) for r in _role_mentions(doc, names)]
     spans = sorted(names + roles)
     for start, end, label in spans:
