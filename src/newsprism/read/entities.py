@@ -463,6 +463,22 @@ def _speaker_mention(article: Article, speaker: Span) -> int | None:
     )
 
 
+def _people_in(article: Article, ai: int, speaker: Span, coref: Coref) -> list[int]:
+    """The distinct people named together in a speaker span ("Ann Ortiz and Tom Baker"), in
+    order; none unless the span joins names ("and", "&", a comma)."""
+    written = article.span_text(speaker)
+    if not any(joiner in f" {written} " for joiner in (" and ", " & ", ",")):
+        return []
+    found: list[int] = []
+    for mi, mention in enumerate(article.mentions):
+        cluster = coref.of.get((ai, mi))
+        inside = speaker.start <= mention.start and mention.end <= speaker.end
+        if inside and mention.label != ROLE and cluster is not None and cluster not in found \
+                and coref.clusters[cluster].label == PERSON:
+            found.append(cluster)
+    return found
+
+
 def _canonical_speakers(article: Article, ai: int, coref: Coref, ids: list[str | None]) -> None:
     """Give each quote the story-wide name of its speaker, found through the speaker's mention or,
     for pronouns, through the name the read stage resolved them to."""
@@ -473,6 +489,11 @@ def _canonical_speakers(article: Article, ai: int, coref: Coref, ids: list[str |
             local.setdefault(fullest([mention.text]), found)
     for quote in article.quotes:
         cluster = None
+        people = _people_in(article, ai, quote.speaker, coref) if quote.speaker else []
+        if len(people) > 1:
+            quote.speaker_name = " and ".join(coref.clusters[c].name for c in people)
+            quote.speaker_entity = None  # a joint speaker is nobody alone
+            continue
         if (
             quote.speaker is not None
             and (best := _speaker_mention(article, quote.speaker)) is not None

@@ -470,7 +470,29 @@ def _token_at(doc: Doc, offset: int) -> Token | None:
 
 
 def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Speaker:
-    """Speaker span, text and name (fullest name in the article) for a subject token."""
+    """Speaker span, text and name (fullest name in the article) for a subject token; "Ann
+    Ortiz and Tom Baker said" is one joint speaker (see :func:`joint`)."""
+    first = _describe_one(article, doc, token, salience)
+    partners = [
+        c for c in token.conjuncts
+        if c.i > token.i and c.pos_ in {"PROPN", "NOUN"} and can_speak(article, c)
+    ]
+    if not partners or token.pos_ == "PRON":
+        return first
+    return joint([first] + [_describe_one(article, doc, c, salience) for c in partners], article)
+
+
+def joint(parts: list[Speaker], article: Article) -> Speaker:
+    """Several people speaking together ("Ann Ortiz and Tom Baker said in a statement"): one
+    speaker written from the first to the last, named by all their names; no single person's
+    cluster, since crediting the words to one of them would drop the others."""
+    span = Span(start=parts[0].span.start, end=max(p.span.end for p in parts))
+    names = [p.name for p in parts if p.name]
+    name = " and ".join(dict.fromkeys(names)) if names else None
+    return Speaker(span=span, text=article.span_text(span), name=name, cluster=None)
+
+
+def _describe_one(article: Article, doc: Doc, token: Token, salience: Salience) -> Speaker:
     coref = salience.coref
     if (referent := antecedent(token)) is not None:  # the pronoun is the mention, named for it
         named = describe(article, doc, referent, salience)
