@@ -474,12 +474,12 @@ def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Sp
     Ortiz and Tom Baker said" is one joint speaker (see :func:`joint`)."""
     first = _describe_one(article, doc, token, salience)
     partners = [
-        c for c in token.conjuncts
-        if c.i > token.i and c.pos_ in {"PROPN", "NOUN"} and can_speak(article, c)
+        c for c in token.conjuncts if c.pos_ in {"PROPN", "NOUN"} and can_speak(article, c)
     ]
     if not partners or token.pos_ == "PRON":
         return first
-    return joint([first] + [_describe_one(article, doc, c, salience) for c in partners], article)
+    parts = [first] + [_describe_one(article, doc, c, salience) for c in partners]
+    return joint(sorted(parts, key=lambda p: p.span.start), article)
 
 
 def joint(parts: list[Speaker], article: Article) -> Speaker:
