@@ -95,3 +95,21 @@ def test_joint_speakers_are_kept_together():
         assert quote.speaker_name == "Ann Ortiz and Tom Baker"
         assert quote.speaker_entity is None  # nobody alone said it
     assert _quote(article, "We are thrilled").speaker_text == "Ann Ortiz and Tom Baker"
+
+
+def test_a_reply_introduced_by_a_colon_is_not_the_askers():
+    article = _read(
+        "Host Ann Ortiz asked Tom Baker, “You have seen all of this yourself?” "
+        "His response: “Well, I have people who have been studying it for years.”\n"
+    )
+    reply = _quote(article, "Well, I have people")
+    assert reply.speaker_name != "Ann Ortiz" and reply.continues is None
+
+
+def test_a_thought_someone_must_have_is_not_attributed_to_them():
+    article = _read(
+        "Ms Ortiz said the cuts were painful. "
+        "But voters must also understand that the budget cannot grow forever.\n"
+    )
+    assert not [q for q in article.quotes if q.speaker_text == "voters"]
+    assert _quote(article, "the cuts were painful").speaker_name == "Ortiz"

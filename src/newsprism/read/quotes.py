@@ -93,9 +93,17 @@ def _nearby_cue(
     candidates = [
         t
         for t in (span or [])
-        if (is_speech_verb(t) or according_to(t) is not None) and not inside(marked, t.idx)
+        if (is_speech_verb(t) or according_to(t) is not None)
+        and not inside(marked, t.idx)
+        and not _quote_between(marked, t.idx, segment)
     ]
     return min(candidates, key=lambda t: abs(_distance(t, segment)), default=None)
+
+
+def _quote_between(marked: list[tuple[int, int]], offset: int, segment: QuoteSegment) -> bool:
+    """Another quote stands between a cue and these words: the cue is that quote's."""
+    low, high = sorted((offset, segment.open_mark))
+    return any(low < a and b <= high for a, b in marked if a != segment.open_mark)
 
 
 def _kind(text: str, doc: Doc, segment: QuoteSegment) -> QuoteKind:
@@ -120,6 +128,13 @@ def _continues(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool
     return not previous.closed and segment.line_start and not between.strip()
 
 
+def _own_introduction(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool:
+    """ "X asked Y, “…?” His response: “…”": words and a colon between two quotes introduce the
+    second as another's reply, not as more of the first."""
+    between = text[previous.end : segment.open_mark].strip(" \t\"”’'")
+    return between.endswith(":") and any(c.isalpha() for c in between)
+
+
 def _same_line(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool:
     return "\n" not in text[previous.end : segment.open_mark]
 
@@ -139,7 +154,12 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         draft = Draft(start, end, kind, cue=cue)
         if previous and _continues(text, previous[0], segment):
             draft.continues = previous[1]
-        elif draft.cue is None and previous and _same_line(text, previous[0], segment):
+        elif (
+            draft.cue is None
+            and previous
+            and _same_line(text, previous[0], segment)
+            and not _own_introduction(text, previous[0], segment)
+        ):
             draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
         if draft.cue is None and draft.continues is None:
             draft.cue = _nearby_cue(text, doc, segment, marked)
