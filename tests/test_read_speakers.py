@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from newsprism.model import Article, Quote
 from newsprism.read import entities, quotes, read, sentences
-from newsprism.read.coref import role_words
 from newsprism.read.entities import canonicalise
 from newsprism.read.evaluation import Example, article_of
+from newsprism.read.roles import role_words
 
 USED = [sentences.annotate, entities.annotate, quotes.annotate]
 

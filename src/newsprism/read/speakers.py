@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Span
-from newsprism.read.coref import PERSON, ROLE, adjacent_name, is_indefinite
+from newsprism.read.coref import PERSON, ROLE, is_indefinite
 from newsprism.read.cues import (  # noqa: F401  (the lexicons, re-exported)
     ATTITUDE_VERBS,
     CUE_VERBS,
@@ -27,6 +27,7 @@ from newsprism.read.cues import (  # noqa: F401  (the lexicons, re-exported)
     STANCE_VERBS,
     SUBJECT_DEPS,
 )
+from newsprism.read.roles import adjacent_name
 from newsprism.read.salience import Salience
 
 RELATIVE_PRONOUNS = {"who", "that", "which"}
