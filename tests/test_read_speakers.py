@@ -113,3 +113,12 @@ def test_a_thought_someone_must_have_is_not_attributed_to_them():
     )
     assert not [q for q in article.quotes if q.speaker_text == "voters"]
     assert _quote(article, "the cuts were painful").speaker_name == "Ortiz"
+
+
+def test_a_quote_paragraph_after_reported_speech_goes_on_with_its_speaker():
+    article = _read(
+        "Defence Secretary Tom Carter said that for years critics had predicted a withdrawal, "
+        "but this would not happen.\n\n"
+        "“That is because this region remains the most important one for our security.”\n"
+    )
+    assert _quote(article, "That is because this region").speaker_name == "Tom Carter"

@@ -312,6 +312,42 @@ def _mention_ending(article: Article, token: Token, from_start: bool = False) ->
     return token if mention.end == token.idx + len(token) else None
 
 
+QUOTE_EDGE = " \t\"“”‘’'«».,;:!?"
+
+
+def _after_reported_speech(text: str, drafts: list[Draft]) -> None:
+    """ "Ortiz said the port would stay open. ¶ “We owe it to the town.”": a paragraph that is
+    nothing but a quote, right after a paragraph reporting someone's words, goes on with that
+    speaker (news style gives the attribution once)."""
+    for index, draft in enumerate(drafts):
+        if draft.kind != "direct" or draft.cue or draft.subject or draft.continues:
+            continue
+        line_start, line_end = _line_of(text, draft.start)
+        alone = not text[line_start : draft.start].strip(QUOTE_EDGE) and not text[
+            draft.end : line_end
+        ].strip(QUOTE_EDGE)
+        previous_end = line_start
+        while previous_end > 0 and text[previous_end - 1].isspace():
+            previous_end -= 1  # over blank lines to the paragraph before
+        before = text.rfind("\n", 0, previous_end) + 1
+        if not alone or previous_end == 0:
+            continue
+        reported_before = [
+            d
+            for d in drafts[:index]
+            if d.kind == "indirect" and d.subject is not None and before <= d.start < line_start
+        ]
+        outer = [  # "Ortiz said critics predicted …": Ortiz's words, not the critics'
+            d for d in reported_before if not any(_within(d, o) for o in reported_before)
+        ]
+        if outer:
+            draft.cue, draft.subject = outer[-1].cue, outer[-1].subject
+
+
+def _within(inner: Draft, outer: Draft) -> bool:
+    return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
+
+
 def _is_mention(quoted: str) -> bool:
     return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS
 
@@ -329,6 +365,7 @@ def annotate(article: Article, doc: Doc) -> None:
         + name_colon(article, doc, paragraphs, segments),
         key=lambda d: (d.start, d.end),
     )
+    _after_reported_speech(article.text, drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}
