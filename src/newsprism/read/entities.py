@@ -143,26 +143,27 @@ def _role_word_surnames(doc: Doc, names: Spans) -> Spans:
     no name after it) is a surname; news English never uses an office that way ("the king").
     Headline-style lines capitalise every word and are left out."""
     covered = {i for s, e, _ in names for i in range(s, e)}
+    candidates = [t for t in doc if t.i not in covered and _bare_office_noun(t)]
+    if not candidates:
+        return []
     headline_lines, line_of = _title_case_lines(doc), _line_numbers(doc)
-    found: Spans = []
-    for token in doc:
-        bare = (
-            token.i not in covered
-            and token.tag_ == "NNP"
-            and token.text[:1].isupper()
-            and not token.text.isupper()
-            and is_role_noun(token)
-            and token.dep_ in NOMINAL_DEPS
-            and not any(c.dep_ != "case" for c in token.lefts)
-            and line_of[token.i] not in headline_lines
-        )
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        before = doc[token.i - 1] if token.i > 0 else None
-        if bare and not (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()) \
-                and not (before is not None and before.text[:1].isupper() and before.is_alpha
-                         and not before.is_sent_start):
-            found.append((token.i, token.i + 1, PERSON))
-    return found
+    return [(t.i, t.i + 1, PERSON) for t in candidates if line_of[t.i] not in headline_lines]
+
+
+def _bare_office_noun(token: Token) -> bool:
+    if not (token.tag_ == "NNP" and token.text[:1].isupper() and not token.text.isupper()):
+        return False
+    if not is_role_noun(token) or token.dep_ not in NOMINAL_DEPS:
+        return False
+    if any(c.dep_ != "case" for c in token.lefts):
+        return False  # "the King", "Saudi King"
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    titled = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+    in_name = before is not None and before.text[:1].isupper() and before.is_alpha \
+        and not before.is_sent_start
+    return not titled and not in_name
 
 
 def _title_case_lines(doc: Doc) -> set[int]:

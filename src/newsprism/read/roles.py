@@ -101,9 +101,14 @@ def _is_title_like(word: str) -> bool:
     return word[:1].isupper() and (is_title_word(word) or word.rstrip(".").lower() in ROLE_NOUNS)
 
 
+MAX_TITLE_GAP = 40  # characters of comma and titles between a role and the name renaming it
+
+
 def _apposition_after(text: str, role_end: int, name_start: int, name_end: int) -> bool:
     """A name in commas (or dashes, brackets) right after a role renames it; a name followed by
     anything else may start a list ("the mayor, Ann Clarke and …") and is not taken."""
+    if name_start - role_end > MAX_TITLE_GAP:
+        return False
     opening = " ".join(w for w in text[role_end:name_start].split() if not _is_title_like(w))
     closing = text[name_end : name_end + 2].strip()[:1]
     return opening in {",", "—", "–", "("} and closing in {",", "—", "–", ")"}
