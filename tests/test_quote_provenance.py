@@ -156,3 +156,39 @@ def test_seed_together_line(seed_groups):
     assert "Ned Price" in paraphrased and "Ned Price" not in group.speakers
     assert group.status == "echoed"  # three people, their own words: not an attribution error
     assert any("went into Afghanistan together" in r.text for r in group.quotes)
+
+
+def test_a_joint_statement_credited_to_one_of_its_speakers_is_no_conflict():
+    # One outlet names both producers, another only one of them: the groups overlap, nobody is
+    # contradicted; a third crediting someone else entirely does contradict.
+    _, groups = _story(
+        "“We will rebuild every flood wall, brick by brick,” Ruth Hale and Omar Patel said.",
+        "“We will rebuild every flood wall, brick by brick,” Omar Patel said.",
+    )
+    assert _group_of(groups, "brick by brick").status != "conflict"
+    _, groups = _story(
+        "“We will rebuild every flood wall, brick by brick,” Ruth Hale and Omar Patel said.",
+        "“We will rebuild every flood wall, brick by brick,” engineer Lena Varga said.",
+    )
+    assert _group_of(groups, "brick by brick").status == "conflict"
+
+
+def test_a_stock_phrase_ending_two_different_lines_is_no_conflict():
+    # Two lines that share only "are on the wrong side of history" are two lines.
+    _, groups = _story(
+        "“It shows these men are on the wrong side of history,” Ruth Hale said.",
+        "“They waste our money on this suit, and they are on the wrong side of history,” "
+        "engineer Omar Patel said.",
+    )
+    assert all(g.status != "conflict" for g in groups)
+
+
+def test_a_line_credited_through_a_pronoun_in_another_paragraph_is_no_conflict():
+    # The second outlet's line stands alone after another person's quote: the reader carries
+    # that "he" over, but the outlet never wrote whose line it is.
+    _, groups = _story(
+        "“We will rebuild every flood wall, brick by brick,” engineer Omar Patel said.",
+        "Mayor Tom Hale spoke first. “The river is calm tonight,” he said.\n\n"
+        "“We will rebuild every flood wall, brick by brick.”",
+    )
+    assert _group_of(groups, "brick by brick").status != "conflict"

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 
+from newsprism.compare.naming import named_attributions
 from newsprism.model import Article, Entity, Quote, QuoteGroup, QuoteRecord
 
 # Closed-class words (lexicon): they carry grammar, not the wording of a particular line.
@@ -41,6 +42,10 @@ CLOSED_CLASS = frozenset(
 # "conflict" accuses an outlet of misattribution.
 SAME_LINE = 0.2  # mean cosine between a group's quotes; unrelated quotes of a story stay below
 VERBATIM = 0.5  # share of the shorter quote's word trigrams found in the other: the same words
+# Share of the shorter quote's word trigrams found in the other for two quotes credited to
+# different people to be one line: above VERBATIM, so that a shared stock phrase ("on the wrong
+# side of history") is not one line. The attribution facts use the same bar.
+ATTRIBUTED_SHARE = 0.6
 SUFFIXES = ("ing", "ed", "es", "s", "e")
 # An attribution rests on a line, not on a phrase: "Today" or "Meet the Press" in quote marks is a
 # title, and four-word fragments are too common to pin on (or to excuse) one speaker.
@@ -119,6 +124,11 @@ def verbatim_share(a: str, b: str) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
+def attributed_verbatim(a: str, b: str) -> bool:
+    """Whether two quotes credited apart are one line (see ATTRIBUTED_SHARE)."""
+    return verbatim_share(a, b) >= ATTRIBUTED_SHARE
+
+
 def verbatim(a: str, b: str) -> bool:
     """Whether two quotes are the same words (one may be a cut of the other)."""
     return verbatim_share(a, b) >= VERBATIM
@@ -153,10 +163,15 @@ def _reported(records: list[QuoteRecord]) -> set[int]:
     return set(indirect) | inside
 
 
-def _status(members: list[QuoteRecord], core: list[QuoteRecord], labels: dict[str, str]) -> str:
+def _status(
+    members: list[QuoteRecord], core: list[QuoteRecord], labels: dict[str, str], named: set[int]
+) -> str:
+    """``named``: ids of the records whose outlet names the speaker outright (see
+    :func:`newsprism.compare.naming.named_attributions`); only those can contradict."""
     if len({r.article for r in members}) < 2:
         return "single"
-    if _credited_apart([r for r in _quoted_words(members) if _a_person(r, labels)]):
+    credited = [r for r in _quoted_words(members) if _a_person(r, labels) and id(r) in named]
+    if _credited_apart(credited):
         return "conflict"
     speakers = {r.speaker for r in core if r.speaker}
     if len({r.article for r in core}) < 2:
@@ -178,7 +193,8 @@ def _credited_apart(records: list[QuoteRecord]) -> bool:
     for i, a in enumerate(records):
         for b in records[i + 1 :]:
             if a.article != b.article and _is_line(a) and _is_line(b) \
-                    and surname(a.speaker) != surname(b.speaker) and verbatim(a.text, b.text) \
+                    and not same_speaker(a.speaker, b.speaker) \
+                    and attributed_verbatim(a.text, b.text) \
                     and not _also_credits(records, a.article, b) \
                     and not _also_credits(records, b.article, a):
                 return True
@@ -208,16 +224,29 @@ def surname(name: str | None) -> str:
     return re.sub(r"['’]s$", "", found[-1]).lower() if found else (name or "").lower()
 
 
+def surnames(name: str | None) -> set[str]:
+    """The surnames of a speaker, or of each member of a joint one ("Ann Ortiz and Tom Baker",
+    "Ortiz & Baker"): {ortiz, baker}."""
+    parts = [p for p in re.split(r",|&|\band\b", name or "") if p.strip()]
+    return {surname(p) for p in parts} or {surname(name)}
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """One speaker, or joint speakers that share a member: an outlet that credits "Ortiz" with
+    a joint statement of Ortiz and Baker does not contradict one that credits both."""
+    return bool(surnames(a) & surnames(b))
+
+
 def _also_credits(records: list[QuoteRecord], article: str, line: QuoteRecord) -> bool:
     """``article`` itself gives ``line``'s words to ``line``'s speaker. Only a line counts: a
     few words ("In God We Trust") found inside a longer quote are a phrase, not that line."""
-    return any(r.article == article and _is_line(r) and surname(r.speaker) == surname(line.speaker)
+    return any(r.article == article and _is_line(r) and same_speaker(r.speaker, line.speaker)
                and verbatim(r.text, line.text) for r in records)
 
 
 def _group(
     index: int, members: list[QuoteRecord], reported: set[int], ids: dict[int, int],
-    labels: dict[str, str],
+    labels: dict[str, str], named: set[int],
 ) -> QuoteGroup:
     direct = [r for r in members if ids[id(r)] not in reported]
     for record in members:  # reported speech is a paraphrase only of a line quoted in the group
@@ -228,7 +257,7 @@ def _group(
         id=f"quote-{index + 1}",
         text=core[0].text,
         speakers=speakers,
-        status=_status(members, core, labels),
+        status=_status(members, core, labels, named),
         quotes=members,
     )
 
@@ -252,6 +281,8 @@ def collect(
     for record, label in zip(records, labels, strict=True):
         order.setdefault(label, []).append(record)
     labels = {entity.id: entity.label for entity in entities}
-    groups = [_group(i, members, reported, ids, labels)
+    outright = named_attributions(articles)
+    named = {id(r) for r in records if (r.article, r.start, r.end) in outright}
+    groups = [_group(i, members, reported, ids, labels, named)
               for i, members in enumerate(order.values())]
     return records, groups

@@ -194,40 +194,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "x"
 
 
-def role_parts(text: str) -> tuple[str, str]:
-    """("finance minister", "france") for "France's finance minister": function and qualifier."""
-    words = [w for w in _WORD.findall(text.replace("[", " ").replace("]", " "))]
-    if words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    qualifier: list[str] = []
-    while words and words[0][:1].isupper() and words[0].lower() not in ROLE_NOUNS:
-        qualifier.append(_POSSESSIVE.sub("", words.pop(0)))
-    lowered = [w.lower() for w in words]
-    if "of" in lowered[1:] and not qualifier:  # "prefect of Arges county" = the county's prefect
-        cut = lowered.index("of", 1)
-        words, qualifier = words[:cut], words[cut + 1 :]
-    return " ".join(words).casefold(), org_key(" ".join(qualifier))
-
-
-def role_key(article: Article, index: int) -> tuple[str, str]:
-    """Function and qualifier of a role mention; the qualifier may be the name written just
-    before it ("France" + "'s finance minister")."""
-    role = article.mentions[index]
-    key, qualifier = role_parts(role.text)
-    if qualifier:
-        return key, qualifier
-    for other in article.mentions:
-        gap = article.text[other.end : role.start]
-        leads = other.label not in {PERSON, ROLE} and other.end <= role.start and len(gap) <= 3
-        if leads and not _POSSESSIVE.sub("", gap.strip()):
-            return key, org_key(other.text)
-    return key, ""
-
-
-def _qualifiers_agree(a: str, b: str) -> bool:
-    return not a or not b or a == b or acronym(a) == b or acronym(b) == a
-
-
 def is_indefinite(text: str) -> bool:
     first = text.split()[0].lower() if text.split() else ""
     return first in INDEFINITE
@@ -266,9 +232,10 @@ def _is_person_name(m: Mention, person_surnames: set[str]) -> bool:
     if m.label == PERSON:
         return True
     tokens = name_tokens(m.text)
-    # A surname the tagger called ORG ("Clarke reiterated") is the person of that surname.
+    # A surname the tagger called an organisation, a place or a title ("Clarke reiterated") is
+    # the person of that surname named in full.
     return (
-        m.label == "ORG"
+        m.label not in {ROLE, "NORP", "LAW", "DATE"}
         and 0 < len(tokens) <= 3
         and all(t[:1].isupper() for t in tokens)
         and surname(tokens) in person_surnames
@@ -357,90 +324,10 @@ def quoted_offsets(article: Article) -> list[tuple[int, int]]:
 
 
 def adjacent_name(article: Article, index: int, names: dict[int, int]) -> int | None:
-    """The name a role is written against: "Mayor Ann Clarke", "Clarke, the mayor"."""
-    role = article.mentions[index]
-    for other in names:  # a title directly before a name, or the name set off after it
-        m = article.mentions[other]
-        if m.start >= role.end and not article.text[role.end : m.start].strip():
-            return other
-        if m.start >= role.end and _apposition_after(article.text, role.end, m.start, m.end):
-            return other  # "the returning officer, Ann Clarke, said"
-    if not role.text.lower().startswith("the "):
-        return None
-    for other in names:  # an apposition after it: "Ann Clarke, the mayor"
-        m = article.mentions[other]
-        if m.end <= role.start and article.text[m.end : role.start].strip() == ",":
-            return other
-    return None
+    """See :func:`newsprism.read.roles.adjacent_name` (kept here for callers of this module)."""
+    from newsprism.read.roles import adjacent_name as written_against
 
-
-def _apposition_after(text: str, role_end: int, name_start: int, name_end: int) -> bool:
-    """A name in commas (or dashes, brackets) right after a role renames it; a name followed by
-    anything else may start a list ("the mayor, Ann Clarke and …") and is not taken."""
-    opening = text[role_end:name_start].strip()
-    closing = text[name_end : name_end + 2].strip()[:1]
-    return opening in {",", "—", "–", "("} and closing in {",", "—", "–", ")"}
-
-
-def _resolve_roles(articles: Sequence[Article], roles: list[Ref], coref: Coref) -> None:
-    table: list[tuple[str, str, int, Ref, bool]] = []  # key, qualifier, cluster, ref, in quote
-    quoted = {i: quoted_offsets(a) for i, a in enumerate(articles)}
-    unlinked: list[Ref] = []
-    for ref in roles:
-        article = articles[ref[0]]
-        names = {
-            mi: coref.of[(ref[0], mi)]
-            for mi, m in enumerate(article.mentions)
-            if (ref[0], mi) in coref.of and coref.clusters[coref.of[(ref[0], mi)]].label == PERSON
-        }
-        other = adjacent_name(article, ref[1], names)
-        if other is None:
-            unlinked.append(ref)
-            continue
-        _join(coref, names[other], ref, None)
-        key, qualifier = role_key(article, ref[1])
-        in_quote = _in(quoted[ref[0]], article.mentions[ref[1]].start)
-        table.append((key, qualifier, names[other], ref, in_quote))
-    roled = {cluster for _, _, cluster, _, _ in table}
-    for ref in unlinked:
-        mention = articles[ref[0]].mentions[ref[1]]
-        if is_indefinite(mention.text):
-            continue  # "a government representative": someone unnamed, not a known person
-        key, qualifier = role_key(articles[ref[0]], ref[1])
-        candidates = [
-            row for row in table if row[0] == key and _qualifiers_agree(row[1], qualifier)
-        ]
-        in_quote = _in(quoted[ref[0]], mention.start)
-        if candidates:
-            best = min(candidates, key=lambda r: (r[4], r[3][0] != ref[0], abs(r[3][1] - ref[1])))
-            _join(coref, best[2], ref, None)
-        elif not in_quote:
-            target = _nearest_unroled_person(articles[ref[0]], ref, coref, roled)
-            if target is not None:
-                _join(coref, target, ref, None)
-
-
-def _in(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in spans)
-
-
-def _nearest_unroled_person(
-    article: Article, ref: Ref, coref: Coref, roled: set[int]
-) -> int | None:
-    """A role never tied to a name ("France's finance minister said …") is most likely the
-    person the article names nearby without giving them any other role."""
-    here = article.mentions[ref[1]].start
-    best: tuple[int, int] | None = None
-    for mi, m in enumerate(article.mentions):
-        cluster = coref.of.get((ref[0], mi))
-        if cluster is None or cluster in roled or coref.clusters[cluster].label != PERSON:
-            continue
-        if m.label == ROLE:
-            continue
-        distance = abs(m.start - here)
-        if best is None or distance < best[0]:
-            best = (distance, cluster)
-    return None if best is None else best[1]
+    return written_against(article, index, names)
 
 
 def resolve(articles: Sequence[Article]) -> Coref:
@@ -456,5 +343,7 @@ def resolve(articles: Sequence[Article]) -> Coref:
     others = [r for r in names if r not in set(people)]
     _cluster_people(articles, people, coref)
     _cluster_others(articles, others, coref)
-    _resolve_roles(articles, [r for r in refs if mention[r].label == ROLE], coref)
+    from newsprism.read.roles import resolve_roles  # roles build on this module's clusters
+
+    resolve_roles(articles, [r for r in refs if mention[r].label == ROLE], coref)
     return coref

@@ -121,12 +121,49 @@ def _spacy_names(doc: Doc) -> Spans:
             end -= 1
         if (
             start == end
-            or is_role_noun(doc[start:end].root)
+            or (is_role_noun(doc[start:end].root) and not _given_name_first(doc, start, end))
             or _is_title_object(doc[start:end].root)
         ):
             continue
         spans.append((start, end, ent.label_))
     return spans
+
+
+def _given_name_first(doc: Doc, start: int, end: int) -> bool:
+    """ "Stephen King", "Billy King": a surname that is also an office noun, after given names."""
+    root = doc[start:end].root
+    return start < root.i and all(_name_like(t) for t in doc[start : root.i])
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss", "attr"}
+
+
+def _role_word_surnames(doc: Doc, names: Spans) -> Spans:
+    """ "…," King said: an office noun written capitalised and bare (no article, no modifier,
+    no name after it) is a surname; news English never uses an office that way ("the king").
+    Headline-style lines capitalise every word and are left out."""
+    covered = {i for s, e, _ in names for i in range(s, e)}
+    candidates = [t for t in doc if t.i not in covered and _bare_office_noun(t)]
+    if not candidates:
+        return []
+    headline_lines, line_of = _title_case_lines(doc), _line_numbers(doc)
+    return [(t.i, t.i + 1, PERSON) for t in candidates if line_of[t.i] not in headline_lines]
+
+
+def _bare_office_noun(token: Token) -> bool:
+    if not (token.tag_ == "NNP" and token.text[:1].isupper() and not token.text.isupper()):
+        return False
+    if not is_role_noun(token) or token.dep_ not in NOMINAL_DEPS:
+        return False
+    if any(c.dep_ != "case" for c in token.lefts):
+        return False  # "the King", "Saudi King"
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    titled = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()
+    in_name = before is not None and before.text[:1].isupper() and before.is_alpha \
+        and not before.is_sent_start
+    return not titled and not in_name
 
 
 def _title_case_lines(doc: Doc) -> set[int]:
@@ -239,6 +276,8 @@ def _repair_people(doc: Doc, spans: Spans) -> Spans:
             and all(_name_like(t) for t in doc[start:end] if t.text != "-")
         ):
             label = PERSON
+        if label != PERSON and _relative_who_after(doc, end):
+            label = PERSON
         if label == PERSON:  # a given name the tagger left out is a compound of the surname
             while (
                 start > 0
@@ -250,6 +289,18 @@ def _repair_people(doc: Doc, spans: Spans) -> Spans:
                 start -= 1
         repaired.append((start, end, label))
     return repaired
+
+
+def _relative_who_after(doc: Doc, end: int) -> bool:
+    """ "…, was Quinn, who threw two interceptions": "who" is said of people only, so a singular
+    name it follows is a person's whatever the tagger thought (teams, "the Chiefs, who", are
+    plural and left alone)."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in {"who", "whom"}
+        and doc[end - 1].tag_ == "NNP"
+    )
 
 
 def _role_prefix(doc: Doc, start: int) -> int | None:
@@ -343,6 +394,7 @@ def annotate(article: Article, doc: Doc) -> None:
     names = _without_overlaps(_honorific_names(doc) + _title_names(doc) + _spacy_names(doc))
     names = _trim_headline_names(doc, _repair_people(doc, names))
     names = _without_overlaps(names + _names_after_titles(doc, names))
+    names = sorted(names + _role_word_surnames(doc, names))
     roles = [_without_qualifier(doc, r, names) for r in _role_mentions(doc, names)]
     spans = sorted(names + roles)
     for start, end, label in spans:
@@ -412,6 +464,22 @@ def _speaker_mention(article: Article, speaker: Span) -> int | None:
     )
 
 
+def _people_in(article: Article, ai: int, speaker: Span, coref: Coref) -> list[int]:
+    """The distinct people named together in a speaker span ("Ann Ortiz and Tom Baker"), in
+    order; none unless the span joins names ("and", "&", a comma)."""
+    written = article.span_text(speaker)
+    if not any(joiner in f" {written} " for joiner in (" and ", " & ", ",")):
+        return []
+    found: list[int] = []
+    for mi, mention in enumerate(article.mentions):
+        cluster = coref.of.get((ai, mi))
+        inside = speaker.start <= mention.start and mention.end <= speaker.end
+        if inside and mention.label != ROLE and cluster is not None and cluster not in found \
+                and coref.clusters[cluster].label == PERSON:
+            found.append(cluster)
+    return found
+
+
 def _canonical_speakers(article: Article, ai: int, coref: Coref, ids: list[str | None]) -> None:
     """Give each quote the story-wide name of its speaker, found through the speaker's mention or,
     for pronouns, through the name the read stage resolved them to."""
@@ -422,6 +490,11 @@ def _canonical_speakers(article: Article, ai: int, coref: Coref, ids: list[str |
             local.setdefault(fullest([mention.text]), found)
     for quote in article.quotes:
         cluster = None
+        people = _people_in(article, ai, quote.speaker, coref) if quote.speaker else []
+        if len(people) > 1:
+            quote.speaker_name = " and ".join(coref.clusters[c].name for c in people)
+            quote.speaker_entity = None  # a joint speaker is nobody alone
+            continue
         if (
             quote.speaker is not None
             and (best := _speaker_mention(article, quote.speaker)) is not None

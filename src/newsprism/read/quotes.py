@@ -93,9 +93,17 @@ def _nearby_cue(
     candidates = [
         t
         for t in (span or [])
-        if (is_speech_verb(t) or according_to(t) is not None) and not inside(marked, t.idx)
+        if (is_speech_verb(t) or according_to(t) is not None)
+        and not inside(marked, t.idx)
+        and not _quote_between(marked, t.idx, segment)
     ]
     return min(candidates, key=lambda t: abs(_distance(t, segment)), default=None)
+
+
+def _quote_between(marked: list[tuple[int, int]], offset: int, segment: QuoteSegment) -> bool:
+    """Another quote stands between a cue and these words: the cue is that quote's."""
+    low, high = sorted((offset, segment.open_mark))
+    return any(low < a and b <= high for a, b in marked if a != segment.open_mark)
 
 
 def _kind(text: str, doc: Doc, segment: QuoteSegment) -> QuoteKind:
@@ -120,6 +128,13 @@ def _continues(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool
     return not previous.closed and segment.line_start and not between.strip()
 
 
+def _own_introduction(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool:
+    """ "X asked Y, “…?” His response: “…”": words and a colon between two quotes introduce the
+    second as another's reply, not as more of the first."""
+    between = text[previous.end : segment.open_mark].strip(" \t\"”’'")
+    return between.endswith(":") and any(c.isalpha() for c in between)
+
+
 def _same_line(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool:
     return "\n" not in text[previous.end : segment.open_mark]
 
@@ -139,7 +154,12 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         draft = Draft(start, end, kind, cue=cue)
         if previous and _continues(text, previous[0], segment):
             draft.continues = previous[1]
-        elif draft.cue is None and previous and _same_line(text, previous[0], segment):
+        elif (
+            draft.cue is None
+            and previous
+            and _same_line(text, previous[0], segment)
+            and not _own_introduction(text, previous[0], segment)
+        ):
             draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
         if draft.cue is None and draft.continues is None:
             draft.cue = _nearby_cue(text, doc, segment, marked)
@@ -292,6 +312,42 @@ def _mention_ending(article: Article, token: Token, from_start: bool = False) ->
     return token if mention.end == token.idx + len(token) else None
 
 
+QUOTE_EDGE = " \t\"“”‘’'«».,;:!?"
+
+
+def _after_reported_speech(text: str, drafts: list[Draft]) -> None:
+    """ "Ortiz said the port would stay open. ¶ “We owe it to the town.”": a paragraph that is
+    nothing but a quote, right after a paragraph reporting someone's words, goes on with that
+    speaker (news style gives the attribution once)."""
+    for index, draft in enumerate(drafts):
+        if draft.kind != "direct" or draft.cue or draft.subject or draft.continues:
+            continue
+        line_start, line_end = _line_of(text, draft.start)
+        alone = not text[line_start : draft.start].strip(QUOTE_EDGE) and not text[
+            draft.end : line_end
+        ].strip(QUOTE_EDGE)
+        previous_end = line_start
+        while previous_end > 0 and text[previous_end - 1].isspace():
+            previous_end -= 1  # over blank lines to the paragraph before
+        before = text.rfind("\n", 0, previous_end) + 1
+        if not alone or previous_end == 0:
+            continue
+        reported_before = [
+            d
+            for d in drafts[:index]
+            if d.kind == "indirect" and d.subject is not None and before <= d.start < line_start
+        ]
+        outer = [  # "Ortiz said critics predicted …": Ortiz's words, not the critics'
+            d for d in reported_before if not any(_within(d, o) for o in reported_before)
+        ]
+        if outer:
+            draft.cue, draft.subject = outer[-1].cue, outer[-1].subject
+
+
+def _within(inner: Draft, outer: Draft) -> bool:
+    return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
+
+
 def _is_mention(quoted: str) -> bool:
     return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS
 
@@ -309,6 +365,7 @@ def annotate(article: Article, doc: Doc) -> None:
         + name_colon(article, doc, paragraphs, segments),
         key=lambda d: (d.start, d.end),
     )
+    _after_reported_speech(article.text, drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}

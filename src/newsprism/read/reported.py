@@ -129,6 +129,17 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
     return [(first, last)] if first < last else []
 
 
+OBLIGATION_MODALS = {"must", "should", "ought"}
+
+
+def _obligation(token: Token) -> bool:
+    """ "Voters must understand that …", "Greeks should know …": a thought someone is told to
+    have, not one its subject holds, so nothing is attributed to that subject."""
+    if is_speech_verb(token) or is_stance_verb(token):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in token.children)
+
+
 def _asked_unnamed(token: Token) -> bool:
     """ "Asked whether …, she said" / "He was asked if …": the one asked is not the one asking,
     and nobody names the asker."""
@@ -194,7 +205,7 @@ def reported(
         ):
             continue
         paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
-        if paragraph is None or inside(marked, token.idx):
+        if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
         unsourced = unsourced or _agentless(token)
         ranges = unsourced or _reported_clause(token)

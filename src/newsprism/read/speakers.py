@@ -2,138 +2,34 @@
 
 A speaker is the subject of the attribution verb ("Ms Ortiz said", "the chairman called",
 "..., saying" → the subject of the verb it hangs on). When the parse gives a subject that cannot
-speak (a parser slip), the name written right before the verb is used instead. Pronouns resolve to
-the most recent person who was the *subject* of an earlier clause, of agreeing gender (from
-"Mr"/"Ms" or from earlier pronouns), so the object of "alongside", "with" or "told" is never picked.
+speak (a parser slip), the name written right before the verb is used instead. Pronouns are
+resolved in :mod:`newsprism.read.salience`; the lexicons are in :mod:`newsprism.read.cues`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Span
-from newsprism.read.coref import PERSON, ROLE, Coref, adjacent_name, is_indefinite
+from newsprism.read.coref import PERSON, ROLE, is_indefinite
+from newsprism.read.cues import (  # noqa: F401  (the lexicons, re-exported)
+    ATTITUDE_VERBS,
+    CUE_VERBS,
+    HUMAN_PRONOUNS,
+    NON_SPEAKERS,
+    OBJECT_DEPS,
+    OBJECT_PREPOSITIONS,
+    PRONOUN_GENDER,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    SUBJECT_DEPS,
+)
+from newsprism.read.roles import adjacent_name
+from newsprism.read.salience import Salience
 
-# Verbs of saying (lexicon). "call" covers "called the move 'a new chapter'".
-SPEECH_VERBS = {
-    "say",
-    "tell",
-    "add",
-    "note",
-    "warn",
-    "claim",
-    "insist",
-    "argue",
-    "explain",
-    "state",
-    "announce",
-    "declare",
-    "stress",
-    "emphasise",
-    "emphasize",
-    "confirm",
-    "acknowledge",
-    "admit",
-    "write",
-    "tweet",
-    "suggest",
-    "reply",
-    "respond",
-    "ask",
-    "call",
-    "describe",
-    "reiterate",
-    "urge",
-    "predict",
-    "promise",
-    "vow",
-    "pledge",
-    "caution",
-    "concede",
-    "remark",
-    "observe",
-    "recall",
-    "report",
-    "testify",
-    "allege",
-    "assert",
-    "maintain",
-    "contend",
-    "complain",
-    "question",
-    "point",
-    "deny",
-    "indicate",
-    "reveal",
-    "disclose",
-    "signal",
-    "comment",
-    "answer",
-    "continue",
-    "joke",
-    "quip",
-    "retort",
-    "shout",
-    "exclaim",
-    "conclude",
-    "label",
-    "boast",
-    "lament",
-    "counter",
-    "recount",
-    "proclaim",
-    "demand",
-    "assure",
-    "plead",
-    "scoff",
-    "muse",
-    "wonder",
-    "speculate",
-    "elaborate",
-    "post",
-    "yell",
-    "scream",
-    "chant",
-    "charge",
-    "interject",
-}
-# Verbs of thinking and showing: they attribute a clause too ("voters believe (that) …", "the
-# poll shows …"), but only a clause, never quoted words on their own.
-ATTITUDE_VERBS = {
-    "think", "believe", "hope", "fear", "worry", "know", "agree", "find",
-    "show", "estimate", "conclude", "acknowledge", "doubt", "suspect", "predict", "insist",
-    "recommend", "indicate", "realize", "realise", "understand", "assume", "guess", "learn",
-}  # fmt: skip
-# Verbs of stance and intention: what they attribute is their object or infinitive ("endorsed
-# Ortiz", "accused him of lying", "called for a recount", "wants to run", "urged him to quit").
-# Left out, measured on PolNeAR train (fewer than 3 in 10 found an attribution end to end):
-# "support", "back", "favor", "vote", "plan", "intend", "challenge": mostly plain events.
-STANCE_VERBS = {
-    "endorse", "criticize", "criticise", "accuse", "defend", "praise", "oppose", "reject",
-    "dismiss", "blame", "propose", "call", "urge", "want", "announce", "describe", "decline",
-    "promise", "pledge", "vow", "threaten", "demand", "ask", "seek", "refuse", "recommend",
-    "condemn", "slam", "blast", "attack", "question", "deny", "welcome", "applaud", "hope",
-    "credit", "label", "brand", "mock", "hail", "laud", "decry", "denounce", "cite", "insult",
-    "show",
-    # Verbs of speaking about and regarding, each right at least 35 times in 100 on PolNeAR
-    # train (8 uses or more) when taken as a cue: "expressed concern", "talked about jobs",
-    # "referred to him as", "touted his record", "likened it to".
-    "express", "offer", "talk", "discuss", "refer", "mention", "issue", "highlight",
-    "recognize", "recognise", "name", "like", "prefer", "thank", "remind", "order", "echo",
-    "compare", "tout", "repeat", "demonstrate", "rule", "congratulate", "reference", "deem",
-    "outline", "voice", "publish", "email", "imply", "remember", "invoke", "detail", "love",
-    "liken", "cheer", "frame", "paint", "contradict",
-}  # fmt: skip
-CUE_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | STANCE_VERBS
-OBJECT_DEPS = {"dobj", "xcomp", "oprd", "dative", "ccomp"}
-OBJECT_PREPOSITIONS = {"for", "of", "as", "about", "to", "on"}
-PRONOUN_GENDER = {"he": "m", "she": "f"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-NON_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who"}
-HUMAN_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 
 
@@ -339,67 +235,30 @@ class Speaker:
     cluster: int | None = None
 
 
-@dataclass
-class Salience:
-    """Persons seen as subjects so far, in text order, for resolving "he said"."""
-
-    article: Article
-    doc: Doc
-    coref: Coref
-    quoted: list[tuple[int, int]]
-    events: list[tuple[int, int]] = field(default_factory=list)  # (offset, cluster)
-    others: list[tuple[int, int]] = field(default_factory=list)  # people seen as non-subjects
-    genders: dict[int, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for mi, mention in enumerate(self.article.mentions):
-            cluster = self.coref.of.get((0, mi))
-            if cluster is None or self.coref.clusters[cluster].label != PERSON:
-                continue
-            if any(a <= mention.start < b for a, b in self.quoted):
-                continue
-            if self._is_subject(mention.start, mention.end):
-                self.events.append((mention.start, cluster))
-            else:
-                self.others.append((mention.start, cluster))
-        for i, cluster in enumerate(self.coref.clusters):
-            if cluster.gender:
-                self.genders[i] = cluster.gender
-
-    def _is_subject(self, start: int, end: int) -> bool:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return False
-        token = span.root
-        for _ in range(3):  # "Ann Clarke" is an apposition of the subject "minister"
-            if token.dep_ in SUBJECT_DEPS:
-                return True
-            if token.dep_ not in {"compound", "appos", "nmod"} or token.head is token:
-                return False
-            token = token.head
-        return False
-
-    def resolve(self, pronoun: Token) -> int | None:
-        gender = PRONOUN_GENDER.get(pronoun.lower_)
-        if gender is None:
-            return None
-        for offset, cluster in sorted(self.events, reverse=True):
-            if offset < pronoun.idx and self.genders.get(cluster, gender) == gender:
-                self.genders[cluster] = gender
-                return cluster
-        # No subject fits: a person named earlier whose gender is known to agree ("Mr Baker").
-        for offset, cluster in sorted(self.others, reverse=True):
-            if offset < pronoun.idx and self.genders.get(cluster) == gender:
-                return cluster
-        return None
-
-    def saw(self, offset: int, cluster: int | None) -> None:
-        if cluster is not None and self.coref.clusters[cluster].label == PERSON:
-            self.events.append((offset, cluster))
-
-
 def describe(article: Article, doc: Doc, token: Token, salience: Salience) -> Speaker:
-    """Speaker span, text and name (fullest name in the article) for a subject token."""
+    """Speaker span, text and name (fullest name in the article) for a subject token; "Ann
+    Ortiz and Tom Baker said" is one joint speaker (see :func:`joint`)."""
+    first = _describe_one(article, doc, token, salience)
+    partners = [
+        c for c in token.conjuncts if c.pos_ in {"PROPN", "NOUN"} and can_speak(article, c)
+    ]
+    if not partners or token.pos_ == "PRON":
+        return first
+    parts = [first] + [_describe_one(article, doc, c, salience) for c in partners]
+    return joint(sorted(parts, key=lambda p: p.span.start), article)
+
+
+def joint(parts: list[Speaker], article: Article) -> Speaker:
+    """Several people speaking together ("Ann Ortiz and Tom Baker said in a statement"): one
+    speaker written from the first to the last, named by all their names; no single person's
+    cluster, since crediting the words to one of them would drop the others."""
+    span = Span(start=parts[0].span.start, end=max(p.span.end for p in parts))
+    names = [p.name for p in parts if p.name]
+    name = " and ".join(dict.fromkeys(names)) if names else None
+    return Speaker(span=span, text=article.span_text(span), name=name, cluster=None)
+
+
+def _describe_one(article: Article, doc: Doc, token: Token, salience: Salience) -> Speaker:
     coref = salience.coref
     if (referent := antecedent(token)) is not None:  # the pronoun is the mention, named for it
         named = describe(article, doc, referent, salience)
