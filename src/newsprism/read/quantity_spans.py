@@ -13,6 +13,7 @@ from newsprism.read.quantity_words import SCALES
 
 RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+PARTITIVE_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "both"}
 # Roles in which a bare numeral is itself the noun phrase, i.e. its noun is elided.
 ELLIPTIC_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"}
@@ -112,3 +113,12 @@ def borrow_elided_units(found: list[Quantity], doc: Doc) -> None:
         previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
         if earlier is not None and earlier.start >= previous_start:
             quantity.unit = counted[-1].unit
+
+
+def borrow_partitive_units(found: list[Quantity], text: str) -> None:
+    """"completed 28 of 41 passes": the part counts what the whole counts (28 passes), so a
+    sentence giving both is seen to give two figures of one noun."""
+    for part, whole in zip(found, found[1:], strict=False):
+        if part.unit is None and whole.unit is not None \
+                and PARTITIVE_GAP.fullmatch(text[part.end : whole.start]):
+            part.unit = whole.unit
