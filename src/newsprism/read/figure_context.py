@@ -162,8 +162,7 @@ def scope_of(figure: Span) -> str | None:
                      if c.dep_ == "prep" and c.lower_ in PART_PREPOSITIONS), None)
         if part is not None:  # "51 wins came by knockout"; a passive's agent is no part
             return _phrase(part)
-    if verb is None:
-        return None
+    verb = verb or token.sent.root  # a verbless fragment ("121 RBIs last season, including")
     # The period may hang from any word of the figure's clause ("has 548 yards, 28 receptions
     # and 258 receiving yards this season"); the one nearest the figure is its own.
     periods = [t for t in verb.subtree if _is_period(t) and token not in t.subtree
