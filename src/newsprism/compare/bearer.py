@@ -11,6 +11,12 @@ Roe, a passer-by" and "15-year-old John Doe" are two people, not a misreported a
   five-yard touchdown", "a 75-yard run" vs "a 55-yard drive"): a hyphenated or singular unit
   after a number above one ("80 yard pass") always qualifies the noun that follows.
 
+The reader also records on each figure whose it is (``Quantity.bearer``: the possessor or the
+subject of its clause, "he"/"she" resolved, see :mod:`newsprism.read.figure_owner`) and which
+figure of its kind it is (``Quantity.scope``: "since week 11", "season", "by knockout", see
+:func:`newsprism.read.figure_context.scope_of`). Figures of two different bearers, or of two
+different scopes, are two figures; a part of a count ("by knockout") is never the count itself.
+
 Only disagreeing figures are checked (:func:`same_bearer`): equal figures of two people are
 still two equal figures, and that is no claim against anyone.
 """

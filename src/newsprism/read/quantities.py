@@ -26,8 +26,10 @@ from newsprism.read.figure_owner import annotate_bearers
 from newsprism.read.quantity_spans import (
     borrow_elided_units,
     borrow_partitive_units,
+    glued_group,
     is_definite,
     join_ranges,
+    last_group,
 )
 from newsprism.read.quantity_words import (
     CURRENCIES,
@@ -130,7 +132,7 @@ def _numeral_tokens(doc: Doc, token: Token) -> list[Token]:
     core = [token]
     j = token.i + 1
     while j < len(doc):
-        if _glued_group(doc, j) or _joins_tens_and_unit(doc, j):
+        if glued_group(doc, j) or _joins_tens_and_unit(doc, j):
             core += [doc[j], doc[j + 1]]
             j += 2
         elif _is_scale(doc[j]) or _is_number_token(doc[j]):
@@ -141,26 +143,6 @@ def _numeral_tokens(doc: Doc, token: Token) -> list[Token]:
     if core[0].lower_ == "a" and len(core) == 1:
         return []
     return core
-
-
-def _glued_group(doc: Doc, index: int) -> bool:
-    """Token ``index`` is the separator of digits some copies of pages space out: "2, 106"
-    (two thousand one hundred and six) and "5. 4 per cent" (five point four). The digits after
-    it are no figure of their own. A comma joins only a group of exactly three digits to one to
-    three digits before it, as a thousands separator does ("scored 7, 12 and 9" is a list); a
-    full stop joins digits written against it, since news style spells out a number that opens
-    a sentence, so "5. 4" is not a sentence ending in 5 and another starting with 4."""
-    if not 0 < index < len(doc) - 1 or doc[index].text not in (",", "."):
-        return False
-    before, separator, after = doc[index - 1], doc[index], doc[index + 1]
-    if before.whitespace_ or not separator.whitespace_ or not after.text.isdigit():
-        return False
-    if not before.text.replace(",", "").replace(".", "").isdigit():
-        return False
-    if separator.text == ",":
-        return len(after.text) == 3 and len(before.text.split(",")[-1]) <= 3 \
-            and "." not in before.text
-    return before.text.isdigit()
 
 
 def _joins_tens_and_unit(doc: Doc, index: int) -> bool:
@@ -261,16 +243,9 @@ def _numeral_value(core: list[Token]) -> tuple[float, float]:
     return value, rounding_unit(value, significant, place)
 
 
-def _last_group(core: list[Token]) -> list[Token]:
-    """The numeral from its last spaced separator on: the parser hangs "106" of "2, 106 points"
-    on the noun and "2" elsewhere."""
-    cut = max((i + 1 for i, t in enumerate(core) if t.text in (",", ".")), default=0)
-    return core[cut:] or core
-
-
 def _merged_words(core: list[Token]) -> list[str]:
     """The numeral's words, with digits a spaced separator splits joined again ("2, 106" ->
-    "2,106", "5. 4" -> "5.4"; see :func:`_glued_group`)."""
+    "2,106", "5. 4" -> "5.4"; see :func:`~newsprism.read.quantity_spans.glued_group`)."""
     words: list[str] = []
     glue = False
     for token in core:
@@ -324,7 +299,7 @@ def _numeral_quantity(doc: Doc, core: list[Token]) -> Quantity:
         after = strong_end(doc, after)
     unit_text, after = percent_after(doc, after)
     if unit_text is None and currency is None:
-        noun = noun or counted_noun(_last_group(core))
+        noun = noun or counted_noun(last_group(core))
         unit_text = lemma(noun) if noun is not None else None
     elif unit_text is None:
         unit_text = currency
