@@ -173,3 +173,9 @@ def test_a_period_closing_a_list_of_figures_scopes_each(read):
     found = read("Sam Okoro has 548 rushing yards, 28 receptions and 258 receiving yards this "
                  "season.")
     assert _one(found, "548").scope == "season"
+
+
+def test_by_a_time_is_a_deadline_not_a_part(read):
+    found = read("By the afternoon 42 ships were waiting at anchor.")
+    assert _one(found, "42").scope is None
+    assert _one(read("Some 42 ships were waiting by Friday."), "Some 42").scope is None

@@ -148,18 +148,18 @@ def scope_of(figure: Span) -> str | None:
             return child.lower_
         if figure.start <= child.i < figure.end:
             continue
-        if child.dep_ == "prep" and child.lower_ in PART_PREPOSITIONS \
+        if _is_part(child) \
                 and not any(t.like_num for t in token.doc[token.i + 1 : child.i]):
             return _phrase(child)  # not "58 wins, 51 by knockout": that part is the 51's
         if child.dep_ in ("acl", "relcl"):
             part = next((c for c in child.children
-                         if c.dep_ == "prep" and c.lower_ in PART_PREPOSITIONS), None)
+                         if _is_part(c)), None)
             if part is not None:
                 return _phrase(part)
     verb = _governing_verb(token, [])
     if verb is not None and token.dep_ == "nsubj" and token.head.i == verb.i:
         part = next((c for c in verb.children
-                     if c.dep_ == "prep" and c.lower_ in PART_PREPOSITIONS), None)
+                     if _is_part(c)), None)
         if part is not None:  # "51 wins came by knockout"; a passive's agent is no part
             return _phrase(part)
     verb = verb or token.sent.root  # a verbless fragment ("121 RBIs last season, including")
@@ -170,6 +170,16 @@ def scope_of(figure: Span) -> str | None:
     if not periods:
         return None
     return _phrase(min(periods, key=lambda t: abs(t.i - token.i)))
+
+
+def _is_part(token: Token) -> bool:
+    """"by knockout", "via submission": a part of a count; "by the afternoon", "by Friday" is a
+    deadline, no part."""
+    if token.dep_ != "prep" or token.lower_ not in PART_PREPOSITIONS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return not any(o.lemma_.lower() in PERIOD_NOUNS | TIME_NOUNS or o.ent_type_ in ("DATE", "TIME")
+                   for o in objects)
 
 
 def _is_period(token: Token) -> bool:
