@@ -179,3 +179,8 @@ def test_by_a_time_is_a_deadline_not_a_part(read):
     found = read("By the afternoon 42 ships were waiting at anchor.")
     assert _one(found, "42").scope is None
     assert _one(read("Some 42 ships were waiting by Friday."), "Some 42").scope is None
+
+
+def test_a_role_subject_names_no_bearer(read):
+    found = read("Ann Ruiz spoke first. The president then proposed a 10-round limit.")
+    assert _one(found, "10").bearer is None

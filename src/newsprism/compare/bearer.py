@@ -30,7 +30,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.compare.align import event_stem
 from newsprism.compare.statements import Statement
 from newsprism.model import Mention, Quantity
-from newsprism.read.coref import name_tokens, org_key, same_person, surname
+from newsprism.read.coref import name_tokens, org_key, surname
 
 # A figure modifies a name ("40-year-old Jane Roe"; the tagger may call a rare name a facility
 # or an organisation, so any name counts); a place, nationality or number before its noun
@@ -97,17 +97,15 @@ def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
 
 
 def same_name(a: str, b: str) -> bool:
-    """One person or organisation: "Jane Roe" / "Roe", "the Hawks" / "Hawks", "Jane Roe" /
-    "Sgt Jane Roe" (a tagger may keep a title or a position it does not know), not "Jane Roe"
-    / "John Roe"."""
-    if org_key(a) == org_key(b) or same_person(name_tokens(a), name_tokens(b)):
+    """One person or organisation, by surname as the rest of this module keys names: "Jane
+    Roe" / "Roe", "the Hawks" / "Hawks", "Jane Roe" / "Sgt Jane Roe". Given names are not
+    compared: a tagger's fullest name for a person may carry a stray word ("Plus Roe" for a
+    sentence opening "Plus Roe said"), and two bearers of one surname in one story are rarer
+    than that."""
+    if org_key(a) == org_key(b):
         return True
     tokens_a, tokens_b = name_tokens(a), name_tokens(b)
-    if not tokens_a or not tokens_b or surname(tokens_a) != surname(tokens_b):
-        return False
-    given_a = {t.casefold() for t in tokens_a[:-1]}
-    given_b = {t.casefold() for t in tokens_b[:-1]}
-    return bool(given_a & given_b)
+    return bool(tokens_a and tokens_b) and surname(tokens_a) == surname(tokens_b)
 
 
 def _people(statement: Statement) -> set[str]:

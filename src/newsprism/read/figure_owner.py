@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quantity, Span
-from newsprism.read.coref import PERSON, ROLE, Coref, quoted_offsets, resolve
+from newsprism.read.coref import PERSON, Coref, quoted_offsets, resolve
 from newsprism.read.speakers import PRONOUN_GENDER, Salience, antecedent, mention_at
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 # Clauses whose missing subject is their head verb's: "…, rushing for 404 yards", "and caught".
 BORROWING = {"advcl", "xcomp", "conj", "pcomp", "dep"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "him": "he"}
-BEARER_LABELS = {PERSON, "ORG", ROLE}
+BEARER_LABELS = {PERSON, "ORG"}
 MAX_HOPS = 10
 LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)  # "a David Doe" as tagged
 
@@ -147,8 +147,8 @@ def _name_of(article: Article, coref: Coref, salience: Salience, token: Token) -
         return coref.clusters[cluster].name if cluster is not None else None
     found = mention_at(article, token.idx)
     if found is None or article.mentions[found].label not in BEARER_LABELS:
-        return None
+        return None  # a role ("the president") is tied to a person only by a guess: no bearer
     cluster = coref.of.get((0, found))
     if cluster is not None and coref.clusters[cluster].label in (PERSON, "ORG"):
         return coref.clusters[cluster].name or article.mentions[found].text
-    return None if article.mentions[found].label == ROLE else article.mentions[found].text
+    return article.mentions[found].text
