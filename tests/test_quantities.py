@@ -81,8 +81,8 @@ def test_strong_is_a_rounded_headcount(read):
         ("Over 2,000 people", 2000, 4000),
         ("At least 40 people", 40, 80),
         ("Fewer than 40 people", 20, 40),
-        ("Nearly 3 million people", 2_900_000, 3_000_000),
-        ("Almost 600 people", 590, 600),
+        ("Nearly 3 million people", 2_850_000, 3_000_000),
+        ("Almost 600 people", 585, 600),
         ("Up to 1,200 people", 0, 1200),
         ("Roughly 300 people", 270, 330),
         ("Some 3,000 people", 2700, 3300),
@@ -224,10 +224,12 @@ def test_a_floor_is_not_contradicted_by_a_higher_count(read):
     assert doubled.low > floor.high  # a count that has since tripled is another count
 
 
-def test_nearly_stays_just_below_the_figure(read):
-    # "Almost 100" is read to the ten: 90 to 100; 89 would be written "almost 90".
+def test_nearly_stays_below_the_figure_by_as_much_as_about_allows(read):
+    # "Almost 100" is read to the ten, and hedged: 85 to 100, so a count of 89 meets it.
     q = _one(read("Almost 100 people were arrested."), "100")
-    assert (q.low, q.high) == (90, 100)
+    assert (q.low, q.high) == (85, 100)
+    # The less round the figure, the tighter the hedge: "nearly 96" is 94.5 to 96.
+    assert (_one(read("Nearly 96 people were arrested."), "96").low) == 94.5
 
 
 @pytest.mark.parametrize("sentence", [
@@ -258,3 +260,8 @@ def test_a_score_or_tally_is_not_two_counts(read, sentence):
 def test_a_rising_hyphenated_pair_is_still_a_range(read):
     q = _one(read("Some 20-25 people came to the vigil."), "20-25")
     assert (q.low, q.high, q.unit) == (20, 25, "people")
+
+
+def test_the_part_in_n_of_m_counts_the_wholes_noun(read):
+    found = read("Doe completed 28 of 41 passes for 329 yards.")
+    assert [(q.value, q.unit) for q in found][:2] == [(28, "pass"), (41, "pass")]

@@ -107,6 +107,19 @@ class Quantity(Span):
     setting: list[str] = Field(
         default_factory=list, description="Places the figure's own event is located at (homs)"
     )
+    bearer: str | None = Field(
+        default=None,
+        description="Whose figure it is: the canonical name of the person or organisation that "
+        "owns it (its possessor, or the subject of its clause, a he/she resolved), if known",
+    )
+    bearer_span: Span | None = Field(
+        default=None, description="The words the bearer was read from (a name, or a pronoun)"
+    )
+    scope: str | None = Field(
+        default=None,
+        description="Which figure of its kind: the period or restriction written with it "
+        "(since week 11, this season, career, by knockout), lower-case, if any",
+    )
 
 
 class DateMention(Span):

@@ -11,6 +11,12 @@ Roe, a passer-by" and "15-year-old John Doe" are two people, not a misreported a
   five-yard touchdown", "a 75-yard run" vs "a 55-yard drive"): a hyphenated or singular unit
   after a number above one ("80 yard pass") always qualifies the noun that follows.
 
+The reader also records on each figure whose it is (``Quantity.bearer``: the possessor or the
+subject of its clause, "he"/"she" resolved, see :mod:`newsprism.read.figure_owner`) and which
+figure of its kind it is (``Quantity.scope``: "since week 11", "season", "by knockout", see
+:func:`newsprism.read.figure_context.scope_of`). Figures of two different bearers, or of two
+different scopes, are two figures; a part of a count ("by knockout") is never the count itself.
+
 Only disagreeing figures are checked (:func:`same_bearer`): equal figures of two people are
 still two equal figures, and that is no claim against anyone.
 """
@@ -24,6 +30,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.compare.align import event_stem
 from newsprism.compare.statements import Statement
 from newsprism.model import Mention, Quantity
+from newsprism.read.coref import name_tokens, org_key, surname
 
 # A figure modifies a name ("40-year-old Jane Roe"; the tagger may call a rare name a facility
 # or an organisation, so any name counts); a place, nationality or number before its noun
@@ -41,6 +48,7 @@ GAP_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w’'-]*[\s,]+){0,2}")
 GAP_AFTER_NAME = re.compile(r"(?:['’]s?)?\s*")
 HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s*[a-z]+\s*$",
                              re.IGNORECASE)
+PART_WORDS = {"by", "via"}
 NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 
 
@@ -50,6 +58,8 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     describe no two different named bearers, a named bearer is one the other outlet's sentence
     speaks of, and as compound modifiers they measure the same noun."""
     if states_other_figure(a, qa, qb) or states_other_figure(b, qb, qa):
+        return False
+    if not bearers_may_match(qa, qb) or not scopes_may_match(qa, qb):
         return False
     if _people(a) and _people(b) and not _people(a) & _people(b):
         return False  # "Doe has 310 yards" / "Roe has 150 yards": two people's figures
@@ -62,6 +72,40 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
         return False
     head_a, head_b = measured_noun(a, qa), measured_noun(b, qb)
     return not (head_a and head_b and event_stem(head_a) != event_stem(head_b))
+
+
+def bearers_may_match(qa: Quantity, qb: Quantity) -> bool:
+    """Two figures the reader gave different owners ("He [Doe] ran for 440 yards" / "Roe ran
+    for 176 yards") are two people's figures."""
+    if qa.bearer and qb.bearer:
+        return same_name(qa.bearer, qb.bearer)
+    # One figure with an owner and one without may be one figure: blocking them (measured)
+    # also lost a judged-true conflict, one player's missed games, where one outlet's
+    # sentence names him and another's subject is a common noun.
+    return True
+
+
+def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
+    """Figures of two periods or parts of one measure are two figures: "189 yards in his last
+    two games" / "498 yards since Week 11"; "51 wins by knockout" / "58 wins" (a part of a
+    count is not the count). A figure with a period and one without may be one figure, the
+    other outlet leaving the period unsaid."""
+    if qa.scope and qb.scope:
+        return qa.scope == qb.scope
+    one = qa.scope or qb.scope
+    return not (one and one.split()[0] in PART_WORDS)
+
+
+def same_name(a: str, b: str) -> bool:
+    """One person or organisation, by surname as the rest of this module keys names: "Jane
+    Roe" / "Roe", "the Hawks" / "Hawks", "Jane Roe" / "Sgt Jane Roe". Given names are not
+    compared: a tagger's fullest name for a person may carry a stray word ("Plus Roe" for a
+    sentence opening "Plus Roe said"), and two bearers of one surname in one story are rarer
+    than that."""
+    if org_key(a) == org_key(b):
+        return True
+    tokens_a, tokens_b = name_tokens(a), name_tokens(b)
+    return bool(tokens_a and tokens_b) and surname(tokens_a) == surname(tokens_b)
 
 
 def _people(statement: Statement) -> set[str]:
@@ -83,10 +127,11 @@ def _mentions_in(statement: Statement) -> list[Mention]:
 
 
 def states_other_figure(a: Statement, qa: Quantity, qb: Quantity) -> bool:
-    """Sentence ``a`` also gives ``qb``'s figure, of the same unit, beside ``qa``: it speaks of
-    two quantities ("20 feet away ... dragged her 10 feet"), and ``qa`` is not its version of
-    ``qb``."""
-    return any(q is not qa and q.unit == qb.unit and q.value == qb.value for q in a.quantities)
+    """Sentence ``a`` also gives a figure of ``qb``'s unit that ``qb``'s range admits, beside
+    ``qa``: it speaks of two quantities ("20 feet away ... dragged her 10 feet", "about 10
+    feet"), and ``qa`` is not its version of ``qb``."""
+    return any(q is not qa and q.unit == qb.unit and q.low <= qb.high and qb.low <= q.high
+               for q in a.quantities)
 
 
 def figure_owner(statement: Statement, quantity: Quantity) -> str | None:

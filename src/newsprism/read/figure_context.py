@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 def predicate_of(token: Token) -> str | None:
@@ -116,3 +116,98 @@ def _reaches_through_preposition(root: Token, anchors: set[int]) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+# --- which figure of its kind: the period or part it is restricted to ------------------------
+
+# Nouns that measure out a stretch of time or play: "in his last two games", "this season".
+PERIOD_NOUNS = TIME_NOUNS - {"date", "time"} | {
+    "season", "career", "game", "match", "quarter", "half", "round", "term", "decade",
+    "stretch", "span", "lifetime", "tenure", "century", "fortnight", "inning", "innings",
+}
+# Prepositions that put a figure inside a period ("since Week 11", "over the last month").
+PERIOD_PREPOSITIONS = {"in", "since", "through", "over", "during", "across", "throughout",
+                       "within", "after", "before", "until", "till", "from"}
+# Prepositions that carve a part out of a count ("51 wins by knockout", "wins via submission").
+PART_PREPOSITIONS = {"by", "via"}
+# Modifiers of the counted noun that name a total of a period ("58 career wins").
+PERIOD_MODIFIERS = {"career", "season", "lifetime", "all-time", "annual", "weekly", "daily"}
+LEFT_OUT = {"det", "poss", "punct", "cc", "case"}
+
+
+def scope_of(figure: Span) -> str | None:
+    """The restriction written with a figure, lower-case, or None: the part of a count it gives
+    ("51 wins coming by way of knockout" -> "by way of knockout", "58 career wins" -> "career")
+    or the period it covers ("189 yards in his last two games" -> "in last two games", "498 yards
+    since Week 11" -> "since week 11", "548 yards this season" -> "this season" is read without
+    its determiner, "season"). Read from the counted noun's own modifiers, then the verb's;
+    words of the figure itself ("a 15-year-old") are no restriction of it."""
+    token = figure.root
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.lower_ in PERIOD_MODIFIERS:
+            return child.lower_
+        if figure.start <= child.i < figure.end:
+            continue
+        if _is_part(child) \
+                and not any(t.like_num for t in token.doc[token.i + 1 : child.i]):
+            return _phrase(child)  # not "58 wins, 51 by knockout": that part is the 51's
+        if child.dep_ in ("acl", "relcl"):
+            part = next((c for c in child.children
+                         if _is_part(c)), None)
+            if part is not None:
+                return _phrase(part)
+    verb = _governing_verb(token, [])
+    if verb is not None and token.dep_ == "nsubj" and token.head.i == verb.i:
+        part = next((c for c in verb.children
+                     if _is_part(c)), None)
+        if part is not None:  # "51 wins came by knockout"; a passive's agent is no part
+            return _phrase(part)
+    verb = verb or token.sent.root  # a verbless fragment ("121 RBIs last season, including")
+    # The period may hang from any word of the figure's clause ("has 548 yards, 28 receptions
+    # and 258 receiving yards this season"); the one nearest the figure is its own.
+    periods = [t for t in verb.subtree if _is_period(t) and token not in t.subtree
+               and not figure.start <= t.i < figure.end and _in_clause(t, verb)]
+    if not periods:
+        return None
+    return _phrase(min(periods, key=lambda t: abs(t.i - token.i)))
+
+
+def _is_part(token: Token) -> bool:
+    """"by knockout", "via submission": a part of a count; "by the afternoon", "by Friday" is a
+    deadline, no part."""
+    if token.dep_ != "prep" or token.lower_ not in PART_PREPOSITIONS:
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return not any(o.lemma_.lower() in PERIOD_NOUNS | TIME_NOUNS or o.ent_type_ in ("DATE", "TIME")
+                   for o in objects)
+
+
+def _is_period(token: Token) -> bool:
+    if token.dep_ == "prep":
+        return token.lower_ in PERIOD_PREPOSITIONS and _names_period(token)
+    return token.dep_ == "npadvmod" and token.lemma_.lower() in PERIOD_NOUNS
+
+
+def _in_clause(token: Token, verb: Token) -> bool:
+    """``token`` hangs from ``verb`` without passing through another clause ("who …", "after
+    he …", "said that …")."""
+    node = token
+    while node.i != verb.i:
+        if node is not token and node.dep_ in ("ccomp", "advcl", "relcl", "csubj", "parataxis"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
+def _names_period(preposition: Token) -> bool:
+    """"in his last two games", "since Week 11", "since March": a stretch of time or play; a
+    date opens a period only after "since" ("in March" is when, not how long)."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return bool(objects) and (objects[0].lemma_.lower() in PERIOD_NOUNS or (
+        preposition.lower_ == "since" and objects[0].ent_type_ == "DATE"))
+
+
+def _phrase(head: Token) -> str:
+    return " ".join(t.lower_ for t in head.subtree if t.dep_ not in LEFT_OUT)

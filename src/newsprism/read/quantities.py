@@ -21,8 +21,16 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quantity
-from newsprism.read.figure_context import predicate_of, predicates_of, setting_of
-from newsprism.read.quantity_spans import borrow_elided_units, is_definite, join_ranges
+from newsprism.read.figure_context import predicate_of, predicates_of, scope_of, setting_of
+from newsprism.read.figure_owner import annotate_bearers
+from newsprism.read.quantity_spans import (
+    borrow_elided_units,
+    borrow_partitive_units,
+    glued_group,
+    is_definite,
+    join_ranges,
+    last_group,
+)
 from newsprism.read.quantity_words import (
     CURRENCIES,
     FRACTIONS,
@@ -74,7 +82,10 @@ def annotate(article: Article, doc: Doc) -> None:
         taken.update(used)
         found.append(quantity)
     borrow_elided_units(found, doc)
-    article.quantities.extend(join_ranges(found, doc.text))
+    borrow_partitive_units(found, doc.text)
+    joined = join_ranges(found, doc.text)
+    annotate_bearers(article, doc, joined)
+    article.quantities.extend(joined)
 
 
 def _quantity_at(doc: Doc, token: Token) -> tuple[Quantity | None, set[int]]:
@@ -121,7 +132,7 @@ def _numeral_tokens(doc: Doc, token: Token) -> list[Token]:
     core = [token]
     j = token.i + 1
     while j < len(doc):
-        if _joins_tens_and_unit(doc, j):
+        if glued_group(doc, j) or _joins_tens_and_unit(doc, j):
             core += [doc[j], doc[j + 1]]
             j += 2
         elif _is_scale(doc[j]) or _is_number_token(doc[j]):
@@ -211,8 +222,7 @@ def _is_year(token: Token) -> bool:
 def _numeral_value(core: list[Token]) -> tuple[float, float]:
     """Value of the numeral and its rounding unit (see :func:`rounding_unit`)."""
     total, current, significant, place = 0.0, 0.0, "", 1.0
-    for token in core:
-        text = _word(token)
+    for text in _merged_words(core):
         match = DIGITS.match(text)
         if match:
             integer, decimals, suffix = match.group(1).replace(",", ""), *match.group(2, 3)
@@ -231,6 +241,24 @@ def _numeral_value(core: list[Token]) -> tuple[float, float]:
                 total, current = total + current, 0.0
     value = total + current
     return value, rounding_unit(value, significant, place)
+
+
+def _merged_words(core: list[Token]) -> list[str]:
+    """The numeral's words, with digits a spaced separator splits joined again ("2, 106" ->
+    "2,106", "5. 4" -> "5.4"; see :func:`~newsprism.read.quantity_spans.glued_group`)."""
+    words: list[str] = []
+    glue = False
+    for token in core:
+        text = token.text if token.text in (",", ".") else _word(token)
+        if glue:
+            words[-1] += text
+            glue = False
+        elif token.text in (",", ".") and words:
+            words[-1] += text
+            glue = True
+        else:
+            words.append(text)
+    return words
 
 
 def _word(token: Token) -> str:
@@ -271,7 +299,7 @@ def _numeral_quantity(doc: Doc, core: list[Token]) -> Quantity:
         after = strong_end(doc, after)
     unit_text, after = percent_after(doc, after)
     if unit_text is None and currency is None:
-        noun = noun or counted_noun(core)
+        noun = noun or counted_noun(last_group(core))
         unit_text = lemma(noun) if noun is not None else None
     elif unit_text is None:
         unit_text = currency
@@ -294,7 +322,7 @@ def _make(doc: Doc, first: Token, last: Token, value: float, low: float, high: f
     return Quantity(start=span.start_char, end=end, text=doc.text[span.start_char : end],
                     value=value, low=low, high=high, unit=unit, modifier=modifier,
                     predicate=predicate_of(span.root), predicates=predicates_of(span.root),
-                    setting=setting_of(span.root))
+                    setting=setting_of(span.root), scope=scope_of(span))
 
 
 # --- ages ---------------------------------------------------------------------------------------

@@ -1,18 +1,20 @@
 """Figures read together: a range written as two numerals ("300 to 400 troops"), a numeral whose
-noun is elided ("Another 20,722 have been wounded"), and a numeral that re-mentions a known set
-("the two leaders")."""
+noun is elided ("Another 20,722 have been wounded"), a part and its whole ("28 of 41 passes"),
+digits a page spaced out ("2, 106"), and a numeral that re-mentions a known set ("the two
+leaders")."""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsprism.model import Quantity
 from newsprism.read.quantity_words import SCALES
 
 RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+PARTITIVE_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "both"}
 # Roles in which a bare numeral is itself the noun phrase, i.e. its noun is elided.
 ELLIPTIC_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"}
@@ -112,3 +114,42 @@ def borrow_elided_units(found: list[Quantity], doc: Doc) -> None:
         previous_start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
         if earlier is not None and earlier.start >= previous_start:
             quantity.unit = counted[-1].unit
+
+
+def borrow_partitive_units(found: list[Quantity], text: str) -> None:
+    """"completed 28 of 41 passes": the part counts what the whole counts (28 passes), so a
+    sentence giving both is seen to give two figures of one noun."""
+    for part, whole in zip(found, found[1:], strict=False):
+        if part.unit is None and whole.unit is not None \
+                and PARTITIVE_GAP.fullmatch(text[part.end : whole.start]):
+            part.unit = whole.unit
+
+
+# --- digits a page spaced out ------------------------------------------------------------------
+
+
+def glued_group(doc: Doc, index: int) -> bool:
+    """Token ``index`` is the separator of digits some copies of pages space out: "2, 106"
+    (two thousand one hundred and six) and "5. 4 per cent" (five point four). The digits after
+    it are no figure of their own. A comma joins only a group of exactly three digits to one to
+    three digits before it, as a thousands separator does ("scored 7, 12 and 9" is a list); a
+    full stop joins digits written against it, since news style spells out a number that opens
+    a sentence, so "5. 4" is not a sentence ending in 5 and another starting with 4."""
+    if not 0 < index < len(doc) - 1 or doc[index].text not in (",", "."):
+        return False
+    before, separator, after = doc[index - 1], doc[index], doc[index + 1]
+    if before.whitespace_ or not separator.whitespace_ or not after.text.isdigit():
+        return False
+    if not before.text.replace(",", "").replace(".", "").isdigit():
+        return False
+    if separator.text == ",":
+        return len(after.text) == 3 and len(before.text.split(",")[-1]) <= 3 \
+            and "." not in before.text
+    return before.text.isdigit()
+
+
+def last_group(core: list[Token]) -> list[Token]:
+    """The numeral from its last spaced separator on: the parser hangs "106" of "2, 106 points"
+    on the noun and "2" elsewhere."""
+    cut = max((i + 1 for i, t in enumerate(core) if t.text in (",", ".")), default=0)
+    return core[cut:] or core

@@ -55,7 +55,10 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
       much again, because a hedged figure is often rounded loosely or taken from an older count;
       and never less than a tenth either way, since "about 90" is fair for 89 and "about 20" for
       21 although their rounding unit is 1 (see :func:`rounding_unit`).
-    - nearly / almost: just below the figure, by at most one rounding unit.
+    - nearly / almost: below the figure, by as much as "about" allows in all (the rounding
+      interval and half as much again, 1.5 rounding units), all of it on the lower side: the
+      rounder the figure, the looser the hedge ("almost 100", read to the ten, admits 85 to
+      100, so 89 arrests; "almost 600" 585 to 600; "nearly 2,448" only 2,447 and a half).
     - just over: just above the figure, by one rounding unit at most and a tenth of the figure at
       most ("just over 100,000" is not 190,000, although its rounding unit is 100,000).
     - more than / over, at least: the figure is a floor; "at least 6,000" is not contradicted by
@@ -76,7 +79,7 @@ def value_range(value: float, unit_size: float, modifier: str | None) -> tuple[f
         margin = max(0.75 * unit_size, ABOUT_SHARE * value)
         return value - margin, value + margin
     if kind == "nearly":
-        return value - unit_size, value
+        return value - 1.5 * unit_size, value
     if kind == "just_over":
         return value, value + min(unit_size, ABOUT_SHARE * value)
     if kind in ("more", "least"):

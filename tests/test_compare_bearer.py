@@ -1,0 +1,78 @@
+"""Compare: figures of different people, periods or parts of a count are never in conflict; one
+person's figure given differently still is."""
+
+from __future__ import annotations
+
+from newsprism.compare.bearer import bearers_may_match, same_name, scopes_may_match
+from newsprism.compare.facts import find_facts
+from newsprism.model import Article, Fact, Quantity
+from newsprism.read import read
+from newsprism.read.entities import canonicalise
+
+
+def _story(*bodies: str) -> list[Fact]:
+    articles = [Article.from_paragraphs(f"outlet{i}", body.split("\n\n"), title="Hawks win",
+                                        published="2021-04-14", outlet=f"outlet{i}")
+                for i, body in enumerate(bodies)]
+    articles = read(articles)
+    return find_facts(articles, canonicalise(articles), encoder=None)
+
+
+def _conflicts(facts: list[Fact]) -> list[Fact]:
+    return [f for f in facts if f.kind == "quantity" and f.status == "conflict"]
+
+
+def _figure(value: float, bearer: str | None = None, scope: str | None = None) -> Quantity:
+    return Quantity(start=0, end=1, text=str(value), value=value, low=value, high=value,
+                    unit="yard", bearer=bearer, scope=scope)
+
+
+def test_names_of_one_bearer_match():
+    assert same_name("Jane Roe", "Roe")
+    assert same_name("the Hawks", "Hawks")
+    assert same_name("RB Jane Roe", "Jane Roe")  # a position the tagger kept in the name
+    assert same_name("Plus Jane Roe", "Jane Roe")  # a stray word in a tagged name
+    assert not same_name("Jane Roe", "Ann Doe")
+
+
+def test_two_known_bearers_must_be_one():
+    assert not bearers_may_match(_figure(440, "Mark Doyle"), _figure(176, "Sam Okoro"))
+    assert bearers_may_match(_figure(440, "Mark Doyle"), _figure(176, "Doyle"))
+    assert bearers_may_match(_figure(440, "Mark Doyle"), _figure(176))
+
+
+def test_scopes_of_one_measure_must_be_one():
+    assert not scopes_may_match(_figure(189, scope="in last two games"),
+                                _figure(498, scope="since week 11"))
+    assert scopes_may_match(_figure(189, scope="season"), _figure(498, scope="season"))
+    # A part of a count is not the count; a period left unsaid may be the same period.
+    assert not scopes_may_match(_figure(51, scope="by knockout"), _figure(58))
+    assert scopes_may_match(_figure(9, scope="season"), _figure(10))
+
+
+def test_figures_of_a_person_named_by_he_do_not_conflict_with_anothers():
+    facts = _story(
+        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 440 yards in the "
+        "season, the team said.",
+        "Sam Okoro starred for the Hawks on Sunday. He caught 52 passes for 176 yards in the "
+        "season, the team said.",
+    )
+    assert not _conflicts(facts)
+
+
+def test_one_persons_figure_given_differently_still_conflicts():
+    facts = _story(
+        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 440 yards in the "
+        "season, the team said.",
+        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 176 yards in the "
+        "season, the team said.",
+    )
+    assert _conflicts(facts)
+
+
+def test_figures_of_two_periods_do_not_conflict():
+    facts = _story(
+        "Mark Doyle has 189 rushing yards in his last two games for the Hawks.",
+        "Since Week 11, Mark Doyle has 498 rushing yards for the Hawks.",
+    )
+    assert not _conflicts(facts)
