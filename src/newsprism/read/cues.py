@@ -116,6 +116,8 @@ CUE_VERBS = SPEECH_VERBS | ATTITUDE_VERBS | STANCE_VERBS
 OBJECT_DEPS = {"dobj", "xcomp", "oprd", "dative", "ccomp"}
 OBJECT_PREPOSITIONS = {"for", "of", "as", "about", "to", "on"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
+# Possessive and object forms read as the subject pronoun they stand in for ("his 40 points").
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "him": "he"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NON_SPEAKERS = {"it", "there", "this", "that", "which", "what", "who"}
 HUMAN_PRONOUNS = {"he", "she", "they", "i", "we", "you"}

@@ -20,29 +20,20 @@ speaker's).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quantity, Span
 from newsprism.read.coref import PERSON, Coref, quoted_offsets, resolve
+from newsprism.read.cues import POSSESSIVE_PRONOUNS
 from newsprism.read.speakers import PRONOUN_GENDER, Salience, antecedent, mention_at
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 # Clauses whose missing subject is their head verb's: "…, rushing for 404 yards", "and caught".
 BORROWING = {"advcl", "xcomp", "conj", "pcomp", "dep"}
-POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "him": "he"}
 BEARER_LABELS = {PERSON, "ORG"}
 MAX_HOPS = 10
 LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)  # "a David Doe" as tagged
-
-
-@dataclass
-class _Pronoun:
-    """A possessive pronoun put as the subject pronoun :meth:`Salience.resolve` reads."""
-
-    lower_: str
-    idx: int
 
 
 def annotate_bearers(article: Article, doc: Doc, quantities: list[Quantity]) -> None:
@@ -142,8 +133,7 @@ def _clause_subject(verb: Token) -> Token | None:
 def _name_of(article: Article, coref: Coref, salience: Salience, token: Token) -> str | None:
     word = token.lower_
     if word in PRONOUN_GENDER or word in POSSESSIVE_PRONOUNS:
-        pronoun = _Pronoun(POSSESSIVE_PRONOUNS.get(word, word), token.idx)
-        cluster = salience.resolve(pronoun)  # type: ignore[arg-type]
+        cluster = salience.resolve(token)
         return coref.clusters[cluster].name if cluster is not None else None
     found = mention_at(article, token.idx)
     if found is None or article.mentions[found].label not in BEARER_LABELS:

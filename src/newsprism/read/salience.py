@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article
 from newsprism.read.coref import PERSON, Coref
-from newsprism.read.cues import PRONOUN_GENDER, SUBJECT_DEPS
+from newsprism.read.cues import POSSESSIVE_PRONOUNS, PRONOUN_GENDER, SUBJECT_DEPS
 
 
 @dataclass
@@ -66,10 +66,12 @@ class Salience:
     def resolve(self, pronoun: Token) -> int | None:
         """The person "he" or "she" stands for: in the nearest sentence before it that names a
         person of agreeing gender, the subject of the main clause, else the last subject, else
-        the one person it names ("That did not satisfy Justice Ortiz. “…,” he said."); never
+        the one person it names ("That did not satisfy Justice Ortiz. “…,” he said."); a
+        possessive or object pronoun ("his 40 points") resolves as its subject form; never
         the person the same verb addresses ("he told the mayor"). A sentence naming several
         people, none as subject, is passed over."""
-        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        word = pronoun.lower_
+        gender = PRONOUN_GENDER.get(POSSESSIVE_PRONOUNS.get(word, word))
         if gender is None:
             return None
         addressed = self._addressed(pronoun)
