@@ -4,10 +4,17 @@ Normalisation is dateparser's job; this module decides *what* to parse and *agai
 
 - Only expressions that name a point in the calendar are dates: a month, weekday, year, numeric
   date or a deictic word (today, last year). Durations ("a few months", "the weeks ahead") are not.
-- A date without a year takes the article's publication date as reference, else the year the
-  article states elsewhere with a month ("May 1" in an article that also says "April 14, 2021";
-  not "since 1991"), else it stays year-less (ISO 8601's "--09-11").
+- A date without a year is the nearest one of that name to the publication date, in the
+  direction the tense points ("was convicted March 20", "will vote in November"). The
+  publication date is the article's, else the one its dateline states ("POSTED: 05/02/07").
+  Without either the date stays year-less (ISO 8601's "--09-11"): a year the article names
+  elsewhere is as often the year of another event ("the killing in June 2005 ... convicted
+  March 20") as of this one.
 - Weekdays and deictic words need the publication date; without it they are skipped, not guessed.
+- A line that is only a publication stamp ("Posted on March 09, 2013", "JUNE 6, 2013 11:34PM")
+  dates the page, not the news: its dates are not read, wherever the line sits.
+- "today", "this year" inside a quotation are the speaker's present ("we can grow our economy
+  today"), not a day the reporter dates: deictic words between quotation marks are not read.
   "On Wednesday" is the Wednesday of the publication week in the direction the tense points
   ("will meet on Wednesday" looks forward, "met on Wednesday" back).
 - A year-less slash date ("9/11") is the name of a past event, not a date of the article's year,
@@ -18,15 +25,16 @@ Normalisation is dateparser's job; this module decides *what* to parse and *agai
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.ingest.stamps import is_timestamp, stamp_date
 from newsprism.model import Article, DateMention, DatePrecision
 from newsprism.read.figure_context import predicates_of, setting_of
+from newsprism.read.quotemarks import find_segments
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -56,7 +64,9 @@ class Reference:
 
 def annotate(article: Article, doc: Doc) -> None:
     """Append every calendar date of the parse to ``article.dates``, in text order."""
-    reference = _reference(article, doc)
+    reference = _reference(article)
+    stamps = _stamp_lines(article)
+    quoted = _quoted_stretches(article.text)
     found: list[DateMention] = []
     covered: set[int] = set()
     for mention, tokens in _anniversaries(doc, reference):
@@ -65,25 +75,70 @@ def annotate(article: Article, doc: Doc) -> None:
     for span in _date_spans(doc):
         if covered.intersection(range(span.start, span.end)):
             continue
+        if _within(span.start_char, stamps) or (
+                DEICTIC.search(span.text.lower()) and _within(span.start_char, quoted)):
+            continue
         mention = _normalise(span, reference)
         if mention is not None:
             found.append(mention)
     article.dates.extend(sorted(found, key=lambda m: m.start))
 
 
+def _within(offset: int, stretches: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in stretches)
+
+
+def _stamp_lines(article: Article) -> list[tuple[int, int]]:
+    """Paragraphs that only stamp the page: datelines, and stamp lines kept as text."""
+    return [(p.start, p.end) for p in article.paragraphs
+            if p.role == "dateline" or is_timestamp(article.text[p.start:p.end])]
+
+
+def _quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Quoted words, line by line. A line whose first quotation mark closes a quote ("… our
+    children. \"" under a paragraph that opened it) is quoted up to that mark."""
+    stretches: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        segments = find_segments(text, line_start, line_end)
+        stretches += [(s.start, s.end) for s in segments]
+        marks = [line_start + i for i, ch in enumerate(line) if ch in '"“”']
+        if marks and marks[0] not in {s.open_mark for s in segments}:
+            if line[: marks[0] - line_start].strip():
+                stretches.append((line_start, marks[0]))
+            else:
+                # A mark opening the line opens a quote even when a tokeniser spaced it off
+                # ('" We will rebuild , " she said').
+                stretches.append((marks[0], marks[1] if len(marks) > 1 else line_end))
+        line_start = line_end + 1
+    return stretches
+
+
 # --- reference --------------------------------------------------------------------------------
 
 
-def _reference(article: Article, doc: Doc) -> Reference:
-    published = _published_date(article.published)
+def _reference(article: Article) -> Reference:
+    published = publication_day(article)
     if published is None and article.published and YEAR.match(article.published):
         return Reference(None, int(article.published[:4]))
-    # Only a year written with a month ("April 14, 2021", "November 2008") says which year the
-    # article is about; a bare year is as often background ("the worst since 1991", "in 1998")
-    # and would date this year's "November 19" decades back.
-    stated = Counter(int(y) for ent in doc.ents if ent.label_ == "DATE"
-                     and MONTH_WORD.search(ent.text) for y in YEAR.findall(ent.text))
-    return Reference(published, stated.most_common(1)[0][0] if stated else None)
+    return Reference(published, None)
+
+
+def publication_day(article: Article) -> date | None:
+    """The day the article was published: its own date, else the one its dateline states."""
+    return _published_date(article.published) or _dateline_date(article)
+
+
+def _dateline_date(article: Article) -> date | None:
+    """The day the article's dateline states, when the cleaner could not read it as the
+    publication date (numeric forms: "POSTED: 05/02/07")."""
+    for paragraph in article.paragraphs:
+        if paragraph.role == "dateline":
+            day = stamp_date(article.text[paragraph.start:paragraph.end])
+            if day is not None:
+                return day
+    return None
 
 
 def _published_date(published: str | None) -> date | None:
