@@ -26,7 +26,7 @@ from newsprism.compare.align import (
     same_places,
     shared_names,
 )
-from newsprism.compare.date_acts import may_conflict, same_as_written
+from newsprism.compare.date_acts import may_conflict, names_differ, same_as_written
 from newsprism.compare.statements import Statement
 from newsprism.model import DateMention, Fact, FactValue, SourceSpan
 from newsprism.read.dates import WEEKDAYS
@@ -115,6 +115,11 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     # month") are steps of a story, never.
     days = a.mention.precision == "day"
     relative_pair = relation == "relative_differ"
+    if relative_pair and not _same_first_act(a, b):
+        # "will play the winner of Friday's semifinal" / "advances to play Saturday in a
+        # semifinal": however alike the sentences, a day that dates a noun of its own (Friday's
+        # semifinal) and one that dates the verb (play Saturday) date two acts.
+        return None
     # In a re-wording, dates of the same act, even a light one ("said Tuesday" / "said
     # Sunday"), date the same statement. The parser may hang a second word on one of them
     # ("said Sunday on the show" -> say, show), so one shared act is enough.
@@ -171,9 +176,18 @@ def _restated_score(a: DateItem, b: DateItem, relation: str, wording: float) -> 
 
 
 def _set_apart(a: DateItem, b: DateItem) -> bool:
-    """The dated events are set in different places ("in Homs" / "in Aleppo")."""
-    setting_a, setting_b = set(a.mention.setting), set(b.mention.setting)
-    return bool(setting_a and setting_b and not setting_a & setting_b)
+    """The dated events are set in different places ("in Homs" / "in Aleppo", "before Taunton
+    Crown Court" / "at Taunton Magistrates' Court"). One name inside the other is one place
+    ("Taunton" / "Taunton Crown Court", "the Crown Court" / "Taunton Crown Court")."""
+    return names_differ(a.mention.setting, b.mention.setting)
+
+
+
+def _same_first_act(a: DateItem, b: DateItem) -> bool:
+    """The two dates attach directly to the same word, or to one event ("said Tuesday" /
+    "said Sunday"; "argued … Sunday" / "Tuesday's arguments")."""
+    first_a, first_b = a.mention.predicates[:1], b.mention.predicates[:1]
+    return bool(first_a) and first_a == first_b or _same_dated_act(a, b)
 
 
 def _same_dated_act(a: DateItem, b: DateItem) -> bool:

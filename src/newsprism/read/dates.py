@@ -33,6 +33,12 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.ingest.stamps import is_timestamp, stamp_date
 from newsprism.model import Article, DateMention, DatePrecision
+from newsprism.read.date_participants import (
+    NAME_LABELS,
+    Names,
+    participants_of,
+    setting_and_venue,
+)
 from newsprism.read.figure_context import predicates_of, setting_of
 from newsprism.read.quotemarks import find_segments
 
@@ -65,6 +71,7 @@ class Reference:
 def annotate(article: Article, doc: Doc) -> None:
     """Append every calendar date of the parse to ``article.dates``, in text order."""
     reference = _reference(article)
+    names = [(m.start, m.end, m.text) for m in article.mentions if m.label in NAME_LABELS]
     stamps = _stamp_lines(article)
     quoted = _quoted_stretches(article.text)
     found: list[DateMention] = []
@@ -78,7 +85,7 @@ def annotate(article: Article, doc: Doc) -> None:
         if _within(span.start_char, stamps) or (
                 DEICTIC.search(span.text.lower()) and _within(span.start_char, quoted)):
             continue
-        mention = _normalise(span, reference)
+        mention = _normalise(span, reference, names)
         if mention is not None:
             found.append(mention)
     article.dates.extend(sorted(found, key=lambda m: m.start))
@@ -231,7 +238,7 @@ def _habitual(span: Span) -> bool:
 # --- normalisation ----------------------------------------------------------------------------
 
 
-def _normalise(span: Span, reference: Reference) -> DateMention | None:
+def _normalise(span: Span, reference: Reference, names: Names = ()) -> DateMention | None:
     text = span.text
     if not _is_calendar_expression(text) or _habitual(span):
         return None  # a duration, a vague period or a recurrence, not a point in the calendar
@@ -241,7 +248,9 @@ def _normalise(span: Span, reference: Reference) -> DateMention | None:
     iso, precision = value
     return DateMention(start=span.start_char, end=span.end_char, text=text, value=iso,
                        precision=precision, predicates=predicates_of(span.root),
-                       setting=setting_of(span.root))
+                       setting=setting_and_venue(span.root),
+                       participants=participants_of(span.root, names))
+
 
 
 def _value(span: Span, reference: Reference) -> tuple[str, DatePrecision] | None:
