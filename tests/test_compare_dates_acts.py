@@ -90,8 +90,9 @@ def nlp():
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("The Hawks fired Harlan Pike on Monday.", {"agent:hawks", "patient:harlan pike"}),
-    ("Harlan Pike was fired on Monday by the Hawks.", {"agent:hawks", "patient:harlan pike"}),
+    ("Coach Mia Lund fired Harlan Pike on Monday.", {"agent:mia lund", "patient:harlan pike"}),
+    ("The Hawks fired Harlan Pike on Monday.", {"patient:harlan pike"}),
+    ("Harlan Pike was fired on Monday by Mia Lund.", {"agent:mia lund", "patient:harlan pike"}),
     ("Harlan Pike, who was fired on Monday, is suing.", {"patient:harlan pike"}),
     ("Harlan Pike, fired on June 8, is suing the university.", {"patient:harlan pike"}),
 ])

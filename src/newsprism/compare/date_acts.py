@@ -11,8 +11,8 @@ A re-worded sentence dates the same act whatever its verbs, and so do two closel
 sentences naming the same people when each date hangs on a verb of its own ("served from 1967",
 "held the seat from 1966": synonyms the word lists do not know).
 
-Named participants set acts apart: a firing of Cheeks and one of O'Brien, the Sixers' firing
-and Ohio State's, a hearing before the Crown Court and one before the magistrates are two acts
+Named participants set acts apart: a firing of Cheeks and one of O'Brien, a signing by two
+different people, a hearing before the Crown Court and one before the magistrates are two acts
 (:mod:`newsprism.read.date_participants`). A name inside the other is one participant ("Jim
 O'Brien" / "O'Brien", "Taunton" / "Taunton Crown Court").
 

@@ -2,11 +2,12 @@
 
 A story has many acts of one kind: two firings, two hearings, two signings. The verb alone
 ("fired", "appear") cannot tell them apart, its participants can: "Cheeks, who was fired March 2"
-and "O'Brien, fired on June 8" are two firings; "the Sixers fired O'Brien" and "Ohio State fired
-O'Brien" too. So a date keeps the names of its act's **agent** (who acts: the subject of an
-active verb, the "by" phrase of a passive one) and **patient** (who or what the act is done to:
-the object, the subject of a passive verb, the noun a participle describes), and the
-institution the act is held at or before ("appear before Taunton Crown Court").
+and "O'Brien, fired on June 8" are two firings. So a date keeps the names of its act's
+**patient** (who or what the act is done to: the object, the subject of a passive verb, the noun
+a participle describes), of its **agent** when a person (who acts: the subject of an active
+verb, the "by" phrase of a passive one; a body and the official acting for it, "authorities in
+Bucharest" / "the prefect", are one agent under two names, so only people are compared), and
+the institution the act is held at or before ("appear before Taunton Crown Court").
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def governing_verb(token: Token) -> Token:
     return verb
 
 
-Names = list[tuple[int, int, str]]  # the article's name mentions: start, end, text
+Names = list[tuple[int, int, str, str]]  # the article's name mentions: start, end, text, label
 
 
 def participants_of(token: Token, names: Names = ()) -> list[str]:
@@ -65,6 +66,10 @@ def participants_of(token: Token, names: Names = ()) -> list[str]:
     found: list[str] = []
     for role, head in roles:
         for member in [head, *(c for c in head.children if c.dep_ == "conj")]:
+            # An act's agent is named as a person, or as the body a person acts for ("the
+            # prefect" / "authorities in Bucharest"): only two people tell two agents apart.
+            if role == "agent" and _label(member, names) != "PERSON":
+                continue
             name = _name(member, names)
             if name and f"{role}:{name}" not in found:
                 found.append(f"{role}:{name}")
@@ -97,11 +102,17 @@ def setting_and_venue(token: Token) -> list[str]:
     return places
 
 
+def _label(token: Token, names: Names) -> str:
+    """The entity label of the name ``token`` belongs to ("" for none)."""
+    label = next((lab for start, end, _, lab in names if start <= token.idx < end), None)
+    return label or token.ent_type_
+
+
 def _name(token: Token, names: Names) -> str | None:
     """The name ``token`` belongs to, lower-cased, without a leading "the": the name mention
     over it, its named entity, else a proper noun the tagger left without one ("the Sixers",
     with its compounds)."""
-    mention = next((text for start, end, text in names if start <= token.idx < end), None)
+    mention = next((text for start, end, text, _ in names if start <= token.idx < end), None)
     if mention is not None:
         return re.sub(r"^the\s+", "", mention.lower())
     if token.ent_type_ in NAME_LABELS:

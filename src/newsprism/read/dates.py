@@ -71,7 +71,8 @@ class Reference:
 def annotate(article: Article, doc: Doc) -> None:
     """Append every calendar date of the parse to ``article.dates``, in text order."""
     reference = _reference(article)
-    names = [(m.start, m.end, m.text) for m in article.mentions if m.label in NAME_LABELS]
+    names = [(m.start, m.end, m.text, m.label) for m in article.mentions
+             if m.label in NAME_LABELS]
     stamps = _stamp_lines(article)
     quoted = _quoted_stretches(article.text)
     found: list[DateMention] = []
