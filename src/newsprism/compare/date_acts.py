@@ -11,10 +11,9 @@ A re-worded sentence dates the same act whatever its verbs, and so do two closel
 sentences naming the same people when each date hangs on a verb of its own ("served from 1967",
 "held the seat from 1966": synonyms the word lists do not know).
 
-Named participants set acts apart: a firing of Cheeks and one of O'Brien, a signing by two
-different people, a hearing before the Crown Court and one before the magistrates are two acts
-(:mod:`newsprism.read.date_participants`). A name inside the other is one participant ("Jim
-O'Brien" / "O'Brien", "Taunton" / "Taunton Crown Court").
+Places set acts apart: a hearing before the Crown Court and one before the magistrates are two
+acts (the venue is read by :mod:`newsprism.read.date_participants`); a name inside the other is
+one place ("Taunton" / "Taunton Crown Court").
 
 Time sets acts apart too: a date that is the day of its article's own news (within a week of its
 publication: "fired today", "on Tuesday") and a date more than a month from it are the news and
@@ -38,7 +37,7 @@ from newsprism.compare.align import (
 )
 from newsprism.compare.statements import Statement
 from newsprism.model import Article, DateMention
-from newsprism.read.dates import publication_day
+from newsprism.read.date_lines import publication_day
 
 YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 # Words marking how far an act went: the first, partial step of it and the completed one are
@@ -47,7 +46,6 @@ YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 EXTENT = re.compile(r"\b(fully|full|partly|partially|partial|completely|initially|some)\b"
                     r"(?!\s+(?:\d|a\b|an\b|one\b|two\b|three\b|few\b|hundred|thousand|dozen))",
                     re.IGNORECASE)
-ROLES = ("agent", "patient")
 # A weekday, "yesterday" or "tomorrow" is named within a week of publication: that is the news.
 NEWS_DAYS = 7
 # Two dates further apart than a month are two acts when one of them is the news.
@@ -64,8 +62,6 @@ def may_conflict(
         return False
     if _news_and_another_time(a.article, date_a, b.article, date_b):
         return False
-    if any(names_differ(_role(date_a, role), _role(date_b, role)) for role in ROLES):
-        return False
     reworded = wording >= SAME
     named = bool(shared_names(a, b))
     same_act = (reworded or events_meet(date_a.predicates, date_b.predicates)
@@ -78,10 +74,6 @@ def may_conflict(
     participants = (named or not (a.names or b.names)
                     or (wording >= CLOSE and _shared_events(date_a, date_b) >= 2))
     return same_act and participants
-
-
-def _role(mention: DateMention, role: str) -> list[str]:
-    return [p.split(":", 1)[1] for p in mention.participants if p.startswith(role + ":")]
 
 
 def names_differ(names_a: list[str], names_b: list[str]) -> bool:

@@ -115,11 +115,6 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     # month") are steps of a story, never.
     days = a.mention.precision == "day"
     relative_pair = relation == "relative_differ"
-    if relative_pair and not _same_first_act(a, b):
-        # "will play the winner of Friday's semifinal" / "advances to play Saturday in a
-        # semifinal": however alike the sentences, a day that dates a noun of its own (Friday's
-        # semifinal) and one that dates the verb (play Saturday) date two acts.
-        return None
     # In a re-wording, dates of the same act, even a light one ("said Tuesday" / "said
     # Sunday"), date the same statement. The parser may hang a second word on one of them
     # ("said Sunday on the show" -> say, show), so one shared act is enough.
@@ -181,13 +176,6 @@ def _set_apart(a: DateItem, b: DateItem) -> bool:
     ("Taunton" / "Taunton Crown Court", "the Crown Court" / "Taunton Crown Court")."""
     return names_differ(a.mention.setting, b.mention.setting)
 
-
-
-def _same_first_act(a: DateItem, b: DateItem) -> bool:
-    """The two dates attach directly to the same word, or to one event ("said Tuesday" /
-    "said Sunday"; "argued … Sunday" / "Tuesday's arguments")."""
-    first_a, first_b = a.mention.predicates[:1], b.mention.predicates[:1]
-    return bool(first_a) and first_a == first_b or _same_dated_act(a, b)
 
 
 def _same_dated_act(a: DateItem, b: DateItem) -> bool:

@@ -31,8 +31,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.ingest.stamps import is_timestamp, stamp_date
 from newsprism.model import Article, DateMention, DatePrecision
+from newsprism.read.date_lines import publication_day, quoted_stretches, stamp_lines, within
 from newsprism.read.date_participants import (
     NAME_LABELS,
     Names,
@@ -40,7 +40,6 @@ from newsprism.read.date_participants import (
     setting_and_venue,
 )
 from newsprism.read.figure_context import predicates_of, setting_of
-from newsprism.read.quotemarks import find_segments
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -73,8 +72,8 @@ def annotate(article: Article, doc: Doc) -> None:
     reference = _reference(article)
     names = [(m.start, m.end, m.text, m.label) for m in article.mentions
              if m.label in NAME_LABELS]
-    stamps = _stamp_lines(article)
-    quoted = _quoted_stretches(article.text)
+    stamps = stamp_lines(article)
+    quoted = quoted_stretches(article.text)
     found: list[DateMention] = []
     covered: set[int] = set()
     for mention, tokens in _anniversaries(doc, reference):
@@ -83,8 +82,8 @@ def annotate(article: Article, doc: Doc) -> None:
     for span in _date_spans(doc):
         if covered.intersection(range(span.start, span.end)):
             continue
-        if _within(span.start_char, stamps) or (
-                DEICTIC.search(span.text.lower()) and _within(span.start_char, quoted)):
+        if within(span.start_char, stamps) or (
+                DEICTIC.search(span.text.lower()) and within(span.start_char, quoted)):
             continue
         mention = _normalise(span, reference, names)
         if mention is not None:
@@ -92,70 +91,11 @@ def annotate(article: Article, doc: Doc) -> None:
     article.dates.extend(sorted(found, key=lambda m: m.start))
 
 
-def _within(offset: int, stretches: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in stretches)
-
-
-def _stamp_lines(article: Article) -> list[tuple[int, int]]:
-    """Paragraphs that only stamp the page: datelines, and stamp lines kept as text."""
-    return [(p.start, p.end) for p in article.paragraphs
-            if p.role == "dateline" or is_timestamp(article.text[p.start:p.end])]
-
-
-def _quoted_stretches(text: str) -> list[tuple[int, int]]:
-    """Quoted words, line by line. A line whose first quotation mark closes a quote ("… our
-    children. \"" under a paragraph that opened it) is quoted up to that mark."""
-    stretches: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        segments = find_segments(text, line_start, line_end)
-        stretches += [(s.start, s.end) for s in segments]
-        marks = [line_start + i for i, ch in enumerate(line) if ch in '"“”']
-        if marks and marks[0] not in {s.open_mark for s in segments}:
-            if line[: marks[0] - line_start].strip():
-                stretches.append((line_start, marks[0]))
-            else:
-                # A mark opening the line opens a quote even when a tokeniser spaced it off
-                # ('" We will rebuild , " she said').
-                stretches.append((marks[0], marks[1] if len(marks) > 1 else line_end))
-        line_start = line_end + 1
-    return stretches
-
-
-# --- reference --------------------------------------------------------------------------------
-
-
 def _reference(article: Article) -> Reference:
     published = publication_day(article)
     if published is None and article.published and YEAR.match(article.published):
         return Reference(None, int(article.published[:4]))
     return Reference(published, None)
-
-
-def publication_day(article: Article) -> date | None:
-    """The day the article was published: its own date, else the one its dateline states."""
-    return _published_date(article.published) or _dateline_date(article)
-
-
-def _dateline_date(article: Article) -> date | None:
-    """The day the article's dateline states, when the cleaner could not read it as the
-    publication date (numeric forms: "POSTED: 05/02/07")."""
-    for paragraph in article.paragraphs:
-        if paragraph.role == "dateline":
-            day = stamp_date(article.text[paragraph.start:paragraph.end])
-            if day is not None:
-                return day
-    return None
-
-
-def _published_date(published: str | None) -> date | None:
-    if not published or len(published) < 10:
-        return None  # a year or month is not enough to place "Wednesday"
-    try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
 
 
 # --- candidates -------------------------------------------------------------------------------
