@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from newsprism.ingest.stamps import is_timestamp
+from newsprism.ingest.stamps import is_timestamp, stamp_date
 from newsprism.ingest.text import from_text
 
 BODY = ("Ferry crossings were cancelled on Sunday after a fire broke out in the engine room of "
@@ -47,3 +49,40 @@ def test_a_stamp_under_the_headline_is_no_standfirst():
 ])
 def test_a_line_saying_something_besides_the_date_is_no_stamp(line):
     assert not is_timestamp(line)
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("POSTED: 05/02/07, 9:00 PM PDT |", "2007-05-02"),
+    ("Originally published 05 / 03 / 2013 at 10: 20 AM EDT", "2013-05-03"),
+    ("Article posted on 08. 07. 2012", "2012-07-08"),
+    ("2013 - 09 - 26", "2013-09-26"),
+    ("Edited on Mon Dec - 19 - 05 03: 49 PM", "2005-12-19"),
+    ("WASHINGTON, April 8, 2015", "2015-04-08"),
+    ("Reuters Apr 8, 2015, 02. 16PM IST", "2015-04-08"),
+    ("Sunday, April 12 - 2015 at 16: 12", "2015-04-12"),
+])
+def test_numeric_and_place_stamps_are_stamps_with_their_day(stamp, day):
+    assert is_timestamp(stamp)
+    assert stamp_date(stamp) == date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("line", ["Jul. 7 5: 59 PM EDT", "Mumbai, Nov 11 -"])
+def test_a_stamp_without_a_year_is_a_stamp_without_a_day(line):
+    assert is_timestamp(line)
+    assert stamp_date(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "In May 2011",
+    "Ferry operator Fred Olsen, July 24",
+    "End of service: Friday, April 10, 2015",
+])
+def test_prose_or_a_label_of_its_own_with_a_date_is_no_stamp(line):
+    assert not is_timestamp(line)
+
+
+def test_a_numeric_stamp_above_the_headline_is_a_dateline_not_the_title():
+    text = f"04 / 08 / 15 07: 35 PM ET\nFerry operator halts crossings after engine fire\n\n{BODY}"
+    article = from_text(text, "ferry")
+    assert article.title_text == "Ferry operator halts crossings after engine fire"
+    assert [p.role for p in article.paragraphs][:2] == ["dateline", "title"]

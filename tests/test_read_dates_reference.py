@@ -1,10 +1,11 @@
-"""What a year-less date is resolved against: a year stated with a month, not a bare year."""
+"""What a year-less date is resolved against: the publication date (the article's or its
+dateline's), never a year the text names."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article, DateMention
+from newsprism.model import Article, DateMention, Paragraph
 from newsprism.read import dates
 from newsprism.read.nlp import load_nlp
 
@@ -28,11 +29,27 @@ def test_a_bare_background_year_does_not_date_the_news(nlp):
     assert by_text["1991"] == "1991"
 
 
-def test_a_year_written_with_a_month_still_dates_the_others(nlp):
-    found = _read(nlp, "The frigate reached the gulf on September 15, 2008, and sank a pirate "
-                       "ship on November 19. Piracy has grown since 1991.")
+def test_a_year_written_with_a_month_is_no_reference_either(nlp):
+    # "convicted March 20 of the killing in June 2005": the stated year is another event's.
+    found = _read(nlp, "The gunman was convicted March 20 of the killing in June 2005 of a "
+                       "deputy.")
     by_text = {d.text: d.value for d in found}
-    assert by_text["November 19"] == "2008-11-19"
+    assert by_text["March 20"] == "--03-20"
+    assert by_text["June 2005"] == "2005-06"
+
+
+def test_a_past_yearless_date_is_the_last_one_before_publication(nlp):
+    found = _read(nlp, "The gunman was convicted March 20 of the killing in June 2005 of a "
+                       "deputy.", published="2007-05-02")
+    assert {d.text: d.value for d in found}["March 20"] == "2007-03-20"
+
+
+def test_a_numeric_dateline_is_the_reference_when_the_page_gave_no_date(nlp):
+    text = "POSTED: 05/02/07, 9:00 PM PDT\n\nThe gunman was convicted March 20 of murder."
+    article = Article(id="t", text=text, paragraphs=[
+        Paragraph(start=0, end=29, role="dateline"), Paragraph(start=31, end=len(text))])
+    dates.annotate(article, load_nlp()(text))
+    assert [(d.text, d.value) for d in article.dates] == [("March 20", "2007-03-20")]
 
 
 def test_a_day_recurring_each_month_is_no_date(nlp):

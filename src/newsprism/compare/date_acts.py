@@ -10,11 +10,22 @@ hosting the Tonys in 2004").
 A re-worded sentence dates the same act whatever its verbs, and so do two closely worded
 sentences naming the same people when each date hangs on a verb of its own ("served from 1967",
 "held the seat from 1966": synonyms the word lists do not know).
+
+Places set acts apart: a hearing before the Crown Court and one before the magistrates are two
+acts (the venue is read by :mod:`newsprism.read.date_participants`); a name inside the other is
+one place ("Taunton" / "Taunton Crown Court").
+
+Time sets acts apart too: a date that is the day of its article's own news (within a week of its
+publication: "fired today", "on Tuesday") and a date more than a month from it are the news and
+an act of another time ("O'Brien, fired on June 8" a year before; a rule reversed two months
+later), never one act misdated: outlets that misdate an act slip by a day or a few (a weekday
+counted from another publication date, a time zone).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from newsprism.compare.align import (
     CLOSE,
@@ -25,7 +36,8 @@ from newsprism.compare.align import (
     shared_names,
 )
 from newsprism.compare.statements import Statement
-from newsprism.model import DateMention
+from newsprism.model import Article, DateMention
+from newsprism.read.date_lines import publication_day
 
 YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 # Words marking how far an act went: the first, partial step of it and the completed one are
@@ -34,6 +46,10 @@ YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 EXTENT = re.compile(r"\b(fully|full|partly|partially|partial|completely|initially|some)\b"
                     r"(?!\s+(?:\d|a\b|an\b|one\b|two\b|three\b|few\b|hundred|thousand|dozen))",
                     re.IGNORECASE)
+# A weekday, "yesterday" or "tomorrow" is named within a week of publication: that is the news.
+NEWS_DAYS = 7
+# Two dates further apart than a month are two acts when one of them is the news.
+APART_DAYS = 31
 
 
 def may_conflict(
@@ -43,6 +59,8 @@ def may_conflict(
     if _states_other_date(a, date_b) or _states_other_date(b, date_a):
         return False
     if _extent(a) != _extent(b):
+        return False
+    if _news_and_another_time(a.article, date_a, b.article, date_b):
         return False
     reworded = wording >= SAME
     named = bool(shared_names(a, b))
@@ -56,6 +74,58 @@ def may_conflict(
     participants = (named or not (a.names or b.names)
                     or (wording >= CLOSE and _shared_events(date_a, date_b) >= 2))
     return same_act and participants
+
+
+def names_differ(names_a: list[str], names_b: list[str]) -> bool:
+    """Both sides name someone (or some place) and no name of one is, or is inside, a name of
+    the other."""
+    words_a, words_b = [_name_words(n) for n in names_a], [_name_words(n) for n in names_b]
+    return bool(words_a and words_b) and not any(
+        x <= y or y <= x for x in words_a for y in words_b)
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a name, without "the" and possessive marks."""
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['’]s?\b", "", name.lower()))
+    return frozenset(w for w in words if w != "the")
+
+
+def _news_and_another_time(
+    article_a: Article, date_a: DateMention, article_b: Article, date_b: DateMention
+) -> bool:
+    """One date is the day of its article's news and the other lies more than a month from it
+    (see the module's rules)."""
+    span_a, span_b = _days(date_a.value), _days(date_b.value)
+    if span_a is None or span_b is None:
+        return False
+    gap = max(span_a[0] - span_b[1], span_b[0] - span_a[1], timedelta(0))
+    if gap <= timedelta(days=APART_DAYS):
+        return False
+    return _is_news(article_a, date_a) or _is_news(article_b, date_b)
+
+
+def _is_news(article: Article, mention: DateMention) -> bool:
+    published = publication_day(article)
+    day = _days(mention.value) if mention.precision == "day" else None
+    return published is not None and day is not None and \
+        abs(day[0] - published) <= timedelta(days=NEWS_DAYS)
+
+
+def _days(value: str) -> tuple[date, date] | None:
+    """The first and last day an ISO date of any precision covers; None without a year."""
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return day, day
+        if len(value) == 7:
+            first = date(int(value[:4]), int(value[5:]), 1)
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        if len(value) == 4:
+            return date(int(value), 1, 1), date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def _shared_events(a: DateMention, b: DateMention) -> int:

@@ -3,6 +3,9 @@
 A month containing a day is *approximate*; two different dates *conflict* only for the same
 phase of the same event (see :func:`date_score`), at the same precision ("2008" and "Monday"
 are two events, not two dates for one). An article repeating its own date is one claim.
+
+A date without a year (an article without a publication date: "--09-11") agrees with another
+outlet's date of the same month and day, and never conflicts: which year it means is unknown.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from newsprism.compare.align import (
     same_places,
     shared_names,
 )
-from newsprism.compare.date_acts import may_conflict, same_as_written
+from newsprism.compare.date_acts import may_conflict, names_differ, same_as_written
 from newsprism.compare.statements import Statement
 from newsprism.model import DateMention, Fact, FactValue, SourceSpan
 from newsprism.read.dates import WEEKDAYS
@@ -45,7 +48,7 @@ class DateItem:
 
 
 def date_facts(statements: list[Statement], similarity: Similarity) -> list[Fact]:
-    items = [DateItem(s, d) for s in statements for d in s.dates]
+    items = [DateItem(s, d) for s in statements for d in [*s.dates, *_yearless(s)]]
 
     def score(a: DateItem, b: DateItem) -> float | None:
         return date_score(a, b, similarity(a.statement, b.statement))
@@ -58,7 +61,29 @@ def date_facts(statements: list[Statement], similarity: Similarity) -> list[Fact
 
     groups = match_greedily(items, lambda item: item.statement.article.id, score, repeated,
                             agree=dates_agree, decisive=reworded)
-    return [_date_fact(group) for group in groups]
+    # A year-less date no other outlet matched says nothing checkable on its own.
+    return [_date_fact(group) for group in groups
+            if not all(i.value.startswith("--") for i in group) or _outlets(group) > 1]
+
+
+def _outlets(group: list[DateItem]) -> int:
+    return len({i.statement.article.id for i in group})
+
+
+def _yearless(statement: Statement) -> list[DateMention]:
+    """The sentence's dates that have no year ("--09-11"): statements leave them out, since
+    they cannot be placed, but they can agree with another outlet's date."""
+    sentence = statement.sentence
+    return [d for d in statement.article.dates if d.value.startswith("--")
+            and sentence.start <= d.start and d.end <= sentence.end]
+
+
+def _same_yearless(a: str, b: str) -> bool:
+    """One date has no year and the other's month (and day) are the same ("--09-11" and
+    "2021-09-11")."""
+    yearless, dated = (a, b) if a.startswith("--") else (b, a)
+    return yearless.startswith("--") and not dated.startswith("--") and \
+        dated[4:] == yearless[1:]
 
 
 def dates_agree(a: DateItem, b: DateItem) -> bool:
@@ -146,9 +171,11 @@ def _restated_score(a: DateItem, b: DateItem, relation: str, wording: float) -> 
 
 
 def _set_apart(a: DateItem, b: DateItem) -> bool:
-    """The dated events are set in different places ("in Homs" / "in Aleppo")."""
-    setting_a, setting_b = set(a.mention.setting), set(b.mention.setting)
-    return bool(setting_a and setting_b and not setting_a & setting_b)
+    """The dated events are set in different places ("in Homs" / "in Aleppo", "before Taunton
+    Crown Court" / "at Taunton Magistrates' Court"). One name inside the other is one place
+    ("Taunton" / "Taunton Crown Court", "the Crown Court" / "Taunton Crown Court")."""
+    return names_differ(a.mention.setting, b.mention.setting)
+
 
 
 def _same_dated_act(a: DateItem, b: DateItem) -> bool:
@@ -175,7 +202,7 @@ def _date_relation(a: DateMention, b: DateMention) -> str:
     publication dates, or "Tuesday" and a date that is a Tuesday), differ, relative_differ (two
     days each named against its publication date: "Friday" and "Sunday"), or incomparable
     (different precisions that do not nest: "2008" and "Monday" name two events)."""
-    if a.value == b.value:
+    if a.value == b.value or _same_yearless(a.value, b.value):
         return "equal"
     if same_as_written(a, b):
         return "as_written"
@@ -224,10 +251,13 @@ def _contains(outer: str, inner: str) -> bool:
 def _date_fact(group: list[DateItem]) -> Fact:
     values = [FactValue(article=i.statement.article.id, text=i.mention.text, date=i.value)
               for i in group]
-    dates = list(dict.fromkeys(i.value for i in group))
+    dated = list(dict.fromkeys(i.value for i in group))
+    # A year-less date the group also names with its year is that date, not another one.
+    dates = [d for d in dated if not any(_same_yearless(d, other) for other in dated
+                                         if not other.startswith("--"))] or dated
     outlets = len({i.statement.article.id for i in group})
     relations = {_date_relation(x.mention, y.mention) for x, y in combinations(group, 2)
-                 if x.value != y.value}
+                 if _date_relation(x.mention, y.mention) != "equal"}
     if outlets == 1:
         status, note = "single", f"only {group[0].statement.article.id} gives {dates[0]}"
     elif len(dates) == 1:

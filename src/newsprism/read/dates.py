@@ -4,10 +4,17 @@ Normalisation is dateparser's job; this module decides *what* to parse and *agai
 
 - Only expressions that name a point in the calendar are dates: a month, weekday, year, numeric
   date or a deictic word (today, last year). Durations ("a few months", "the weeks ahead") are not.
-- A date without a year takes the article's publication date as reference, else the year the
-  article states elsewhere with a month ("May 1" in an article that also says "April 14, 2021";
-  not "since 1991"), else it stays year-less (ISO 8601's "--09-11").
+- A date without a year is the nearest one of that name to the publication date, in the
+  direction the tense points ("was convicted March 20", "will vote in November"). The
+  publication date is the article's, else the one its dateline states ("POSTED: 05/02/07").
+  Without either the date stays year-less (ISO 8601's "--09-11"): a year the article names
+  elsewhere is as often the year of another event ("the killing in June 2005 ... convicted
+  March 20") as of this one.
 - Weekdays and deictic words need the publication date; without it they are skipped, not guessed.
+- A line that is only a publication stamp ("Posted on March 09, 2013", "JUNE 6, 2013 11:34PM")
+  dates the page, not the news: its dates are not read, wherever the line sits.
+- "today", "this year" inside a quotation are the speaker's present ("we can grow our economy
+  today"), not a day the reporter dates: deictic words between quotation marks are not read.
   "On Wednesday" is the Wednesday of the publication week in the direction the tense points
   ("will meet on Wednesday" looks forward, "met on Wednesday" back).
 - A year-less slash date ("9/11") is the name of a past event, not a date of the article's year,
@@ -18,7 +25,6 @@ Normalisation is dateparser's job; this module decides *what* to parse and *agai
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -26,6 +32,13 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article, DateMention, DatePrecision
+from newsprism.read.date_lines import publication_day, quoted_stretches, stamp_lines, within
+from newsprism.read.date_participants import (
+    NAME_LABELS,
+    Names,
+    participants_of,
+    setting_and_venue,
+)
 from newsprism.read.figure_context import predicates_of, setting_of
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -56,7 +69,11 @@ class Reference:
 
 def annotate(article: Article, doc: Doc) -> None:
     """Append every calendar date of the parse to ``article.dates``, in text order."""
-    reference = _reference(article, doc)
+    reference = _reference(article)
+    names = [(m.start, m.end, m.text, m.label) for m in article.mentions
+             if m.label in NAME_LABELS]
+    stamps = stamp_lines(article)
+    quoted = quoted_stretches(article.text)
     found: list[DateMention] = []
     covered: set[int] = set()
     for mention, tokens in _anniversaries(doc, reference):
@@ -65,34 +82,20 @@ def annotate(article: Article, doc: Doc) -> None:
     for span in _date_spans(doc):
         if covered.intersection(range(span.start, span.end)):
             continue
-        mention = _normalise(span, reference)
+        if within(span.start_char, stamps) or (
+                DEICTIC.search(span.text.lower()) and within(span.start_char, quoted)):
+            continue
+        mention = _normalise(span, reference, names)
         if mention is not None:
             found.append(mention)
     article.dates.extend(sorted(found, key=lambda m: m.start))
 
 
-# --- reference --------------------------------------------------------------------------------
-
-
-def _reference(article: Article, doc: Doc) -> Reference:
-    published = _published_date(article.published)
+def _reference(article: Article) -> Reference:
+    published = publication_day(article)
     if published is None and article.published and YEAR.match(article.published):
         return Reference(None, int(article.published[:4]))
-    # Only a year written with a month ("April 14, 2021", "November 2008") says which year the
-    # article is about; a bare year is as often background ("the worst since 1991", "in 1998")
-    # and would date this year's "November 19" decades back.
-    stated = Counter(int(y) for ent in doc.ents if ent.label_ == "DATE"
-                     and MONTH_WORD.search(ent.text) for y in YEAR.findall(ent.text))
-    return Reference(published, stated.most_common(1)[0][0] if stated else None)
-
-
-def _published_date(published: str | None) -> date | None:
-    if not published or len(published) < 10:
-        return None  # a year or month is not enough to place "Wednesday"
-    try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+    return Reference(published, None)
 
 
 # --- candidates -------------------------------------------------------------------------------
@@ -176,7 +179,7 @@ def _habitual(span: Span) -> bool:
 # --- normalisation ----------------------------------------------------------------------------
 
 
-def _normalise(span: Span, reference: Reference) -> DateMention | None:
+def _normalise(span: Span, reference: Reference, names: Names = ()) -> DateMention | None:
     text = span.text
     if not _is_calendar_expression(text) or _habitual(span):
         return None  # a duration, a vague period or a recurrence, not a point in the calendar
@@ -186,7 +189,9 @@ def _normalise(span: Span, reference: Reference) -> DateMention | None:
     iso, precision = value
     return DateMention(start=span.start_char, end=span.end_char, text=text, value=iso,
                        precision=precision, predicates=predicates_of(span.root),
-                       setting=setting_of(span.root))
+                       setting=setting_and_venue(span.root),
+                       participants=participants_of(span.root, names))
+
 
 
 def _value(span: Span, reference: Reference) -> tuple[str, DatePrecision] | None:

@@ -1,0 +1,56 @@
+"""Dates the reader must not take for dates of the news: stamp lines and quoted "today"."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.ingest.text import from_text
+from newsprism.model import Article
+from newsprism.read import dates
+from newsprism.read.nlp import load_nlp
+
+BODY = ("The city council approved the new harbour budget on Monday after a long debate, the "
+        "mayor's office said.\n\n"
+        "Work on the northern pier will start in the spring, officials said.\n")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _read(nlp, article: Article) -> list[tuple[str, str]]:
+    dates.annotate(article, nlp(article.text))
+    return [(d.text, d.value) for d in article.dates]
+
+
+def test_a_stamp_line_kept_as_text_is_no_dated_event(nlp):
+    # At the foot of the page, where the cleaner keeps it as text: still only a stamp.
+    text = f"Council approves harbour budget\n\n{BODY}\nPosted on March 09, 2015 11:34PM\n"
+    article = from_text(text, "harbour", published="2015-03-10")
+    found = _read(nlp, article)
+    assert ("Monday", "2015-03-09") in found
+    assert not any("March 09" in written for written, _ in found)
+
+
+def test_a_clock_time_in_a_stamp_is_never_read_as_a_day(nlp):
+    text = f"MARCH 9, 2015 11:34PM\nCouncil approves harbour budget\n\n{BODY}"
+    article = from_text(text, "harbour")
+    found = _read(nlp, article)
+    assert article.published.startswith("2015-03-09")
+    assert [value for _, value in found] == ["2015-03-09"]  # only "Monday", from the body
+
+
+def test_today_inside_a_quotation_is_the_speakers_present(nlp):
+    text = ('"We can build the harbour and protect the coast today, " the mayor said on '
+            "Tuesday.\n\nThe council voted today to fund the pier.")
+    article = Article(id="q", text=text, published="2015-03-12")
+    found = _read(nlp, article)
+    assert found == [("Tuesday", "2015-03-10"), ("today", "2015-03-12")]
+
+
+def test_a_quote_continued_from_the_paragraph_above_still_counts(nlp):
+    text = ('"The harbour is the heart of this city.\n\n'
+            'With smart policies we can grow our economy today and keep the coast clean. "\n')
+    article = Article(id="q", text=text, published="2015-03-12")
+    assert _read(nlp, article) == []
