@@ -1,15 +1,11 @@
-"""Dates of different acts are not set against each other: another venue or another time. The
-participants of a dated act are read (for rules that need them)."""
+"""Dates of different acts are not set against each other: another venue or another time."""
 
 from __future__ import annotations
-
-import pytest
 
 from newsprism.compare.facts import find_facts
 from newsprism.model import Article, Fact
 from newsprism.read import read
 from newsprism.read.entities import canonicalise
-from newsprism.read.nlp import load_nlp
 
 
 def _story(*articles: tuple[str, str]) -> list[Fact]:
@@ -52,22 +48,3 @@ def test_a_day_misdated_by_a_few_days_still_conflicts():
          "2015-05-23"),
     )
     assert _date_conflicts(facts)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ("Coach Mia Lund fired Harlan Pike on Monday.", {"agent:mia lund", "patient:harlan pike"}),
-    ("The Hawks fired Harlan Pike on Monday.", {"patient:harlan pike"}),
-    ("Harlan Pike was fired on Monday by Mia Lund.", {"agent:mia lund", "patient:harlan pike"}),
-    ("Harlan Pike, who was fired on Monday, is suing.", {"patient:harlan pike"}),
-    ("Harlan Pike, fired on June 8, is suing the university.", {"patient:harlan pike"}),
-])
-def test_the_dated_acts_agent_and_patient_are_read(nlp, sentence, expected):
-    article = Article(id="p", text=sentence, published="2015-06-10")
-    from newsprism.read import dates
-    dates.annotate(article, nlp(sentence))
-    assert {p for d in article.dates for p in d.participants} == expected

@@ -133,11 +133,6 @@ class DateMention(Span):
     setting: list[str] = Field(
         default_factory=list, description="Places the dated event is located at"
     )
-    participants: list[str] = Field(
-        default_factory=list,
-        description="Named participants of the dated act by role: 'agent:<name>' (who acts), "
-        "'patient:<name>' (who or what it is done to)",
-    )
 
 
 class Article(_Model):

@@ -12,7 +12,7 @@ sentences naming the same people when each date hangs on a verb of its own ("ser
 "held the seat from 1966": synonyms the word lists do not know).
 
 Places set acts apart: a hearing before the Crown Court and one before the magistrates are two
-acts (the venue is read by :mod:`newsprism.read.date_participants`); a name inside the other is
+acts (the venue is read by :mod:`newsprism.read.date_venue`); a name inside the other is
 one place ("Taunton" / "Taunton Crown Court").
 
 Time sets acts apart too: a date that is the day of its article's own news (within a week of its

@@ -33,12 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article, DateMention, DatePrecision
 from newsprism.read.date_lines import publication_day, quoted_stretches, stamp_lines, within
-from newsprism.read.date_participants import (
-    NAME_LABELS,
-    Names,
-    participants_of,
-    setting_and_venue,
-)
+from newsprism.read.date_venue import setting_and_venue
 from newsprism.read.figure_context import predicates_of, setting_of
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -70,8 +65,6 @@ class Reference:
 def annotate(article: Article, doc: Doc) -> None:
     """Append every calendar date of the parse to ``article.dates``, in text order."""
     reference = _reference(article)
-    names = [(m.start, m.end, m.text, m.label) for m in article.mentions
-             if m.label in NAME_LABELS]
     stamps = stamp_lines(article)
     quoted = quoted_stretches(article.text)
     found: list[DateMention] = []
@@ -85,7 +78,7 @@ def annotate(article: Article, doc: Doc) -> None:
         if within(span.start_char, stamps) or (
                 DEICTIC.search(span.text.lower()) and within(span.start_char, quoted)):
             continue
-        mention = _normalise(span, reference, names)
+        mention = _normalise(span, reference)
         if mention is not None:
             found.append(mention)
     article.dates.extend(sorted(found, key=lambda m: m.start))
@@ -179,7 +172,7 @@ def _habitual(span: Span) -> bool:
 # --- normalisation ----------------------------------------------------------------------------
 
 
-def _normalise(span: Span, reference: Reference, names: Names = ()) -> DateMention | None:
+def _normalise(span: Span, reference: Reference) -> DateMention | None:
     text = span.text
     if not _is_calendar_expression(text) or _habitual(span):
         return None  # a duration, a vague period or a recurrence, not a point in the calendar
@@ -189,8 +182,7 @@ def _normalise(span: Span, reference: Reference, names: Names = ()) -> DateMenti
     iso, precision = value
     return DateMention(start=span.start_char, end=span.end_char, text=text, value=iso,
                        precision=precision, predicates=predicates_of(span.root),
-                       setting=setting_and_venue(span.root),
-                       participants=participants_of(span.root, names))
+                       setting=setting_and_venue(span.root))
 
 
 
