@@ -107,6 +107,14 @@ def test_percent_money_fractions_and_indefinite_plurals(read):
     assert (marched.low, marched.high, marched.unit) == (20_000, 100_000, "people")
 
 
+def test_dozen_multiplies_the_number_before_it(read):
+    found = read("Two dozen trucks came, a dozen boats left and more than three dozen homes burned.")
+    assert _one(found, "Two dozen").value == 24
+    assert _one(found, "dozen boats").value == 12
+    homes = _one(found, "three dozen")
+    assert (homes.low, homes.modifier) == (36, "more than")
+
+
 def test_billions_means_two_to_ten_billion(read):
     q = _one(read("They spent billions of dollars."), "billions")
     assert (q.low, q.high) == (2e9, 1e10)

@@ -230,6 +230,8 @@ def _numeral_value(core: list[Token]) -> tuple[float, float]:
             significant, place = _significant(integer, decimals)
             if suffix:
                 current, place = current * SCALES[suffix.lower()], place * SCALES[suffix.lower()]
+        elif text == "dozen" and current:
+            current, place = current * 12, place * 12  # "two dozen" is 24, as "two hundred"
         elif text in NUMBER_WORDS:
             current += NUMBER_WORDS[text]
             significant, place = _significant(str(NUMBER_WORDS[text]), None)
