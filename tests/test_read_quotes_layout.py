@@ -5,24 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article, Quote
-from newsprism.read import entities, quotes, read, sentences
-from newsprism.read.entities import canonicalise
-from newsprism.read.evaluation import Example, article_of
-
-USED = [sentences.annotate, entities.annotate, quotes.annotate]
-
-
-def _read(text: str) -> Article:
-    article = read([article_of(Example("own", text, []))], components=USED)[0]
-    canonicalise([article])
-    return article
-
-
-def _quote(article: Article, start_of_text: str) -> Quote:
-    found = [q for q in article.quotes if q.text.startswith(start_of_text)]
-    assert found, f"no quote starting {start_of_text!r}: {[q.text[:30] for q in article.quotes]}"
-    return found[0]
+from quote_fixtures import quote_starting as _quote
+from quote_fixtures import read_quotes as _read
 
 
 def test_a_statement_speaks_through_it():

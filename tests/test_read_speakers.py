@@ -3,25 +3,9 @@ nearest sentence naming a person, joint speakers. Sentences written for the test
 
 from __future__ import annotations
 
-from newsprism.model import Article, Quote
-from newsprism.read import entities, quotes, read, sentences
-from newsprism.read.entities import canonicalise
-from newsprism.read.evaluation import Example, article_of
 from newsprism.read.roles import role_words
-
-USED = [sentences.annotate, entities.annotate, quotes.annotate]
-
-
-def _read(text: str) -> Article:
-    article = read([article_of(Example("own", text, []))], components=USED)[0]
-    canonicalise([article])
-    return article
-
-
-def _quote(article: Article, start_of_text: str) -> Quote:
-    found = [q for q in article.quotes if q.text.startswith(start_of_text)]
-    assert found, [q.text[:30] for q in article.quotes]
-    return found[0]
+from quote_fixtures import quote_starting as _quote
+from quote_fixtures import read_quotes as _read
 
 
 def test_a_bare_capitalised_office_noun_is_a_surname_not_a_role():

@@ -1,0 +1,23 @@
+"""Reading written sentences for the quote and speaker tests: sentences, entities and quotes
+only, with canonical entities, and finding a quote by how it starts."""
+
+from __future__ import annotations
+
+from newsprism.model import Article, Quote
+from newsprism.read import entities, quotes, read, sentences
+from newsprism.read.entities import canonicalise
+from newsprism.read.evaluation import Example, article_of
+
+USED = [sentences.annotate, entities.annotate, quotes.annotate]
+
+
+def read_quotes(text: str) -> Article:
+    article = read([article_of(Example("own", text, []))], components=USED)[0]
+    canonicalise([article])
+    return article
+
+
+def quote_starting(article: Article, start_of_text: str) -> Quote:
+    found = [q for q in article.quotes if q.text.startswith(start_of_text)]
+    assert found, f"no quote starting {start_of_text!r}: {[q.text[:30] for q in article.quotes]}"
+    return found[0]
