@@ -36,15 +36,15 @@ def test_names_of_one_bearer_match():
 
 
 def test_two_known_bearers_must_be_one():
-    assert not bearers_may_match(_figure(440, "Mark Doyle"), _figure(176, "Sam Okoro"))
-    assert bearers_may_match(_figure(440, "Mark Doyle"), _figure(176, "Doyle"))
-    assert bearers_may_match(_figure(440, "Mark Doyle"), _figure(176))
+    assert not bearers_may_match(_figure(612, "Mark Doyle"), _figure(233, "Sam Okoro"))
+    assert bearers_may_match(_figure(612, "Mark Doyle"), _figure(233, "Doyle"))
+    assert bearers_may_match(_figure(612, "Mark Doyle"), _figure(233))
 
 
 def test_scopes_of_one_measure_must_be_one():
-    assert not scopes_may_match(_figure(189, scope="in last two games"),
-                                _figure(498, scope="since week 11"))
-    assert scopes_may_match(_figure(189, scope="season"), _figure(498, scope="season"))
+    assert not scopes_may_match(_figure(147, scope="in last two games"),
+                                _figure(371, scope="since week 9"))
+    assert scopes_may_match(_figure(147, scope="season"), _figure(371, scope="season"))
     # A part of a count is not the count; a period left unsaid may be the same period.
     assert not scopes_may_match(_figure(51, scope="by knockout"), _figure(58))
     assert scopes_may_match(_figure(9, scope="season"), _figure(10))
@@ -52,9 +52,9 @@ def test_scopes_of_one_measure_must_be_one():
 
 def test_figures_of_a_person_named_by_he_do_not_conflict_with_anothers():
     facts = _story(
-        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 440 yards in the "
+        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 612 yards in the "
         "season, the team said.",
-        "Sam Okoro starred for the Hawks on Sunday. He caught 52 passes for 176 yards in the "
+        "Sam Okoro starred for the Hawks on Sunday. He caught 52 passes for 233 yards in the "
         "season, the team said.",
     )
     assert not _conflicts(facts)
@@ -62,9 +62,9 @@ def test_figures_of_a_person_named_by_he_do_not_conflict_with_anothers():
 
 def test_one_persons_figure_given_differently_still_conflicts():
     facts = _story(
-        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 440 yards in the "
+        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 612 yards in the "
         "season, the team said.",
-        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 176 yards in the "
+        "Mark Doyle starred for the Hawks on Sunday. He caught 52 passes for 233 yards in the "
         "season, the team said.",
     )
     assert _conflicts(facts)
@@ -72,7 +72,7 @@ def test_one_persons_figure_given_differently_still_conflicts():
 
 def test_figures_of_two_periods_do_not_conflict():
     facts = _story(
-        "Mark Doyle has 189 rushing yards in his last two games for the Hawks.",
-        "Since Week 11, Mark Doyle has 498 rushing yards for the Hawks.",
+        "Mark Doyle has 147 rushing yards in his last two games for the Hawks.",
+        "Since Week 9, Mark Doyle has 371 rushing yards for the Hawks.",
     )
     assert not _conflicts(facts)

@@ -52,11 +52,11 @@ def test_a_line_saying_something_besides_the_date_is_no_stamp(line):
 
 
 @pytest.mark.parametrize(("stamp", "day"), [
-    ("POSTED: 05/02/07, 9:00 PM PDT |", "2007-05-02"),
+    ("POSTED: 11/04/09, 7:15 PM PST |", "2009-11-04"),
     ("Originally published 05 / 03 / 2013 at 10: 20 AM EDT", "2013-05-03"),
     ("Article posted on 08. 07. 2012", "2012-07-08"),
     ("2013 - 09 - 26", "2013-09-26"),
-    ("Edited on Mon Dec - 19 - 05 03: 49 PM", "2005-12-19"),
+    ("Edited on Tue Oct - 17 - 06 02: 31 PM", "2006-10-17"),
     ("WASHINGTON, April 8, 2015", "2015-04-08"),
     ("Reuters Apr 8, 2015, 02. 16PM IST", "2015-04-08"),
     ("Sunday, April 12 - 2015 at 16: 12", "2015-04-12"),

@@ -30,26 +30,26 @@ def test_a_bare_background_year_does_not_date_the_news(nlp):
 
 
 def test_a_year_written_with_a_month_is_no_reference_either(nlp):
-    # "convicted March 20 of the killing in June 2005": the stated year is another event's.
-    found = _read(nlp, "The gunman was convicted March 20 of the killing in June 2005 of a "
-                       "deputy.")
+    # "sentenced April 9 for the robbery in July 2004": the stated year is another event's.
+    found = _read(nlp, "The driver was sentenced April 9 for the robbery in July 2004 of a "
+                       "bank.")
     by_text = {d.text: d.value for d in found}
-    assert by_text["March 20"] == "--03-20"
-    assert by_text["June 2005"] == "2005-06"
+    assert by_text["April 9"] == "--04-09"
+    assert by_text["July 2004"] == "2004-07"
 
 
 def test_a_past_yearless_date_is_the_last_one_before_publication(nlp):
-    found = _read(nlp, "The gunman was convicted March 20 of the killing in June 2005 of a "
-                       "deputy.", published="2007-05-02")
-    assert {d.text: d.value for d in found}["March 20"] == "2007-03-20"
+    found = _read(nlp, "The driver was sentenced April 9 for the robbery in July 2004 of a "
+                       "bank.", published="2006-05-12")
+    assert {d.text: d.value for d in found}["April 9"] == "2006-04-09"
 
 
 def test_a_numeric_dateline_is_the_reference_when_the_page_gave_no_date(nlp):
-    text = "POSTED: 05/02/07, 9:00 PM PDT\n\nThe gunman was convicted March 20 of murder."
+    text = "POSTED: 11/04/09, 7:15 PM PST\n\nThe driver was sentenced April 9 for robbery."
     article = Article(id="t", text=text, paragraphs=[
         Paragraph(start=0, end=29, role="dateline"), Paragraph(start=31, end=len(text))])
     dates.annotate(article, load_nlp()(text))
-    assert [(d.text, d.value) for d in article.dates] == [("March 20", "2007-03-20")]
+    assert [(d.text, d.value) for d in article.dates] == [("April 9", "2009-04-09")]
 
 
 def test_a_day_recurring_each_month_is_no_date(nlp):

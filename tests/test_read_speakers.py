@@ -41,11 +41,11 @@ def test_a_role_no_name_holds_stays_unresolved():
 
 def test_pronoun_goes_to_the_person_of_the_sentence_just_before():
     article = _read(
-        "Tom Hill ran for 101 yards in the loss.\n"
-        "A big reason why was Ben Quinn, who threw two interceptions.\n"
-        "“This game was on my shoulders and nobody else's,” he said.\n"
+        "Tom Hill scored 31 points in the defeat.\n"
+        "The costliest mistakes were made by Ben Rowe, who missed four free throws.\n"
+        "“I let the team down tonight, nobody else did,” he said.\n"
     )
-    assert _quote(article, "This game was on my shoulders").speaker_name == "Ben Quinn"
+    assert _quote(article, "I let the team down").speaker_name == "Ben Rowe"
 
 
 def test_pronoun_skips_the_object_of_the_previous_sentence_when_a_subject_is_there():

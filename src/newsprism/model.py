@@ -118,7 +118,7 @@ class Quantity(Span):
     scope: str | None = Field(
         default=None,
         description="Which figure of its kind: the period or restriction written with it "
-        "(since week 11, this season, career, by knockout), lower-case, if any",
+        "(since week 9, this season, career, by knockout), lower-case, if any",
     )
 
 

@@ -13,7 +13,7 @@ Roe, a passer-by" and "15-year-old John Doe" are two people, not a misreported a
 
 The reader also records on each figure whose it is (``Quantity.bearer``: the possessor or the
 subject of its clause, "he"/"she" resolved, see :mod:`newsprism.read.figure_owner`) and which
-figure of its kind it is (``Quantity.scope``: "since week 11", "season", "by knockout", see
+figure of its kind it is (``Quantity.scope``: "since week 9", "season", "by knockout", see
 :func:`newsprism.read.figure_context.scope_of`). Figures of two different bearers, or of two
 different scopes, are two figures; a part of a count ("by knockout") is never the count itself.
 
@@ -86,8 +86,8 @@ def bearers_may_match(qa: Quantity, qb: Quantity) -> bool:
 
 
 def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
-    """Figures of two periods or parts of one measure are two figures: "189 yards in his last
-    two games" / "498 yards since Week 11"; "51 wins by knockout" / "58 wins" (a part of a
+    """Figures of two periods or parts of one measure are two figures: "147 yards in his last
+    two games" / "371 yards since Week 9"; "40 wins by knockout" / "47 wins" (a part of a
     count is not the count). A figure with a period and one without may be one figure, the
     other outlet leaving the period unsaid."""
     if qa.scope and qb.scope:

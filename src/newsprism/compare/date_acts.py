@@ -13,7 +13,7 @@ sentences naming the same people when each date hangs on a verb of its own ("ser
 
 Places set acts apart: a hearing before the Crown Court and one before the magistrates are two
 acts (the venue is read by :mod:`newsprism.read.date_venue`); a name inside the other is
-one place ("Taunton" / "Taunton Crown Court").
+one place ("Hollowmere" / "Hollowmere Crown Court").
 
 Time sets acts apart too: a date that is the day of its article's own news (within a week of its
 publication: "fired today", "on Tuesday") and a date more than a month from it are the news and

@@ -171,9 +171,9 @@ def _restated_score(a: DateItem, b: DateItem, relation: str, wording: float) -> 
 
 
 def _set_apart(a: DateItem, b: DateItem) -> bool:
-    """The dated events are set in different places ("in Homs" / "in Aleppo", "before Taunton
-    Crown Court" / "at Taunton Magistrates' Court"). One name inside the other is one place
-    ("Taunton" / "Taunton Crown Court", "the Crown Court" / "Taunton Crown Court")."""
+    """The dated events are set in different places ("in Homs" / "in Aleppo", "before Hollowmere
+    Crown Court" / "at Hollowmere Magistrates' Court"). One name inside the other is one place
+    ("Hollowmere" / "Hollowmere Crown Court", "the Crown Court" / "Hollowmere Crown Court")."""
     return names_differ(a.mention.setting, b.mention.setting)
 
 

@@ -22,7 +22,7 @@ from newsprism.ingest.metadata import find_dates
 
 # A line of stamps alone may string two together ("Posted: … | Updated: …"); longer is prose.
 MAX_STAMP_WORDS = 24
-# A clock time as pages print it: "5:03pm", "11:34PM", "8:41 p.m.", "20:09", "5:55p",
+# A clock time as pages print it: "5:03pm", "10:52PM", "8:41 p.m.", "20:09", "5:55p",
 # "23:37:00". Copies of pages that were tokenised put spaces after the colon and inside "p. m."
 # ("8: 41 p. m."); the pattern tolerates them, since a stamp line is told by having nothing
 # else in it.
@@ -40,7 +40,7 @@ _STAMP_LABEL = re.compile(
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-# Numeric dates, spaced as tokenised copies print them: "05/02/07", "8 / 2 / 2013",
+# Numeric dates, spaced as tokenised copies print them: "11/04/09", "8 / 2 / 2013",
 # "08. 07. 2012", "2013 - 09 - 26"; and "Dec-19-05".
 _NUMERIC = re.compile(r"\b(\d{1,4})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{2,4})\b(?!\s?[:.]\s?\d)")
 _NAMED_NUMERIC = re.compile(rf"\b({_MONTH})\s?-\s?(\d{{1,2}})\s?-\s?(\d{{2,4}})\b", re.IGNORECASE)
@@ -91,7 +91,7 @@ def _without_dates(text: str) -> tuple[str, bool]:
 
 
 def stamp_date(text: str) -> date | None:
-    """The day a stamp line gives ("POSTED: 05/02/07" -> 2007-05-02). Numeric dates are read
+    """The day a stamp line gives ("POSTED: 11/04/09" -> 2009-11-04). Numeric dates are read
     month first when written with slashes (as US sites do, unless the first number cannot be a
     month) and day first when written with dots (as European sites do)."""
     written = find_dates(text)

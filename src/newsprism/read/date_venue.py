@@ -1,7 +1,7 @@
 """Where a dated act is held: what tells two acts of one kind apart.
 
 A story has many acts of one kind: two hearings, two votes. The verb alone ("appear") cannot
-tell them apart; the institution an act is held at or before can ("appear before Taunton
+tell them apart; the institution an act is held at or before can ("appear before Hollowmere
 Crown Court on 19 August" vs "at the magistrates' court on Tuesday"). Reading an act's
 participants (agent, patient) was tried and dropped: on real stories it split true pairs.
 """
@@ -32,7 +32,7 @@ def governing_verb(token: Token) -> Token:
 def setting_and_venue(token: Token) -> list[str]:
     """Where the dated act takes place: the places of
     :func:`~newsprism.read.figure_context.setting_of`, and the institution a hearing, a vote or
-    a speech is held at or before ("appear before Taunton Crown Court on 19 August")."""
+    a speech is held at or before ("appear before Hollowmere Crown Court on 19 August")."""
     places = setting_of(token)
     for prep in governing_verb(token).children:
         if prep.dep_ != "prep" or prep.lower_ not in VENUE_PREPOSITIONS:

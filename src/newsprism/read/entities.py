@@ -292,7 +292,7 @@ def _repair_people(doc: Doc, spans: Spans) -> Spans:
 
 
 def _relative_who_after(doc: Doc, end: int) -> bool:
-    """ "…, was Quinn, who threw two interceptions": "who" is said of people only, so a singular
+    """ "…, was Rowe, who missed two free throws": "who" is said of people only, so a singular
     name it follows is a person's whatever the tagger thought (teams, "the Chiefs, who", are
     plural and left alone)."""
     return (

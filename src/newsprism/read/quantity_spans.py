@@ -1,6 +1,6 @@
 """Figures read together: a range written as two numerals ("300 to 400 troops"), a numeral whose
-noun is elided ("Another 20,722 have been wounded"), a part and its whole ("28 of 41 passes"),
-digits a page spaced out ("2, 106"), and a numeral that re-mentions a known set ("the two
+noun is elided ("Another 20,722 have been wounded"), a part and its whole ("23 of 35 passes"),
+digits a page spaced out ("3, 215"), and a numeral that re-mentions a known set ("the two
 leaders")."""
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def borrow_elided_units(found: list[Quantity], doc: Doc) -> None:
 
 
 def borrow_partitive_units(found: list[Quantity], text: str) -> None:
-    """"completed 28 of 41 passes": the part counts what the whole counts (28 passes), so a
+    """"completed 23 of 35 passes": the part counts what the whole counts (23 passes), so a
     sentence giving both is seen to give two figures of one noun."""
     for part, whole in zip(found, found[1:], strict=False):
         if part.unit is None and whole.unit is not None \
@@ -129,12 +129,12 @@ def borrow_partitive_units(found: list[Quantity], text: str) -> None:
 
 
 def glued_group(doc: Doc, index: int) -> bool:
-    """Token ``index`` is the separator of digits some copies of pages space out: "2, 106"
-    (two thousand one hundred and six) and "5. 4 per cent" (five point four). The digits after
+    """Token ``index`` is the separator of digits some copies of pages space out: "3, 215"
+    (three thousand two hundred and fifteen) and "6. 2 per cent" (six point two). The digits after
     it are no figure of their own. A comma joins only a group of exactly three digits to one to
     three digits before it, as a thousands separator does ("scored 7, 12 and 9" is a list); a
     full stop joins digits written against it, since news style spells out a number that opens
-    a sentence, so "5. 4" is not a sentence ending in 5 and another starting with 4."""
+    a sentence, so "6. 2" is not a sentence ending in 6 and another starting with 2."""
     if not 0 < index < len(doc) - 1 or doc[index].text not in (",", "."):
         return False
     before, separator, after = doc[index - 1], doc[index], doc[index + 1]
@@ -149,7 +149,7 @@ def glued_group(doc: Doc, index: int) -> bool:
 
 
 def last_group(core: list[Token]) -> list[Token]:
-    """The numeral from its last spaced separator on: the parser hangs "106" of "2, 106 points"
-    on the noun and "2" elsewhere."""
+    """The numeral from its last spaced separator on: the parser hangs "215" of "3, 215 points"
+    on the noun and "3" elsewhere."""
     cut = max((i + 1 for i, t in enumerate(core) if t.text in (",", ".")), default=0)
     return core[cut:] or core
