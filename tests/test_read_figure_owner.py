@@ -1,5 +1,5 @@
 """Whose figure and which figure: the bearer and scope the reader records on each quantity, and
-numerals whose digits a page spaced out ("2, 106")."""
+numerals whose digits a page spaced out ("3, 215")."""
 
 from __future__ import annotations
 
@@ -134,10 +134,10 @@ def test_a_plain_figure_has_no_scope(read):
 @pytest.mark.parametrize(
     ("sentence", "number", "value"),
     [
-        ("He finished his career with 2, 106 points.", "2, 106", 2106),
-        ("The act protects 1, 263 other animals.", "1, 263", 1263),
+        ("He finished his career with 3, 215 points.", "3, 215", 3215),
+        ("The act protects 1, 482 other species.", "1, 482", 1482),
         ("He had 1, 234, 567 followers.", "1, 234, 567", 1234567),
-        ("The index fell 5. 4 per cent on Monday.", "5. 4", 5.4),
+        ("The index fell 6. 2 per cent on Monday.", "6. 2", 6.2),
         ("The bill costs $2. 5 million.", "$2. 5 million", 2.5e6),
     ],
 )
@@ -155,8 +155,8 @@ def test_a_comma_list_of_small_numbers_stays_a_list(read):
 
 def test_a_possessive_spaced_out_by_the_page_still_names_the_owner(read):
     found = read("Sam Okoro came in needing 11 points to break Ann Ruiz ’ s scoring record "
-                 "of 2, 106.")
-    assert _one(found, "2, 106").bearer == "Ann Ruiz"
+                 "of 3, 215.")
+    assert _one(found, "3, 215").bearer == "Ann Ruiz"
 
 
 def test_a_figure_in_brackets_after_a_name_is_that_persons(read):
