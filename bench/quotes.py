@@ -24,7 +24,7 @@ from spacy.tokens import Doc, DocBin
 
 from newsprism.model import Article
 from newsprism.read import entities, quotes, sentences
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 from newsprism.read.evaluation import (
     Counts,
     Example,

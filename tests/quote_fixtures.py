@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsprism.model import Article, Quote
 from newsprism.read import entities, quotes, read, sentences
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 from newsprism.read.evaluation import Example, article_of
 
 USED = [sentences.annotate, entities.annotate, quotes.annotate]

@@ -22,7 +22,7 @@ from newsprism.compare.facts import find_facts
 from newsprism.compare.statements import statements_of
 from newsprism.model import Article
 from newsprism.read import read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 FILLER = ("Mayor Ellen Harwood spoke to residents outside the town hall.\n\n"
           "Harbourmaster Tom Baines inspected the damage along the promenade.\n\n"

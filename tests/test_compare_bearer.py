@@ -7,7 +7,7 @@ from newsprism.compare.bearer import bearers_may_match, same_name, scopes_may_ma
 from newsprism.compare.facts import find_facts
 from newsprism.model import Article, Fact, Quantity
 from newsprism.read import read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 
 def _story(*bodies: str) -> list[Fact]:

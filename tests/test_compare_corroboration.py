@@ -20,7 +20,7 @@ from newsprism.model import (
     Span,
 )
 from newsprism.read import read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 LINE = "We will rebuild every house before the winter comes"
 PEOPLE = [Entity(id="person:berg", name="Anna Berg", label="PERSON"),

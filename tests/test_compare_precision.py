@@ -9,7 +9,7 @@ from newsprism.compare.facts import find_facts
 from newsprism.compare.statements import statements_of
 from newsprism.model import Article, Fact
 from newsprism.read import read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 
 def _story(*bodies: str, published: str = "2021-04-14") -> list[Fact]:

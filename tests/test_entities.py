@@ -9,8 +9,8 @@ import pytest
 from newsprism.ingest import from_text
 from newsprism.model import Article
 from newsprism.read import entities, quotes, read, sentences
+from newsprism.read.canonical import canonicalise
 from newsprism.read.coref import acronym, same_person
-from newsprism.read.entities import canonicalise
 from newsprism.read.evaluation import Example, article_of
 
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"

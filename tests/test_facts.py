@@ -18,7 +18,7 @@ from newsprism.model import (
     Span,
 )
 from newsprism.read import read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
 A, B = "000_b62f6c2735a42003", "001_2c9f2130cd1c153b"

@@ -10,7 +10,7 @@ from newsprism.compare.quotes import collect, verbatim
 from newsprism.ingest import from_text
 from newsprism.model import Article, QuoteGroup
 from newsprism.read import entities, quotes, read, sentences
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 SEEDS = Path(__file__).parents[1] / ".." / "shared" / "seeds"
 USED = [sentences.annotate, entities.annotate, quotes.annotate]  # only what is tested here

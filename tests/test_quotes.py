@@ -9,7 +9,7 @@ import pytest
 from newsprism.ingest import from_text
 from newsprism.model import Article, Quote
 from newsprism.read import entities, quotes, read, sentences
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 from newsprism.read.evaluation import Example, article_of
 from newsprism.read.quotemarks import find_segments
 

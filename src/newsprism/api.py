@@ -23,7 +23,7 @@ from newsprism.model import Article, Report, Story
 from newsprism.present import render
 from newsprism.present.brief import write_brief
 from newsprism.read import read as _read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 from newsprism.store import IngestResult
 from newsprism.store import ingest as _store_ingest
 from newsprism.store.base import MergeRecord, Store

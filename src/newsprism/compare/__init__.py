@@ -15,7 +15,7 @@ from newsprism.compare import quotes as quotes_
 from newsprism.compare import timeline as timeline_
 from newsprism.compare.coverage import OutletMeta
 from newsprism.model import Article, Story
-from newsprism.read import entities as entities_
+from newsprism.read.canonical import canonicalise
 
 
 def compare_story(
@@ -23,7 +23,7 @@ def compare_story(
 ) -> Story:
     """Return ``story`` with entities, quotes, facts, timeline and coverage filled in."""
     members = [articles[article_id] for article_id in story.articles]
-    entities = entities_.canonicalise(members)
+    entities = canonicalise(members)
     voices = independent_voices(members)
     quote_records, quote_groups = quotes_.collect(voices, entities)
     facts = facts_.find_facts(voices, entities, quote_groups)

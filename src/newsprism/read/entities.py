@@ -1,4 +1,4 @@
-"""Entity mentions (names and the roles that stand for people) and their canonical entities.
+"""Entity mentions: the names and the roles that stand for people.
 
 :func:`annotate` turns spaCy's entities into cleaned :class:`Mention` spans (no leading "the", no
 possessive "'s", no honorific inside the name) and repairs what the small model misses: names
@@ -7,29 +7,21 @@ name written right after a title ("Transport Secretary Ann M. Clarke"). It also 
 mentions* (label ``ROLE``): noun phrases that denote one person by office ("UN special envoy",
 "the president", "France's finance minister").
 
-:func:`canonicalise` makes one :class:`Entity` per real person, organisation or place across the
-articles of a story (rules in :mod:`newsprism.read.coref`) and gives quotes their canonical
-speakers.
+Making one entity of the mentions across the articles of a story is
+:mod:`newsprism.read.canonical`'s job.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from spacy.tokens import Doc, Token
 
-from newsprism.model import Article, Entity, Mention, Span
+from newsprism.model import Article, Mention
 from newsprism.read.coref import (
     HONORIFIC_GENDER,
     PERSON,
     ROLE,
     ROLE_NOUNS,
     TITLES,
-    Coref,
-    fullest,
-    name_tokens,
-    resolve,
-    slug,
 )
 
 NAME_LABELS = {
@@ -408,103 +400,3 @@ def annotate(article: Article, doc: Doc) -> None:
         article.mentions.append(
             Mention(start=span.start_char, end=span.end_char, text=span.text, label=label)
         )
-
-
-def _entity_id(label: str, name: str, taken: set[str]) -> str:
-    base = f"{ID_PREFIX.get(label, label.lower())}:{slug(name)}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
-
-
-def canonicalise(articles: Sequence[Article]) -> list[Entity]:
-    """One entity per person, organisation or place of the story; fills Mention.entity and the
-    canonical speaker of every quote. Safe to call again on a larger set of articles."""
-    coref = resolve(articles)
-    entities: list[Entity] = []
-    ids: list[str | None] = []
-    taken: set[str] = set()
-    for cluster in coref.clusters:
-        if not cluster.refs or not cluster.names:
-            ids.append(None)
-            continue
-        name = cluster.name
-        entity = Entity(id=_entity_id(cluster.label, name, taken), name=name, label=cluster.label)
-        texts = [articles[a].mentions[m].text for a, m in cluster.refs]
-        entity.aliases = sorted({t for t in texts if t != name})
-        entity.mentions = [
-            articles[a].source_span(articles[a].mentions[m]) for a, m in sorted(cluster.refs)
-        ]
-        entities.append(entity)
-        ids.append(entity.id)
-    for ai, article in enumerate(articles):
-        for mi, mention in enumerate(article.mentions):
-            found = coref.of.get((ai, mi))
-            mention.entity = ids[found] if found is not None else None
-        _canonical_speakers(article, ai, coref, ids)
-    return entities
-
-
-def _speaker_mention(article: Article, speaker: Span) -> int | None:
-    """The mention a speaker span rests on: the person or role it names, not a place inside it
-    ("France" in "France's finance minister")."""
-    overlapping = [
-        i for i, m in enumerate(article.mentions) if m.start < speaker.end and speaker.start < m.end
-    ]
-    rank = {PERSON: 0, ROLE: 1}
-    return min(
-        overlapping,
-        key=lambda i: (
-            rank.get(article.mentions[i].label, 2),
-            -(article.mentions[i].end - article.mentions[i].start),
-        ),
-        default=None,
-    )
-
-
-def _people_in(article: Article, ai: int, speaker: Span, coref: Coref) -> list[int]:
-    """The distinct people named together in a speaker span ("Ann Ortiz and Tom Baker"), in
-    order; none unless the span joins names ("and", "&", a comma)."""
-    written = article.span_text(speaker)
-    if not any(joiner in f" {written} " for joiner in (" and ", " & ", ",")):
-        return []
-    found: list[int] = []
-    for mi, mention in enumerate(article.mentions):
-        cluster = coref.of.get((ai, mi))
-        inside = speaker.start <= mention.start and mention.end <= speaker.end
-        if inside and mention.label != ROLE and cluster is not None and cluster not in found \
-                and coref.clusters[cluster].label == PERSON:
-            found.append(cluster)
-    return found
-
-
-def _canonical_speakers(article: Article, ai: int, coref: Coref, ids: list[str | None]) -> None:
-    """Give each quote the story-wide name of its speaker, found through the speaker's mention or,
-    for pronouns, through the name the read stage resolved them to."""
-    local: dict[str, int] = {}  # any name or role written in this article -> cluster
-    for mi, mention in enumerate(article.mentions):
-        if (found := coref.of.get((ai, mi))) is not None and ids[found]:
-            local.setdefault(mention.text, found)
-            local.setdefault(fullest([mention.text]), found)
-    for quote in article.quotes:
-        cluster = None
-        people = _people_in(article, ai, quote.speaker, coref) if quote.speaker else []
-        if len(people) > 1:
-            quote.speaker_name = " and ".join(coref.clusters[c].name for c in people)
-            quote.speaker_entity = None  # a joint speaker is nobody alone
-            continue
-        if (
-            quote.speaker is not None
-            and (best := _speaker_mention(article, quote.speaker)) is not None
-        ):
-            cluster = coref.of.get((ai, best))
-        if cluster is None and quote.speaker_name:
-            cluster = local.get(quote.speaker_name)
-            if cluster is None:
-                tokens = name_tokens(quote.speaker_name)
-                cluster = next((c for n, c in local.items() if name_tokens(n) == tokens), None)
-        if cluster is not None and ids[cluster]:
-            quote.speaker_name = coref.clusters[cluster].name
-            quote.speaker_entity = ids[cluster]
