@@ -1,5 +1,6 @@
 """Repairs of trafilatura's output on written pages: a page's time stamp in any language, a teaser
-link with a bracketed tag, a quote with a "Click to tweet" button."""
+link with a bracketed tag, a quote with a "Click to tweet" button, the comment policy at the
+end of a page."""
 
 from __future__ import annotations
 
@@ -62,3 +63,21 @@ def test_a_quote_with_a_tweet_button_is_kept_without_the_button():
     kept = main_paragraphs(parse(html), None)
     assert quote in kept
     assert not any("Click To Tweet" in p for p in kept)
+
+
+def test_the_comment_policy_that_ends_a_page_is_not_body():
+    for notice in [
+        "ATENÇÃO: Comentários ofensivos ou fora do tema não serão aprovados pelo moderador.",
+        "Please note: comments are moderated and may take a day to appear.",
+    ]:
+        html = page(paragraphs(STORY + [notice]))
+        assert main_paragraphs(parse(html), None) == STORY
+
+
+def test_a_closing_sentence_about_comment_and_approval_is_news():
+    closing = (
+        "The board did not respond to a request for comment, and the timetable must still be "
+        "approved by the city council."
+    )
+    html = page(paragraphs(STORY + [closing]))
+    assert main_paragraphs(parse(html), None) == STORY + [closing]

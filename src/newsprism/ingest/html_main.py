@@ -20,11 +20,12 @@ stories, and the page's ``<h1>`` (its headline, or a variant of it). The wording
 (:func:`wording_furniture`) drop teaser leads, section labels and time stamps in any language
 ("READ MORE: ...", "Most read in ...", "Updated at 9:15", "sexta-feira, 22 de outubro de 2010 às
 20:13") and the calls to the reader that end a page (follow, subscribe, "have a tip?", "Filed
-under:"). Each
-rule was kept only if it raised F1 on the benchmark's fit half. A rule never removes more
-than :data:`MAX_RULE_SHARE` of the extracted words: a "box" holding most of what trafilatura
-found is the article itself (a story whose wrapper class names an offer, a roundup of linked
-headlines), and on the fit half no rule ever needed to remove more than a fifth of a page.
+under:", the comment policy in the page's language). Each rule was kept only if it raised F1 on
+the benchmark's fit half (the later ones also had to raise it on the held-out half). A rule
+never removes more than :data:`MAX_RULE_SHARE` of the extracted words: a "box" holding most of
+what trafilatura found is the article itself (a story whose wrapper class names an offer, a
+roundup of linked headlines), and on the fit half no rule ever needed to remove more than a
+fifth of a page.
 
 Embedded social posts (``<blockquote class="twitter-tweet">`` and the like) are quoted content of
 the article, and the benchmark's gold bodies hold them, but trafilatura drops many: one lying
@@ -98,6 +99,14 @@ _CALL_TO_ACTION = re.compile(
     r"|\bnewsletters?\b|\bclick here\b|\bhave a (?:news )?tip\b|\b(?:may|can) be reached\b"
     r"|^listen (?:to|live)\b|^(?:filed under|tags?|tagged|categories|category|topics)\s*:",
     re.IGNORECASE)
+# The comment policy above the readers' comments, in the page's language ("Comments that ... will
+# not be approved by the moderator", "Comentários ... não serão aprovados pelo moderador"): a
+# short notice naming comments (plural: "a request for comment" is news) and their moderation.
+_COMMENT_POLICY = re.compile(
+    r"\b(?:comments|coment[aá]rios|kommentare|commentaires|komentar)\b.{0,120}"
+    r"\b(?:moderat|moderad|moderier|approv|aprovad|aprobad|freigeschaltet)",
+    re.IGNORECASE)
+MAX_NOTICE_WORDS = 40
 
 # The button a blogging plugin writes after a sentence it offers for sharing ("... business
 # exists in time.Click To Tweet").
@@ -312,12 +321,19 @@ def is_time_stamp(text: str) -> bool:
             and not _SENTENCE_END.search(_MERIDIEM.sub("", text.rstrip())))
 
 
+def is_call_to_reader(text: str) -> bool:
+    """A line that speaks to the reader (follow, subscribe, write in) or sets the rules of the
+    comments below: page furniture when it ends the page."""
+    return bool(_CALL_TO_ACTION.search(text)) or (
+        bool(_COMMENT_POLICY.search(text)) and len(_WORD.findall(text)) <= MAX_NOTICE_WORDS)
+
+
 def wording_furniture(paragraphs: list[str]) -> list[bool]:
     """Whether each paragraph is page furniture by its wording: a label anywhere, a call to the
     reader among the last paragraphs (read back from the end while each is one or a label)."""
     dropped = [is_label(text) for text in paragraphs]
     for i in range(len(paragraphs) - 1, -1, -1):
-        if not (dropped[i] or _CALL_TO_ACTION.search(paragraphs[i])):
+        if not (dropped[i] or is_call_to_reader(paragraphs[i])):
             break
         dropped[i] = True
     return dropped
