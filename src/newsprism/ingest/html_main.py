@@ -86,6 +86,7 @@ _CLOCK = re.compile(r"\b\d{1,2}(?::|h)\d\d\b")
 _MERIDIEM = re.compile(r"\s*[ap]\.m\.$", re.IGNORECASE)
 MAX_STAMP_WORDS = 6
 MIN_STAMP_NUMBERS = 4
+MAX_STAMP_CHARS = 100
 # How a sentence ends (an ellipsis ends a label as often: "You may also like...").
 _SENTENCE_END = re.compile(r"(?<!\.)[.!?][\"”’)]*$")
 # A label is a short line, not a sentence.
@@ -113,6 +114,8 @@ MAX_NOTICE_WORDS = 40
 _TWEET_BUTTON = re.compile(r"(?<=[.!?\"'”’])\s*click to tweet\s*$", re.IGNORECASE)
 # A short bracketed tag that ends a line ("[VIDEO]", "[PICTURES]").
 _BRACKETED_TAG = re.compile(r"\[[^\[\]]{1,30}\]\W*$")
+# How much of a line's end the two patterns above need to see.
+TAIL_CHARS = 40
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Words of running text a paragraph must have besides a pop-up card (see popup_cards).
 MIN_RUNNING_WORDS = 5
@@ -164,7 +167,7 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     # are put back within the article as the markup rules bound it (a call to follow the
     # author after the last post does not move the article's end).
     result = with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
-    return [_TWEET_BUTTON.sub("", text) for text in result]
+    return [without_tweet_button(text) for text in result]
 
 
 def popup_cards(tree: HtmlElement) -> list[HtmlElement]:
@@ -279,16 +282,28 @@ def _link_evidence(text: str, where: Placement) -> Placement:
     """What a paragraph's links say about it. A written-out web address is a cited source, and
     a quote with a "Click to tweet" button is the article's own sentence, linked only to be
     shared: neither is a link list."""
-    if is_web_address(text) or _TWEET_BUTTON.search(text):
+    if is_web_address(text) or has_tweet_button(text):
         return _as_text(where)
     return _without_tag(text, where)
+
+
+def has_tweet_button(text: str) -> bool:
+    # Only a line's end is searched (the regular expression would try every position).
+    return bool(_TWEET_BUTTON.search(text[-TAIL_CHARS:]))
+
+
+def without_tweet_button(text: str) -> str:
+    """The paragraph without a "Click To Tweet" button label at its end."""
+    if not has_tweet_button(text):
+        return text
+    return text[: -TAIL_CHARS] + _TWEET_BUTTON.sub("", text[-TAIL_CHARS:])
 
 
 def _without_tag(text: str, where: Placement) -> Placement:
     """A link to another story often carries a bracketed tag after it ("Minister quits
     [VIDEO]", "Talks collapse [INSIGHT]"), outside the link: its share of links is that of
     the words before the tag."""
-    tag = _BRACKETED_TAG.search(text)
+    tag = _BRACKETED_TAG.search(text[-TAIL_CHARS:])
     if tag is None or not where.found:
         return where
     words = len(_WORD.findall(text))
@@ -314,6 +329,8 @@ def is_time_stamp(text: str) -> bool:
     """A line that is only a date with a year and a clock time, in any language ("sexta-feira,
     22 de outubro de 2010 às 20:13"): when the page was published, not news. Besides the
     numbers (day, year, hour, minute) only a few words: a weekday, a month, "at"."""
+    if len(text) > MAX_STAMP_CHARS:  # most paragraphs: no need to read their words
+        return False
     words = _WORD.findall(text)
     numbers = sum(word.isdigit() for word in words)
     return (numbers >= MIN_STAMP_NUMBERS and len(words) - numbers <= MAX_STAMP_WORDS
