@@ -81,3 +81,13 @@ def test_a_closing_sentence_about_comment_and_approval_is_news():
     )
     html = page(paragraphs(STORY + [closing]))
     assert main_paragraphs(parse(html), None) == STORY + [closing]
+
+
+def test_the_comment_policy_is_read_in_other_languages():
+    for notice in [
+        "Les commentaires sont modérés avant publication.",
+        "Kommentare werden erst nach Prüfung freigeschaltet.",
+        "Los comentarios ofensivos no serán aprobados.",
+    ]:
+        html = page(paragraphs(STORY + [notice]))
+        assert main_paragraphs(parse(html), None) == STORY

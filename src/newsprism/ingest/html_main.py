@@ -105,7 +105,7 @@ _CALL_TO_ACTION = re.compile(
 # short notice naming comments (plural: "a request for comment" is news) and their moderation.
 _COMMENT_POLICY = re.compile(
     r"\b(?:comments|coment[aá]rios|kommentare|commentaires|komentar)\b.{0,120}"
-    r"\b(?:moderat|moderad|moderier|approv|aprovad|aprobad|freigeschaltet)",
+    r"\b(?:moderat|moderad|moderas|moderier|modér|approv|approuv|aprovad|aprobad|freigeschaltet)",
     re.IGNORECASE)
 MAX_NOTICE_WORDS = 40
 
