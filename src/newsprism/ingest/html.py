@@ -9,9 +9,9 @@ the body). The markup itself is kept in ``Article.html``.
 
 The main content comes from :mod:`newsprism.ingest.html_main` (trafilatura's fast
 ``favor_recall`` run, then markup and wording rules: link lists, promotion and related-story
-boxes, blocks outside the main container, headline variants, teaser labels and closing calls to
-the reader dropped) and the metadata from :func:`newsprism.ingest.metadata.page_metadata`
-(JSON-LD, ``<meta>`` tags, htmldate).
+boxes, blocks outside the main container, headline variants, teaser labels, time stamps and
+closing calls to the reader dropped) and the metadata from
+:func:`newsprism.ingest.metadata.page_metadata` (JSON-LD, ``<meta>`` tags, htmldate).
 Figures on ``../shared/data/article-extraction-benchmark``: ``bench/extraction.py``.
 """
 

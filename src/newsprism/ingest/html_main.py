@@ -13,15 +13,19 @@ latest headlines) are cut from a copy of the page (:func:`popup_cards`), or traf
 their links into the middle of the sentence.
 
 The markup rules (:mod:`newsprism.ingest.dom`, one pass over the page) drop a paragraph that is
-nearly all link text (unless it is a written-out web address, a cited source), one outside the
-main container, one inside a promotion box or a box of latest / related stories, and the page's
-``<h1>`` (its headline, or a variant of it). The wording rules (:func:`wording_furniture`) drop
-teaser leads and section labels ("READ MORE: ...", "Most read in ...", "Updated at 9:15") and
-the calls to the reader that end a page (follow, subscribe, "have a tip?", "Filed under:"). Each
-rule was kept only if it raised F1 on the benchmark's fit half. A rule never removes more
-than :data:`MAX_RULE_SHARE` of the extracted words: a "box" holding most of what trafilatura
-found is the article itself (a story whose wrapper class names an offer, a roundup of linked
-headlines), and on the fit half no rule ever needed to remove more than a fifth of a page.
+nearly all link text (unless it is a written-out web address, a cited source, or a quote offered
+for sharing with a "Click to tweet" button; a teaser's bracketed tag, "[VIDEO]", counts with its
+link), one outside the main container, one inside a promotion box or a box of latest / related
+stories, and the page's ``<h1>`` (its headline, or a variant of it). The wording rules
+(:func:`wording_furniture`) drop teaser leads, section labels and time stamps in any language
+("READ MORE: ...", "Most read in ...", "Updated at 9:15", "sexta-feira, 22 de outubro de 2010 às
+20:13") and the calls to the reader that end a page (follow, subscribe, "have a tip?", "Filed
+under:", the comment policy in the page's language). Each rule was kept only if it raised F1 on
+the benchmark's fit half (the later ones also had to raise it on the held-out half). A rule
+never removes more than :data:`MAX_RULE_SHARE` of the extracted words: a "box" holding most of
+what trafilatura found is the article itself (a story whose wrapper class names an offer, a
+roundup of linked headlines), and on the fit half no rule ever needed to remove more than a
+fifth of a page.
 
 Embedded social posts (``<blockquote class="twitter-tweet">`` and the like) are quoted content of
 the article, and the benchmark's gold bodies hold them, but trafilatura drops many: one lying
@@ -75,6 +79,14 @@ _SECTION_LABEL = re.compile(
     re.IGNORECASE)
 # "Updated at 4:05 p.m.", "Posted 3 hours ago": the page's time stamp, not news.
 _STAMP = re.compile(r"^(?:last )?(?:updated|published|posted)\b.*\d", re.IGNORECASE)
+# A page's time stamp in any language ("sexta-feira, 22 de outubro de 2010 às 20:13",
+# "19.11.2019, 14:05 Uhr"): a year and a clock time, and few other words.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CLOCK = re.compile(r"\b\d{1,2}(?::|h)\d\d\b")
+_MERIDIEM = re.compile(r"\s*[ap]\.m\.$", re.IGNORECASE)
+MAX_STAMP_WORDS = 6
+MIN_STAMP_NUMBERS = 4
+MAX_STAMP_CHARS = 100
 # How a sentence ends (an ellipsis ends a label as often: "You may also like...").
 _SENTENCE_END = re.compile(r"(?<!\.)[.!?][\"”’)]*$")
 # A label is a short line, not a sentence.
@@ -88,7 +100,22 @@ _CALL_TO_ACTION = re.compile(
     r"|\bnewsletters?\b|\bclick here\b|\bhave a (?:news )?tip\b|\b(?:may|can) be reached\b"
     r"|^listen (?:to|live)\b|^(?:filed under|tags?|tagged|categories|category|topics)\s*:",
     re.IGNORECASE)
+# The comment policy above the readers' comments, in the page's language ("Comments that ... will
+# not be approved by the moderator", "Comentários ... não serão aprovados pelo moderador"): a
+# short notice naming comments (plural: "a request for comment" is news) and their moderation.
+_COMMENT_POLICY = re.compile(
+    r"\b(?:comments|coment[aá]rios|kommentare|commentaires|komentar)\b.{0,120}"
+    r"\b(?:moderat|moderad|moderas|moderier|modér|approv|approuv|aprovad|aprobad|freigeschaltet)",
+    re.IGNORECASE)
+MAX_NOTICE_WORDS = 40
 
+# The button a blogging plugin writes after a sentence it offers for sharing ("... business
+# exists in time.Click To Tweet").
+_TWEET_BUTTON = re.compile(r"(?<=[.!?\"'”’])\s*click to tweet\s*$", re.IGNORECASE)
+# A short bracketed tag that ends a line ("[VIDEO]", "[PICTURES]").
+_BRACKETED_TAG = re.compile(r"\[[^\[\]]{1,30}\]\W*$")
+# How much of a line's end the two patterns above need to see.
+TAIL_CHARS = 40
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Words of running text a paragraph must have besides a pop-up card (see popup_cards).
 MIN_RUNNING_WORDS = 5
@@ -129,7 +156,7 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     if not markup or not paragraphs:
         return paragraphs
     page = read_page(tree)
-    placements = [_as_text(where) if is_web_address(text) else where
+    placements = [_link_evidence(text, where)
                   for text, where in zip(paragraphs, place(page, paragraphs), strict=True)]
     by_markup = furniture(paragraphs, placements, RULES)
     by_wording = capped(word_counts(paragraphs), wording_furniture(paragraphs))
@@ -139,7 +166,8 @@ def main_paragraphs(tree: HtmlElement, url: str | None, *, markup: bool = True) 
     # A page that is all links (a link roundup) is still that page's content. Embedded posts
     # are put back within the article as the markup rules bound it (a call to follow the
     # author after the last post does not move the article's end).
-    return with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
+    result = with_embeds(tree, page, kept or paragraphs, frame=article or paragraphs)
+    return [without_tweet_button(text) for text in result]
 
 
 def popup_cards(tree: HtmlElement) -> list[HtmlElement]:
@@ -250,10 +278,45 @@ def _as_text(where: Placement) -> Placement:
     return dataclasses.replace(where, link_share=0.0)
 
 
+def _link_evidence(text: str, where: Placement) -> Placement:
+    """What a paragraph's links say about it. A written-out web address is a cited source, and
+    a quote with a "Click to tweet" button is the article's own sentence, linked only to be
+    shared: neither is a link list."""
+    if is_web_address(text) or has_tweet_button(text):
+        return _as_text(where)
+    return _without_tag(text, where)
+
+
+def has_tweet_button(text: str) -> bool:
+    # Only a line's end is searched (the regular expression would try every position).
+    return bool(_TWEET_BUTTON.search(text[-TAIL_CHARS:]))
+
+
+def without_tweet_button(text: str) -> str:
+    """The paragraph without a "Click To Tweet" button label at its end."""
+    if not has_tweet_button(text):
+        return text
+    return text[: -TAIL_CHARS] + _TWEET_BUTTON.sub("", text[-TAIL_CHARS:])
+
+
+def _without_tag(text: str, where: Placement) -> Placement:
+    """A link to another story often carries a bracketed tag after it ("Minister quits
+    [VIDEO]", "Talks collapse [INSIGHT]"), outside the link: its share of links is that of
+    the words before the tag."""
+    tag = _BRACKETED_TAG.search(text[-TAIL_CHARS:])
+    if tag is None or not where.found:
+        return where
+    words = len(_WORD.findall(text))
+    before = words - len(_WORD.findall(tag.group()))
+    if before <= 0:
+        return where
+    return dataclasses.replace(where, link_share=min(1.0, where.link_share * words / before))
+
+
 def is_label(text: str) -> bool:
     """A teaser lead ("SEE MORE: ...") or a short section label ("Most read in world news",
     "Updated at 9:15")."""
-    if _TEASER_LEAD.match(text):
+    if _TEASER_LEAD.match(text) or is_time_stamp(text):
         return True
     if len(_WORD.findall(text)) > MAX_LABEL_WORDS:
         return False
@@ -262,12 +325,32 @@ def is_label(text: str) -> bool:
     return bool(_SECTION_LABEL.match(text)) and not _SENTENCE_END.search(text.rstrip())
 
 
+def is_time_stamp(text: str) -> bool:
+    """A line that is only a date with a year and a clock time, in any language ("sexta-feira,
+    22 de outubro de 2010 às 20:13"): when the page was published, not news. Besides the
+    numbers (day, year, hour, minute) only a few words: a weekday, a month, "at"."""
+    if len(text) > MAX_STAMP_CHARS:  # most paragraphs: no need to read their words
+        return False
+    words = _WORD.findall(text)
+    numbers = sum(word.isdigit() for word in words)
+    return (numbers >= MIN_STAMP_NUMBERS and len(words) - numbers <= MAX_STAMP_WORDS
+            and bool(_YEAR.search(text)) and bool(_CLOCK.search(text))
+            and not _SENTENCE_END.search(_MERIDIEM.sub("", text.rstrip())))
+
+
+def is_call_to_reader(text: str) -> bool:
+    """A line that speaks to the reader (follow, subscribe, write in) or sets the rules of the
+    comments below: page furniture when it ends the page."""
+    return bool(_CALL_TO_ACTION.search(text)) or (
+        bool(_COMMENT_POLICY.search(text)) and len(_WORD.findall(text)) <= MAX_NOTICE_WORDS)
+
+
 def wording_furniture(paragraphs: list[str]) -> list[bool]:
     """Whether each paragraph is page furniture by its wording: a label anywhere, a call to the
     reader among the last paragraphs (read back from the end while each is one or a label)."""
     dropped = [is_label(text) for text in paragraphs]
     for i in range(len(paragraphs) - 1, -1, -1):
-        if not (dropped[i] or _CALL_TO_ACTION.search(paragraphs[i])):
+        if not (dropped[i] or is_call_to_reader(paragraphs[i])):
             break
         dropped[i] = True
     return dropped
