@@ -33,7 +33,7 @@ def paragraphs(texts: list[str]) -> str:
 
 
 def test_a_time_stamp_in_any_language_is_not_body():
-    assert is_time_stamp("sexta-feira, 22 de outubro de 2010 às 20:13")
+    assert is_time_stamp("quinta-feira, 3 de março de 2011 às 09:41")
     assert is_time_stamp("Dienstag, 19.11.2019, 14:05 Uhr")
     assert is_time_stamp("Nov. 19, 2019 at 9:02 a.m.")
     # A sentence or a heading with a time and a year is news, not a stamp.
@@ -67,7 +67,7 @@ def test_a_quote_with_a_tweet_button_is_kept_without_the_button():
 
 def test_the_comment_policy_that_ends_a_page_is_not_body():
     for notice in [
-        "ATENÇÃO: Comentários ofensivos ou fora do tema não serão aprovados pelo moderador.",
+        "Aviso: comentários com insultos não serão aprovados pelo moderador do site.",
         "Please note: comments are moderated and may take a day to appear.",
     ]:
         html = page(paragraphs(STORY + [notice]))
