@@ -260,6 +260,10 @@ def test_a_by_compound_names_a_thing_not_two_counts(read):
     "The Bulls won 19-12 on Sunday.",
     "The match ended in a 12-12 draw.",
     "The court issued a 5-4 ruling on Monday.",
+    # Some copies of pages space the hyphen out; the noun after the pair names the score.
+    "The Hawks won a 65 - 53 victory over the Owls.",
+    "A 7 - 0 run gave the Owls a 19 - 12 lead.",
+    "Doe broke a 12 - 12 tie with a dunk.",
 ])
 def test_a_score_or_tally_is_not_two_counts(read, sentence):
     assert read(sentence) == []
@@ -273,3 +277,8 @@ def test_a_rising_hyphenated_pair_is_still_a_range(read):
 def test_the_part_in_n_of_m_counts_the_wholes_noun(read):
     found = read("Doe completed 23 of 35 passes for 329 yards.")
     assert [(q.value, q.unit) for q in found][:2] == [(23, "pass"), (35, "pass")]
+
+
+def test_a_spaced_rising_pair_is_still_a_range(read):
+    q = _one(read("Some 300 - 400 troops left the base."), "300")
+    assert (q.low, q.high, q.unit) == (300, 400, "troop")

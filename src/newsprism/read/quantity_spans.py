@@ -76,9 +76,11 @@ def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
 
 
 def _hyphenated(text: str, first: Quantity, second: Quantity) -> bool:
-    """Numerals joined by a hyphen or dash, the second bare: "19-12", "a 5-4 ruling" (the parser
-    may give the first the noun after both), not "$5.4 million to $200,000"."""
-    return _gap(text, first, second) in ("-", "–") and second.unit is None
+    """Numerals joined by a hyphen or dash, one of them bare: "19-12", "a 5-4 ruling", "a 19 -
+    12 lead", "a 7 - 0 run" (the noun after both names the score, lead or run, and the parser
+    may hang it on either numeral), not "$5.4 million to $200,000"."""
+    return _gap(text, first, second) in ("-", "–") and (
+        second.unit is None or first.unit is None or first.unit == second.unit)
 
 
 def _gap(text: str, first: Quantity, second: Quantity) -> str:
