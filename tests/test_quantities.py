@@ -282,3 +282,15 @@ def test_the_part_in_n_of_m_counts_the_wholes_noun(read):
 def test_a_spaced_rising_pair_is_still_a_range(read):
     q = _one(read("Some 300 - 400 troops left the base."), "300")
     assert (q.low, q.high, q.unit) == (300, 400, "troop")
+
+
+def test_a_distance_in_time_told_by_counting_is_no_count(read):
+    assert read("But fifteen games later the Hawks stood in the playoffs.") == []
+    q = _one(read("Three innings earlier, Doe hit 2 home runs."), "2")
+    assert (q.value, q.unit) == (2, "run")
+
+
+def test_a_combined_figure_is_a_whole(read):
+    q = _one(read("Playing in a combined 157 games with the Hawks and Owls, Doe hit 33 homers."),
+             "157")
+    assert q.scope == "combined"

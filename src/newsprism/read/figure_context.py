@@ -132,6 +132,9 @@ PERIOD_PREPOSITIONS = {"in", "since", "through", "over", "during", "across", "th
 PART_PREPOSITIONS = {"by", "via"}
 # Modifiers of the counted noun that name a total of a period ("58 career wins").
 PERIOD_MODIFIERS = {"career", "season", "lifetime", "all-time", "annual", "weekly", "daily"}
+# Modifiers that make a figure the sum of several parts ("a combined 157 games with two
+# clubs"): a whole, never one part's figure.
+WHOLE_MODIFIERS = {"combined"}
 LEFT_OUT = {"det", "poss", "punct", "cc", "case"}
 
 
@@ -144,7 +147,8 @@ def scope_of(figure: Span) -> str | None:
     words of the figure itself ("a 15-year-old") are no restriction of it."""
     token = figure.root
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.lower_ in PERIOD_MODIFIERS:
+        if child.dep_ in ("compound", "amod") and child.lower_ in PERIOD_MODIFIERS \
+                | WHOLE_MODIFIERS:
             return child.lower_
         if figure.start <= child.i < figure.end:
             continue

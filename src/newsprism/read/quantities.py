@@ -28,6 +28,7 @@ from newsprism.read.quantity_spans import (
     borrow_partitive_units,
     glued_group,
     is_definite,
+    is_time_offset,
     join_ranges,
     last_group,
 )
@@ -83,7 +84,7 @@ def annotate(article: Article, doc: Doc) -> None:
         found.append(quantity)
     borrow_elided_units(found, doc)
     borrow_partitive_units(found, doc.text)
-    joined = join_ranges(found, doc.text)
+    joined = [q for q in join_ranges(found, doc.text) if not is_time_offset(q, doc.text)]
     annotate_bearers(article, doc, joined)
     article.quantities.extend(joined)
 

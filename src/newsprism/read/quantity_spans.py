@@ -20,6 +20,17 @@ DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "
 ELLIPTIC_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"}
 
 
+# "fifteen games later", "three laps earlier", "two innings ago": a distance in time.
+TIME_OFFSET_AFTER = re.compile(r"\s*(?:later|earlier|ago)\b", re.IGNORECASE)
+
+
+def is_time_offset(quantity: Quantity, text: str) -> bool:
+    """"But fifteen games later the team stood at 10-5": the figure measures how far on the
+    story has moved, a point in time told by counting, not a count the outlets report (when
+    the tagger reads it as a date, it is no figure in the first place)."""
+    return TIME_OFFSET_AFTER.match(text, quantity.end) is not None
+
+
 def is_definite(quantity: Quantity, text: str) -> bool:
     """"the two leaders": a numeral after a definite determiner re-mentions a known set rather than
     stating a figure, so it is neither a checkable count nor an antecedent for an elided noun."""
