@@ -141,3 +141,13 @@ def test_a_season_average_does_not_conflict_with_a_seasons_total():
         "Mark Doyle, who signed for the Hawks, hit 121 RBIs in his six big-league seasons.",
     )
     assert not _conflicts(facts)
+
+
+def test_a_figure_of_an_earlier_occasion_does_not_conflict():
+    facts = _story(
+        "A worker shot three people at the Hawks bakery on Thursday, police said.",
+        "The bakery shooting came just weeks after a driver fatally shot eight people at a "
+        "depot in the same city, police said.",
+    )
+    assert not _conflicts(facts)
+    assert not scopes_may_match(_figure(8, scope="weeks after"), _figure(3))

@@ -294,3 +294,16 @@ def test_a_combined_figure_is_a_whole(read):
     q = _one(read("Playing in a combined 157 games with the Hawks and Owls, Doe hit 33 homers."),
              "157")
     assert q.scope == "combined"
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    ("The attack came just weeks after a driver shot eight people at a depot.", "weeks after"),
+    ("The vote came two years after a gunman killed 12 people at the school.", "years after"),
+])
+def test_a_figure_of_an_occasion_weeks_apart_is_scoped_to_it(read, sentence, scope):
+    assert [q.scope for q in read(sentence)] == [scope]
+
+
+def test_a_figure_of_the_main_clause_is_not_another_occasion(read):
+    q = _one(read("Two weeks after the quake, 5,000 people remain homeless."), "5,000")
+    assert not (q.scope or "").endswith(("after", "before"))

@@ -130,7 +130,9 @@ def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
     if qa.scope and qb.scope:
         return qa.scope == qb.scope
     one = qa.scope or qb.scope
-    return not (one and one.split()[0] in PART_WORDS | WHOLE_WORDS)
+    # "weeks after" (read.figure_context): a figure of another occasion than the story's.
+    return not (one and (one.split()[0] in PART_WORDS | WHOLE_WORDS
+                         or one.split()[-1] in ("after", "before")))
 
 
 def _is_rate(quantity: Quantity) -> bool:
