@@ -33,6 +33,7 @@ def test_names_of_one_bearer_match():
     assert same_name("RB Jane Roe", "Jane Roe")  # a position the tagger kept in the name
     assert same_name("Plus Jane Roe", "Jane Roe")  # a stray word in a tagged name
     assert not same_name("Jane Roe", "Ann Doe")
+    assert same_name("the Roes", "Jane Roe")  # a family by its plural surname
 
 
 def test_two_known_bearers_must_be_one():
@@ -83,16 +84,17 @@ def test_a_bearer_less_figure_in_a_round_up_is_nobodys():
     # can name, so it is not set against the second outlet's 24.
     facts = _story(
         "The Hawks beat the Owls on Sunday. Sam Okoro scored 31 points for the Hawks. Mark "
-        "Doyle added 12 points for the Owls. The home side led by 18 points at halftime.",
+        "Doyle added 12 points for the Owls. Ann Poe had 9 points. The home side led by 18 "
+        "points at halftime.",
         "The Hawks beat the Owls on Sunday. The home side led by 24 points at halftime.",
     )
     assert not _conflicts(facts)
 
 
-def test_a_bearer_less_figure_still_conflicts_where_one_owner_is_named():
+def test_a_bearer_less_figure_still_conflicts_where_two_owners_are_named():
     facts = _story(
-        "The Hawks beat the Owls on Sunday. Sam Okoro scored 31 points for the Hawks. The home "
-        "side led by 18 points at halftime.",
+        "The Hawks beat the Owls on Sunday. Sam Okoro scored 31 points for the Hawks. Mark "
+        "Doyle added 12 points for the Owls. The home side led by 18 points at halftime.",
         "The Hawks beat the Owls on Sunday. The home side led by 24 points at halftime.",
     )
     assert _conflicts(facts)

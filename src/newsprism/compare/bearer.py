@@ -52,6 +52,7 @@ PART_WORDS = {"by", "via"}
 WHOLE_WORDS = {"combined"}  # "a combined 157 games": the sum of parts, none of them
 # A figure's events that make it a rate rather than a total: "averaged 100 RBIs a season".
 RATE_EVENTS = {"average"}
+ROUND_UP_OWNERS = 3  # owners of one measure in one article that make it a round-up
 NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 
 
@@ -93,9 +94,11 @@ def bearers_may_match(qa: Quantity, qb: Quantity) -> bool:
 
 
 def owner_is_known(statement: Statement, quantity: Quantity) -> bool:
-    """A figure of a measure its article gives for several people or teams ("Doe scored 18
-    points", "Roe added 22", a round-up of games) is set against another outlet's only when the
-    reader knows whose it is: a bearer-less "18 points" in such an article could be anyone's."""
+    """A figure of a measure its article gives for many people or teams ("Doe scored 18
+    points", "Roe added 22", "Poe had 12", a round-up of games) is set against another outlet's
+    only when the reader knows whose it is: a bearer-less "18 points" in such an article could
+    be anyone's. Two owners are not yet a round-up: a story about a couple's taxes gives sums
+    of the couple's and of a rival's, and its bearer-less "the couple paid" is still theirs."""
     if quantity.bearer:
         return True
     owners: list[str] = []
@@ -103,7 +106,7 @@ def owner_is_known(statement: Statement, quantity: Quantity) -> bool:
         if other.unit == quantity.unit and other.bearer \
                 and not any(same_name(other.bearer, seen) for seen in owners):
             owners.append(other.bearer)
-    return len(owners) < 2
+    return len(owners) < ROUND_UP_OWNERS
 
 
 def bearer_named_in(quantity: Quantity, other: Statement) -> bool:
@@ -148,7 +151,11 @@ def same_name(a: str, b: str) -> bool:
     if org_key(a) == org_key(b):
         return True
     tokens_a, tokens_b = name_tokens(a), name_tokens(b)
-    return bool(tokens_a and tokens_b) and surname(tokens_a) == surname(tokens_b)
+    if not (tokens_a and tokens_b):
+        return False
+    key_a, key_b = surname(tokens_a), surname(tokens_b)
+    # "the Does" is the family of "Jane Doe": a plural surname names its bearers together.
+    return key_a == key_b or key_a == key_b + "s" or key_b == key_a + "s"
 
 
 def _people(statement: Statement) -> set[str]:
