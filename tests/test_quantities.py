@@ -307,3 +307,18 @@ def test_a_figure_of_an_occasion_weeks_apart_is_scoped_to_it(read, sentence, sco
 def test_a_figure_of_the_main_clause_is_not_another_occasion(read):
     q = _one(read("Two weeks after the quake, 5,000 people remain homeless."), "5,000")
     assert not (q.scope or "").endswith(("after", "before"))
+
+
+def test_a_bracketed_conversion_takes_the_hedge_of_the_figure_it_converts(read):
+    q = _one(read("The survey put the epicentre at about 58km (36 miles) from the port."), "36")
+    assert (q.unit, q.modifier) == ("mile", "about") and q.low < 35 < q.high
+    q = _one(read("The climber fell around 2000ft (609 metres) near the hut."), "609")
+    assert q.low < 600 < q.high
+    q = _one(read("Some 300 people (including 12 children) were hurt."), "12")
+    assert q.low == q.high == 12  # words in brackets, no conversion
+
+
+def test_a_sum_converted_into_another_currency_is_no_figure_of_its_own(read):
+    found = read("Damage was estimated at $US1 million ($1.52 million), officials said.")
+    assert [q.text for q in found if "1.52" in q.text] == []
+    assert [q.text for q in read("The fund grew to €5m (£4.3m) last year.")] == ["€5m"]

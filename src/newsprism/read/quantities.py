@@ -26,6 +26,7 @@ from newsprism.read.figure_owner import annotate_bearers
 from newsprism.read.quantity_spans import (
     borrow_elided_units,
     borrow_partitive_units,
+    conversion_of,
     glued_group,
     is_definite,
     is_time_offset,
@@ -35,6 +36,7 @@ from newsprism.read.quantity_spans import (
 from newsprism.read.quantity_words import (
     CURRENCIES,
     FRACTIONS,
+    MODIFIERS,
     NUMBER_WORDS,
     SCALES,
     counted_noun,
@@ -85,8 +87,23 @@ def annotate(article: Article, doc: Doc) -> None:
     borrow_elided_units(found, doc)
     borrow_partitive_units(found, doc.text)
     joined = [q for q in join_ranges(found, doc.text) if not is_time_offset(q, doc.text)]
+    joined = [q for q in joined if _restated(q, doc.text)]
     annotate_bearers(article, doc, joined)
     article.quantities.extend(joined)
+
+
+def _restated(quantity: Quantity, text: str) -> bool:
+    """Keep a figure, with the hedge of the figure it converts ("about 58km (36 miles)" reads
+    as about 36 miles); drop a sum converted into another currency (see ``conversion_of``)."""
+    converted, hedge = conversion_of(quantity, text)
+    if not converted:
+        return True
+    if quantity.unit in CURRENCIES.values():
+        return False
+    if hedge in dict(MODIFIERS) and quantity.modifier is None:
+        quantity.modifier = hedge
+        quantity.low, quantity.high = value_range(quantity.value, 0.0, hedge)
+    return True
 
 
 def _quantity_at(doc: Doc, token: Token) -> tuple[Quantity | None, set[int]]:
