@@ -322,3 +322,9 @@ def test_a_sum_converted_into_another_currency_is_no_figure_of_its_own(read):
     found = read("Damage was estimated at $US1 million ($1.52 million), officials said.")
     assert [q.text for q in found if "1.52" in q.text] == []
     assert [q.text for q in read("The fund grew to €5m (£4.3m) last year.")] == ["€5m"]
+
+
+def test_spaced_digits_keep_the_event_of_their_first_group(read):
+    # The parser hangs "3" on "closed down" and "9 percent" on "reacted".
+    q = _one(read("But markets reacted with alarm as stocks closed down 3. 9 percent."), "3. 9")
+    assert "close" in q.predicates

@@ -341,8 +341,17 @@ def _make(doc: Doc, first: Token, last: Token, value: float, low: float, high: f
         end -= 1  # "£300m." at the end of a sentence: the full stop is not part of the figure
     return Quantity(start=span.start_char, end=end, text=doc.text[span.start_char : end],
                     value=value, low=low, high=high, unit=unit, modifier=modifier,
-                    predicate=predicate_of(span.root), predicates=predicates_of(span.root),
+                    predicate=predicate_of(span.root), predicates=_events_of(span),
                     setting=setting_of(span.root), scope=scope_of(span))
+
+
+def _events_of(span) -> list[str]:
+    """The figure's events; for digits a page spaced out ("closed down 3. 9 percent") the parser
+    hangs the first group and the rest on different words, so both chains are read."""
+    events = predicates_of(span.root)
+    if any(t.text in (",", ".") and t.whitespace_ for t in span[:-1]):
+        events += [e for e in predicates_of(span[0]) if e not in events]
+    return events
 
 
 # --- ages ---------------------------------------------------------------------------------------
