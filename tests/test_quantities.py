@@ -260,6 +260,10 @@ def test_a_by_compound_names_a_thing_not_two_counts(read):
     "The Bulls won 19-12 on Sunday.",
     "The match ended in a 12-12 draw.",
     "The court issued a 5-4 ruling on Monday.",
+    # Some copies of pages space the hyphen out; the noun after the pair names the score.
+    "The Hawks won a 65 - 53 victory over the Owls.",
+    "A 7 - 0 run gave the Owls a 19 - 12 lead.",
+    "Doe broke a 12 - 12 tie with a dunk.",
 ])
 def test_a_score_or_tally_is_not_two_counts(read, sentence):
     assert read(sentence) == []
@@ -273,3 +277,54 @@ def test_a_rising_hyphenated_pair_is_still_a_range(read):
 def test_the_part_in_n_of_m_counts_the_wholes_noun(read):
     found = read("Doe completed 23 of 35 passes for 329 yards.")
     assert [(q.value, q.unit) for q in found][:2] == [(23, "pass"), (35, "pass")]
+
+
+def test_a_spaced_rising_pair_is_still_a_range(read):
+    q = _one(read("Some 300 - 400 troops left the base."), "300")
+    assert (q.low, q.high, q.unit) == (300, 400, "troop")
+
+
+def test_a_distance_in_time_told_by_counting_is_no_count(read):
+    assert read("But fifteen games later the Hawks stood in the playoffs.") == []
+    q = _one(read("Three innings earlier, Doe hit 2 home runs."), "2")
+    assert (q.value, q.unit) == (2, "run")
+
+
+def test_a_combined_figure_is_a_whole(read):
+    q = _one(read("Playing in a combined 157 games with the Hawks and Owls, Doe hit 33 homers."),
+             "157")
+    assert q.scope == "combined"
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    ("The attack came just weeks after a driver shot eight people at a depot.", "weeks after"),
+    ("The vote came two years after a gunman killed 12 people at the school.", "years after"),
+])
+def test_a_figure_of_an_occasion_weeks_apart_is_scoped_to_it(read, sentence, scope):
+    assert [q.scope for q in read(sentence)] == [scope]
+
+
+def test_a_figure_of_the_main_clause_is_not_another_occasion(read):
+    q = _one(read("Two weeks after the quake, 5,000 people remain homeless."), "5,000")
+    assert not (q.scope or "").endswith(("after", "before"))
+
+
+def test_a_bracketed_conversion_takes_the_hedge_of_the_figure_it_converts(read):
+    q = _one(read("The survey put the epicentre at about 58km (36 miles) from the port."), "36")
+    assert (q.unit, q.modifier) == ("mile", "about") and q.low < 35 < q.high
+    q = _one(read("The climber fell around 2000ft (609 metres) near the hut."), "609")
+    assert q.low < 600 < q.high
+    q = _one(read("Some 300 people (including 12 children) were hurt."), "12")
+    assert q.low == q.high == 12  # words in brackets, no conversion
+
+
+def test_a_sum_converted_into_another_currency_is_no_figure_of_its_own(read):
+    found = read("Damage was estimated at $US1 million ($1.52 million), officials said.")
+    assert [q.text for q in found if "1.52" in q.text] == []
+    assert [q.text for q in read("The fund grew to €5m (£4.3m) last year.")] == ["€5m"]
+
+
+def test_spaced_digits_keep_the_event_of_their_first_group(read):
+    # The parser hangs "3" on "closed down" and "9 percent" on "reacted".
+    q = _one(read("But markets reacted with alarm as stocks closed down 3. 9 percent."), "3. 9")
+    assert "close" in q.predicates

@@ -49,6 +49,10 @@ GAP_AFTER_NAME = re.compile(r"(?:['’]s?)?\s*")
 HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s*[a-z]+\s*$",
                              re.IGNORECASE)
 PART_WORDS = {"by", "via"}
+WHOLE_WORDS = {"combined"}  # "a combined 157 games": the sum of parts, none of them
+# A figure's events that make it a rate rather than a total: "averaged 100 RBIs a season".
+RATE_EVENTS = {"average"}
+ROUND_UP_OWNERS = 3  # owners of one measure in one article that make it a round-up
 NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 
 
@@ -60,6 +64,10 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     if states_other_figure(a, qa, qb) or states_other_figure(b, qb, qa):
         return False
     if not bearers_may_match(qa, qb) or not scopes_may_match(qa, qb):
+        return False
+    if not (owner_is_known(a, qa) and owner_is_known(b, qb)):
+        return False
+    if not (bearer_named_in(qa, b) and bearer_named_in(qb, a)):
         return False
     if _people(a) and _people(b) and not _people(a) & _people(b):
         return False  # "Doe has 310 yards" / "Roe has 150 yards": two people's figures
@@ -85,15 +93,53 @@ def bearers_may_match(qa: Quantity, qb: Quantity) -> bool:
     return True
 
 
+def owner_is_known(statement: Statement, quantity: Quantity) -> bool:
+    """A figure of a measure its article gives for many people or teams ("Doe scored 18
+    points", "Roe added 22", "Poe had 12", a round-up of games) is set against another outlet's
+    only when the reader knows whose it is: a bearer-less "18 points" in such an article could
+    be anyone's. Two owners are not yet a round-up: a story about a couple's taxes gives sums
+    of the couple's and of a rival's, and its bearer-less "the couple paid" is still theirs."""
+    if quantity.bearer:
+        return True
+    owners: list[str] = []
+    for other in statement.article.quantities:
+        if other.unit == quantity.unit and other.bearer \
+                and not any(same_name(other.bearer, seen) for seen in owners):
+            owners.append(other.bearer)
+    return len(owners) < ROUND_UP_OWNERS
+
+
+def bearer_named_in(quantity: Quantity, other: Statement) -> bool:
+    """An outlet that never names a figure's owner is not giving that owner's figure: "He
+    hosted the show five times" (read as Carson's) is no version of an article's count that
+    never mentions Carson."""
+    if not quantity.bearer:
+        return True
+    tokens = name_tokens(quantity.bearer)
+    if not tokens:
+        return True
+    word = re.escape(surname(tokens))
+    return re.search(rf"\b{word}\b", other.article.text, re.IGNORECASE) is not None
+
+
 def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
     """Figures of two periods or parts of one measure are two figures: "147 yards in his last
     two games" / "371 yards since Week 9"; "40 wins by knockout" / "47 wins" (a part of a
-    count is not the count). A figure with a period and one without may be one figure, the
-    other outlet leaving the period unsaid."""
+    count is not the count, nor is a sum of parts, "a combined 157 games"); an average is not a
+    total ("averaged 100 RBIs" / "121 RBIs last season"). A figure with a period and one
+    without may be one figure, the other outlet leaving the period unsaid."""
+    if _is_rate(qa) != _is_rate(qb):
+        return False  # "averaged 100 RBIs in six seasons" / "121 RBIs last season"
     if qa.scope and qb.scope:
         return qa.scope == qb.scope
     one = qa.scope or qb.scope
-    return not (one and one.split()[0] in PART_WORDS)
+    # "weeks after" (read.figure_context): a figure of another occasion than the story's.
+    return not (one and (one.split()[0] in PART_WORDS | WHOLE_WORDS
+                         or one.split()[-1] in ("after", "before")))
+
+
+def _is_rate(quantity: Quantity) -> bool:
+    return bool(RATE_EVENTS & set(quantity.predicates))
 
 
 def same_name(a: str, b: str) -> bool:
@@ -105,7 +151,11 @@ def same_name(a: str, b: str) -> bool:
     if org_key(a) == org_key(b):
         return True
     tokens_a, tokens_b = name_tokens(a), name_tokens(b)
-    return bool(tokens_a and tokens_b) and surname(tokens_a) == surname(tokens_b)
+    if not (tokens_a and tokens_b):
+        return False
+    key_a, key_b = surname(tokens_a), surname(tokens_b)
+    # "the Does" is the family of "Jane Doe": a plural surname names its bearers together.
+    return key_a == key_b or key_a == key_b + "s" or key_b == key_a + "s"
 
 
 def _people(statement: Statement) -> set[str]:
@@ -130,8 +180,13 @@ def states_other_figure(a: Statement, qa: Quantity, qb: Quantity) -> bool:
     """Sentence ``a`` also gives a figure of ``qb``'s unit that ``qb``'s range admits, beside
     ``qa``: it speaks of two quantities ("20 feet away ... dragged her 10 feet", "about 10
     feet"), and ``qa`` is not its version of ``qb``."""
+    # Every figure of the sentence counts, also one the statement leaves out as a re-mention
+    # ("dragging her 10 feet", where "her" reads like a determiner).
+    sentence = a.sentence
     return any(q is not qa and q.unit == qb.unit and q.low <= qb.high and qb.low <= q.high
-               for q in a.quantities)
+               and sentence.start <= q.start and q.end <= sentence.end
+               and (q.start, q.end) != (qa.start, qa.end)
+               for q in a.article.quantities)
 
 
 def figure_owner(statement: Statement, quantity: Quantity) -> str | None:

@@ -27,6 +27,7 @@ from newsprism.compare.align import (
     shared_names,
 )
 from newsprism.compare.bearer import same_bearer
+from newsprism.compare.figure_standing import disputed_claim, same_session_measure
 from newsprism.compare.statements import Statement
 from newsprism.model import Article, Fact, FactValue, Quantity, SourceSpan
 
@@ -139,6 +140,9 @@ def quantity_score(a: QuantityItem, b: QuantityItem, wording: float) -> float | 
                 and max(qa.value, qb.value) <= MAX_RATIO * max(min(qa.value, qb.value), 1e-9)
                 and (sole or _same_predicate(qa, qb, wording)) and _same_setting(a, b, one_event)
                 and same_period(a.statement, b.statement)
+                and same_session_measure(qa, qb)
+                and not disputed_claim(a.statement, qa)
+                and not disputed_claim(b.statement, qb)
                 and same_bearer(a.statement, qa, b.statement, qb)):
             return None
     elif not related or (not same_unit and (min(qa.value, qb.value) < DISTINCTIVE

@@ -132,6 +132,9 @@ PERIOD_PREPOSITIONS = {"in", "since", "through", "over", "during", "across", "th
 PART_PREPOSITIONS = {"by", "via"}
 # Modifiers of the counted noun that name a total of a period ("58 career wins").
 PERIOD_MODIFIERS = {"career", "season", "lifetime", "all-time", "annual", "weekly", "daily"}
+# Modifiers that make a figure the sum of several parts ("a combined 157 games with two
+# clubs"): a whole, never one part's figure.
+WHOLE_MODIFIERS = {"combined"}
 LEFT_OUT = {"det", "poss", "punct", "cc", "case"}
 
 
@@ -144,7 +147,8 @@ def scope_of(figure: Span) -> str | None:
     words of the figure itself ("a 15-year-old") are no restriction of it."""
     token = figure.root
     for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.lower_ in PERIOD_MODIFIERS:
+        if child.dep_ in ("compound", "amod") and child.lower_ in PERIOD_MODIFIERS \
+                | WHOLE_MODIFIERS:
             return child.lower_
         if figure.start <= child.i < figure.end:
             continue
@@ -162,6 +166,8 @@ def scope_of(figure: Span) -> str | None:
                      if _is_part(c)), None)
         if part is not None:  # "51 wins came by knockout"; a passive's agent is no part
             return _phrase(part)
+    if verb is not None and (earlier := _another_time(verb)):
+        return earlier
     verb = verb or token.sent.root  # a verbless fragment ("121 RBIs last season, including")
     # The period may hang from any word of the figure's clause ("has 548 yards, 28 receptions
     # and 258 receiving yards this season"); the one nearest the figure is its own.
@@ -170,6 +176,25 @@ def scope_of(figure: Span) -> str | None:
     if not periods:
         return None
     return _phrase(min(periods, key=lambda t: abs(t.i - token.i)))
+
+
+# Distances in time that put a clause's event on another occasion than the story's: "came
+# weeks after a driver shot eight people" is an earlier shooting; "hours after" may be the same.
+LONG_TIME_NOUNS = {"week", "month", "year", "decade"}
+SEQUENCE_MARKS = {"after", "before"}
+
+
+def _another_time(verb: Token) -> str | None:
+    """"weeks after" when the figure's clause is subordinated by "after"/"before" with a
+    distance of weeks or more ("came just weeks after a driver shot eight people"): the
+    figure is of that other occasion, not of the event the story reports."""
+    mark = next((c for c in verb.children
+                 if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), None)
+    if mark is None:
+        return None
+    distance = next((t for t in (*mark.children, *verb.children)
+                     if t.dep_ == "npadvmod" and t.lemma_.lower() in LONG_TIME_NOUNS), None)
+    return f"{distance.lemma_.lower()}s {mark.lower_}" if distance is not None else None
 
 
 def _is_part(token: Token) -> bool:

@@ -26,14 +26,17 @@ from newsprism.read.figure_owner import annotate_bearers
 from newsprism.read.quantity_spans import (
     borrow_elided_units,
     borrow_partitive_units,
+    conversion_of,
     glued_group,
     is_definite,
+    is_time_offset,
     join_ranges,
     last_group,
 )
 from newsprism.read.quantity_words import (
     CURRENCIES,
     FRACTIONS,
+    MODIFIERS,
     NUMBER_WORDS,
     SCALES,
     counted_noun,
@@ -83,9 +86,24 @@ def annotate(article: Article, doc: Doc) -> None:
         found.append(quantity)
     borrow_elided_units(found, doc)
     borrow_partitive_units(found, doc.text)
-    joined = join_ranges(found, doc.text)
+    joined = [q for q in join_ranges(found, doc.text) if not is_time_offset(q, doc.text)]
+    joined = [q for q in joined if _restated(q, doc.text)]
     annotate_bearers(article, doc, joined)
     article.quantities.extend(joined)
+
+
+def _restated(quantity: Quantity, text: str) -> bool:
+    """Keep a figure, with the hedge of the figure it converts ("about 58km (36 miles)" reads
+    as about 36 miles); drop a sum converted into another currency (see ``conversion_of``)."""
+    converted, hedge = conversion_of(quantity, text)
+    if not converted:
+        return True
+    if quantity.unit in CURRENCIES.values():
+        return False
+    if hedge in dict(MODIFIERS) and quantity.modifier is None:
+        quantity.modifier = hedge
+        quantity.low, quantity.high = value_range(quantity.value, 0.0, hedge)
+    return True
 
 
 def _quantity_at(doc: Doc, token: Token) -> tuple[Quantity | None, set[int]]:
@@ -323,8 +341,17 @@ def _make(doc: Doc, first: Token, last: Token, value: float, low: float, high: f
         end -= 1  # "£300m." at the end of a sentence: the full stop is not part of the figure
     return Quantity(start=span.start_char, end=end, text=doc.text[span.start_char : end],
                     value=value, low=low, high=high, unit=unit, modifier=modifier,
-                    predicate=predicate_of(span.root), predicates=predicates_of(span.root),
+                    predicate=predicate_of(span.root), predicates=_events_of(span),
                     setting=setting_of(span.root), scope=scope_of(span))
+
+
+def _events_of(span) -> list[str]:
+    """The figure's events; for digits a page spaced out ("closed down 3. 9 percent") the parser
+    hangs the first group and the rest on different words, so both chains are read."""
+    events = predicates_of(span.root)
+    if any(t.text in (",", ".") and t.whitespace_ for t in span[:-1]):
+        events += [e for e in predicates_of(span[0]) if e not in events]
+    return events
 
 
 # --- ages ---------------------------------------------------------------------------------------

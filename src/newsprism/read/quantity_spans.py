@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Quantity
-from newsprism.read.quantity_words import SCALES
+from newsprism.read.quantity_words import MODIFIERS, SCALES
 
 RANGE_OPENER = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -18,6 +18,39 @@ PARTITIVE_GAP = re.compile(r"\s+of\s+", re.IGNORECASE)
 DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "both"}
 # Roles in which a bare numeral is itself the noun phrase, i.e. its noun is elided.
 ELLIPTIC_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"}
+
+
+# "fifteen games later", "three laps earlier", "two innings ago": a distance in time.
+TIME_OFFSET_AFTER = re.compile(r"\s*(?:later|earlier|ago)\b", re.IGNORECASE)
+
+
+# A figure in brackets right after another figure restates it in other units: "about 58km (36
+# miles)", "$US1 million ($1.52 million)". The figure before may be glued to its unit or carry a
+# currency code the reader does not take for a numeral, so it is found in the text.
+HEDGES = {phrase for phrase, _kind in MODIFIERS}
+CONVERSION_BEFORE = re.compile(
+    r"(?:\b(?P<hedge>[A-Za-z]+(?:\s[a-z]+)?)\s+)?(?:[$£€¥]\s?)?(?:[A-Z]{1,3})?\d[\d,.]*"
+    r"(?:\s?[A-Za-z]+\.?)?\s*\(\s*$")
+
+
+def conversion_of(quantity: Quantity, text: str) -> tuple[bool, str | None]:
+    """Whether the figure is a bracketed conversion of the figure before it, and that figure's
+    hedge ("about" in "about 58km (36 miles)"): the conversion says what the original says,
+    no more exactly, so it takes the hedge; a sum converted into another currency is the
+    same sum, and is no figure of its own."""
+    found = CONVERSION_BEFORE.search(text, max(quantity.start - 40, 0), quantity.start)
+    if found is None or found.end() != quantity.start:
+        return False, None
+    words = (found.group("hedge") or "").lower()
+    # The words before the figure: "more than", or "at about" whose hedge is its last word.
+    return True, words if len(words.split()) < 2 or words in HEDGES else words.split()[-1]
+
+
+def is_time_offset(quantity: Quantity, text: str) -> bool:
+    """"But fifteen games later the team stood at 10-5": the figure measures how far on the
+    story has moved, a point in time told by counting, not a count the outlets report (when
+    the tagger reads it as a date, it is no figure in the first place)."""
+    return TIME_OFFSET_AFTER.match(text, quantity.end) is not None
 
 
 def is_definite(quantity: Quantity, text: str) -> bool:
@@ -76,9 +109,11 @@ def _is_range(text: str, first: Quantity, second: Quantity) -> bool:
 
 
 def _hyphenated(text: str, first: Quantity, second: Quantity) -> bool:
-    """Numerals joined by a hyphen or dash, the second bare: "19-12", "a 5-4 ruling" (the parser
-    may give the first the noun after both), not "$5.4 million to $200,000"."""
-    return _gap(text, first, second) in ("-", "–") and second.unit is None
+    """Numerals joined by a hyphen or dash, one of them bare: "19-12", "a 5-4 ruling", "a 19 -
+    12 lead", "a 7 - 0 run" (the noun after both names the score, lead or run, and the parser
+    may hang it on either numeral), not "$5.4 million to $200,000"."""
+    return _gap(text, first, second) in ("-", "–") and (
+        second.unit is None or first.unit is None or first.unit == second.unit)
 
 
 def _gap(text: str, first: Quantity, second: Quantity) -> str:

@@ -167,6 +167,8 @@ def counted_noun(core: list[Token]) -> Token | None:
         root = root.head
     if root.dep_ == "conj" and any(c.dep_ == "nummod" for c in root.head.children):
         return root.head
+    if root.head.like_num:
+        return None  # "a 19 - 12 lead" parsed as 19 counting "12": a number counts no number
     if root.dep_ == "nummod" and root.head.i > root.i:
         return root.head  # a numeral modifier counts its head, even one mis-tagged as a verb
     if root.dep_ in ("quantmod", "compound", "amod", "nmod") and root.head.pos_ in NOUNS:

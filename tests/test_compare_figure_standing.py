@@ -1,0 +1,53 @@
+"""Compare: a claim the outlet itself disputes, and a market's move during the day against its
+close, are not the outlet's version of another outlet's figure."""
+
+from __future__ import annotations
+
+from newsprism.compare.facts import find_facts
+from newsprism.model import Article, Fact
+from newsprism.read import read
+from newsprism.read.entities import canonicalise
+
+
+def _conflicts(*bodies: str) -> list[Fact]:
+    articles = [Article.from_paragraphs(f"outlet{i}", body.split("\n\n"), title="Tax returns",
+                                        published="2021-04-14", outlet=f"outlet{i}")
+                for i, body in enumerate(bodies)]
+    articles = read(articles)
+    facts = find_facts(articles, canonicalise(articles), encoder=None)
+    return [f for f in facts if f.kind == "quantity" and f.status == "conflict"]
+
+
+OWN = "The returns show that the couple's 2019 federal tax rate was 35.7 percent of income."
+
+
+def test_a_claim_the_outlet_doubts_in_the_next_sentence_is_not_its_figure():
+    doubted = ("Tom Reyes said the couple's 2019 federal tax rate was 30 percent of income. It "
+               "was unclear where Reyes got the figure.")
+    assert not _conflicts(OWN, doubted)
+
+
+def test_a_claim_corrected_in_its_own_sentence_is_not_its_figure():
+    corrected = ("Tom Reyes claimed the couple's 2019 federal tax rate was 30 percent of income, "
+                 "but in fact the returns show more.")
+    assert not _conflicts(OWN, corrected)
+
+
+def test_a_claim_the_outlet_reports_without_doubt_still_conflicts():
+    reported = ("Tom Reyes said the couple's 2019 federal tax rate was 30 percent of income. He "
+                "spoke in Ohio on Monday.")
+    assert _conflicts(OWN, reported)
+
+
+def test_a_fall_during_the_day_is_not_the_close():
+    assert not _conflicts(
+        "Markets reacted with alarm as Greek stocks plunged 5.4 percent on the Athens exchange.",
+        "Markets reacted with alarm as Greek stocks closed down 3.9 percent on the Athens "
+        "exchange.",
+    )
+    assert _conflicts(
+        "Markets reacted with alarm as Greek stocks closed down 5.4 percent on the Athens "
+        "exchange.",
+        "Markets reacted with alarm as Greek stocks closed down 3.9 percent on the Athens "
+        "exchange.",
+    )
