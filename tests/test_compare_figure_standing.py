@@ -6,7 +6,7 @@ from __future__ import annotations
 from newsprism.compare.facts import find_facts
 from newsprism.model import Article, Fact
 from newsprism.read import read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 
 def _conflicts(*bodies: str) -> list[Fact]:
