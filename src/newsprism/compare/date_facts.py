@@ -37,6 +37,7 @@ DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|(this|last|next) (wee
 CONTINUING = re.compile(r"\b(kept|keeps|keep|keeping|continu\w*|again|stepped up|renew\w*)\b",
                         re.IGNORECASE)
 LEDE_STATEMENTS = 2  # statements 0-2: headline (or standfirst) and the first body sentences
+PEG_NAMES = 2  # names two ledes must share for their pegs to be set against each other
 # Relations of two dates that name one day, or one within the other: no conflict between them.
 AGREEING = ("equal", "as_written", "contains", "same_weekday")
 
@@ -106,8 +107,11 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     relation = _date_relation(a.mention, b.mention)
     days = a.mention.precision == "day"
     relative_pair = relation == "relative_differ"
+    # Pegs are set against each other only for ledes naming two of the same people, places or
+    # bodies: one name in common ("Mayor Berg urged the board …", "Mayor Berg visited …") is
+    # the story's protagonist, whose every act a lede may tell.
     pegs = relative_pair and days and phase and _news_pegs_differ(a, b) \
-        and bool(shared_names(a.statement, b.statement))
+        and len(shared_names(a.statement, b.statement)) >= PEG_NAMES
     if relation not in AGREEING and not may_conflict(
             a.statement, a.mention, b.statement, b.mention, wording, pegs):
         return None
