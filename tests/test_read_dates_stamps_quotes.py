@@ -54,3 +54,27 @@ def test_a_quote_continued_from_the_paragraph_above_still_counts(nlp):
             'With smart policies we can grow our economy today and keep the coast clean. "\n')
     article = Article(id="q", text=text, published="2015-03-12")
     assert _read(nlp, article) == []
+
+
+@pytest.mark.parametrize("quoted", [
+    "Today's ruling gives married couples certainty",  # a possessive: the ruling's day
+    "The interview he gave today shows he changed his mind",  # a past act
+    "She will testify today before the committee",  # a future act
+    "Today, his neighbours urged him to step aside",
+])
+def test_today_dating_an_act_inside_a_quotation_is_read(nlp, quoted):
+    article = Article(id="q", text=f'"{quoted}," the minister said.', published="2015-03-12")
+    assert ("2015-03-12" in [value for _, value in _read(nlp, article)])
+
+
+def test_yesterday_and_tomorrow_inside_a_quotation_are_always_days(nlp):
+    text = ('"As I said yesterday, she must appear at tomorrow\'s hearing," the chairman '
+            "said.")
+    article = Article(id="q", text=text, published="2015-03-12")
+    assert [value for _, value in _read(nlp, article)] == ["2015-03-11", "2015-03-13"]
+
+
+def test_today_in_the_present_tense_inside_a_quotation_is_not_read(nlp):
+    text = '"Our harbour is busier today than it has ever been," the mayor said on Tuesday.'
+    article = Article(id="q", text=text, published="2015-03-12")
+    assert _read(nlp, article) == [("Tuesday", "2015-03-10")]

@@ -53,9 +53,12 @@ APART_DAYS = 31
 
 
 def may_conflict(
-    a: Statement, date_a: DateMention, b: Statement, date_b: DateMention, wording: float
+    a: Statement, date_a: DateMention, b: Statement, date_b: DateMention, wording: float,
+    news_pegs: bool = False,
 ) -> bool:
-    """Two disagreeing dates may be set against each other (see the module's rules)."""
+    """Two disagreeing dates may be set against each other (see the module's rules).
+    ``news_pegs``: both date their article's news peg, for the same people
+    (:func:`newsprism.compare.date_facts.date_score`): one act, whatever the verbs."""
     if _states_other_date(a, date_b) or _states_other_date(b, date_a):
         return False
     if _extent(a) != _extent(b):
@@ -64,7 +67,7 @@ def may_conflict(
         return False
     reworded = wording >= SAME
     named = bool(shared_names(a, b))
-    same_act = (reworded or events_meet(date_a.predicates, date_b.predicates)
+    same_act = (news_pegs or reworded or events_meet(date_a.predicates, date_b.predicates)
                 or bool(set(date_a.predicates) & set(date_b.predicates))
                 or (named and wording >= CLOSE and _eventful(date_a) and _eventful(date_b)))
     # Who acted is shown by a shared name, or (the tagger misses many names: "authorities in X

@@ -28,11 +28,16 @@ from newsprism.compare.align import (
 )
 from newsprism.compare.date_acts import may_conflict, names_differ, same_as_written
 from newsprism.compare.statements import Statement
-from newsprism.model import DateMention, Fact, FactValue, SourceSpan
+from newsprism.model import Article, DateMention, Fact, FactValue, SourceSpan
+from newsprism.read.date_lines import publication_day
 from newsprism.read.dates import WEEKDAYS
 
 DEICTIC = re.compile(r"\b(today|tonight|yesterday|tomorrow|(this|last|next) (week|month|year))\b")
+# Words telling one more step of an act already under way.
+CONTINUING = re.compile(r"\b(kept|keeps|keep|keeping|continu\w*|again|stepped up|renew\w*)\b",
+                        re.IGNORECASE)
 LEDE_STATEMENTS = 2  # statements 0-2: headline (or standfirst) and the first body sentences
+PEG_NAMES = 2  # names two ledes must share for their pegs to be set against each other
 # Relations of two dates that name one day, or one within the other: no conflict between them.
 AGREEING = ("equal", "as_written", "contains", "same_weekday")
 
@@ -100,8 +105,15 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     related = wording >= LOOSE or bool(shared_names(a.statement, b.statement))
     phase = same_phase(a.statement, b.statement)
     relation = _date_relation(a.mention, b.mention)
+    days = a.mention.precision == "day"
+    relative_pair = relation == "relative_differ"
+    # Pegs are set against each other only for ledes naming two of the same people, places or
+    # bodies: one name in common ("Mayor Berg urged the board …", "Mayor Berg visited …") is
+    # the story's protagonist, whose every act a lede may tell.
+    pegs = relative_pair and days and phase and _news_pegs_differ(a, b) \
+        and len(shared_names(a.statement, b.statement)) >= PEG_NAMES
     if relation not in AGREEING and not may_conflict(
-            a.statement, a.mention, b.statement, b.mention, wording):
+            a.statement, a.mention, b.statement, b.mention, wording, pegs):
         return None
     # The event a date attaches to ("ordered the evacuation on Tuesday", "signed the evacuation
     # order on Tuesday") says what is dated better than the sentence's wording does. Pairs dating
@@ -113,8 +125,6 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
     # developments; they are set against each other only for one event, in a re-worded sentence
     # or in both ledes naming the same actors. Months and years named so ("last month", "this
     # month") are steps of a story, never.
-    days = a.mention.precision == "day"
-    relative_pair = relation == "relative_differ"
     # In a re-wording, dates of the same act, even a light one ("said Tuesday" / "said
     # Sunday"), date the same statement. The parser may hang a second word on one of them
     # ("said Sunday on the show" -> say, show), so one shared act is enough.
@@ -132,6 +142,8 @@ def date_score(a: DateItem, b: DateItem, wording: float) -> float | None:
         # hearing dated twice. Only the act the day itself dates counts (not a verb further
         # up the sentence), and the sentences must name the same people.
         return 3.0 + wording
+    if pegs:
+        return None if _set_apart(a, b) else 3.0 + wording
     if relation == "equal":
         # one date, one event, named by two outlets
         return 2.0 + bonus + wording if related else None
@@ -176,6 +188,48 @@ def _set_apart(a: DateItem, b: DateItem) -> bool:
     ("Hollowmere" / "Hollowmere Crown Court", "the Crown Court" / "Hollowmere Crown Court")."""
     return names_differ(a.mention.setting, b.mention.setting)
 
+
+
+def _news_pegs_differ(a: DateItem, b: DateItem) -> bool:
+    """Each date is its article's news peg - the first day its lede names against the
+    publication date ("Obama met Boehner on Sunday") - and neither article names the other's
+    day anywhere. Two reports of one story, naming the same people, peg it to the day its news
+    happened: an outlet leading with a later development still tells the earlier one ("a day
+    after …", "on Tuesday"), so two pegs that never meet in either article are one day
+    misdated."""
+    return _is_peg(a) and _is_peg(b) and not _names_day(a.statement.article, b) \
+        and not _names_day(b.statement.article, a) and _knowable(a, b) and _knowable(b, a)
+
+
+def _knowable(item: DateItem, other: DateItem) -> bool:
+    """The other outlet could have reported the act ``item`` dates: the act was past (or
+    already announced) when it published. A meeting on Thursday cannot be misdated by a report
+    of Sunday's meeting printed before it."""
+    published, other_published = (publication_day(i.statement.article) for i in (item, other))
+    if published is None or other_published is None:
+        return False
+    day = date.fromisoformat(item.value)
+    return day > published or day <= other_published
+
+
+def _is_peg(item: DateItem) -> bool:
+    """The item's day is the first its article's lede names against the publication date, and
+    the lede tells a new act, not one more step of an act under way ("kept up pressure on
+    Sunday", "continued to", "again"): such a lede dates the latest turn of a running story,
+    which another outlet may rightly peg to an earlier one."""
+    if not _in_lede(item) or CONTINUING.search(item.statement.text):
+        return False
+    first = next((d for d in item.statement.article.dates
+                  if d.precision == "day" and _relative(d)), None)
+    return first is not None and first.value == item.value
+
+
+def _names_day(article: Article, item: DateItem) -> bool:
+    """The article names the item's day: the same date, or the same weekday however it was
+    resolved ("to be shown on Tuesday" is a Tuesday whichever week a reader placed it in)."""
+    weekday = _weekday_named(item.mention)
+    return any(d.value == item.value or (weekday is not None and _weekday_named(d) == weekday)
+               for d in article.dates)
 
 
 def _same_dated_act(a: DateItem, b: DateItem) -> bool:

@@ -4,21 +4,22 @@
   dates the page, not the news, wherever the line sits (a dateline, or a stamp the cleaner kept
   as text at the foot of the page).
 - Words inside a quotation are the speaker's: "today" there is the speaker's present ("we can
-  grow our economy today"), not a day the reporter dates.
+  grow our economy today"), not a day the reporter dates (which words are quoted:
+  :func:`newsprism.read.quotemarks.quoted_stretches`).
 - The publication day is the article's date, else the one its dateline states (numeric forms the
   cleaner could not read as a date: "POSTED: 05/02/07").
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from newsprism.ingest.stamps import is_timestamp, stamp_date
 from newsprism.model import Article
-from newsprism.read.quotemarks import find_segments
 
 
-def within(offset: int, stretches: list[tuple[int, int]]) -> bool:
+def within(offset: int, stretches: Sequence[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in stretches)
 
 
@@ -26,27 +27,6 @@ def stamp_lines(article: Article) -> list[tuple[int, int]]:
     """Paragraphs that only stamp the page: datelines, and stamp lines kept as text."""
     return [(p.start, p.end) for p in article.paragraphs
             if p.role == "dateline" or is_timestamp(article.text[p.start:p.end])]
-
-
-def quoted_stretches(text: str) -> list[tuple[int, int]]:
-    """Quoted words, line by line. A line whose first quotation mark closes a quote ("… our
-    children. \"" under a paragraph that opened it) is quoted up to that mark."""
-    stretches: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        segments = find_segments(text, line_start, line_end)
-        stretches += [(s.start, s.end) for s in segments]
-        marks = [line_start + i for i, ch in enumerate(line) if ch in '"“”']
-        if marks and marks[0] not in {s.open_mark for s in segments}:
-            if line[: marks[0] - line_start].strip():
-                stretches.append((line_start, marks[0]))
-            else:
-                # A mark opening the line opens a quote even when a tokeniser spaced it off
-                # ('" We will rebuild , " she said').
-                stretches.append((marks[0], marks[1] if len(marks) > 1 else line_end))
-        line_start = line_end + 1
-    return stretches
 
 
 # --- reference --------------------------------------------------------------------------------

@@ -32,9 +32,10 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article, DateMention, DatePrecision
-from newsprism.read.date_lines import publication_day, quoted_stretches, stamp_lines, within
+from newsprism.read.date_lines import publication_day, stamp_lines, within
 from newsprism.read.date_venue import setting_and_venue
 from newsprism.read.figure_context import predicates_of, setting_of
+from newsprism.read.quotemarks import quoted_stretches
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -76,12 +77,26 @@ def annotate(article: Article, doc: Doc) -> None:
         if covered.intersection(range(span.start, span.end)):
             continue
         if within(span.start_char, stamps) or (
-                DEICTIC.search(span.text.lower()) and within(span.start_char, quoted)):
+                within(span.start_char, quoted) and _speakers_present(span)):
             continue
         mention = _normalise(span, reference)
         if mention is not None:
             found.append(mention)
     article.dates.extend(sorted(found, key=lambda m: m.start))
+
+
+def _speakers_present(span: Span) -> bool:
+    """A quoted "today" that is the speaker's present, "these days" ("we can grow our economy
+    today"), not a day: it dates no act. "Today's ruling", "the interview he gave today", "she
+    will testify today" and every "yesterday" or "tomorrow" name the day the speaker spoke
+    about, as the reporter's own words would."""
+    words = re.findall(r"[a-z]+", span.text.lower())
+    if words != ["today"]:
+        return False
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    possessive = span.root.dep_ == "poss" or (following is not None and following.tag_ == "POS")
+    return not possessive and _tense(span.root) is None
 
 
 def _reference(article: Article) -> Reference:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from newsprism.model import Article, Quantity, Span
 from newsprism.read.coref import PERSON, Coref, quoted_offsets, resolve
 from newsprism.read.cues import POSSESSIVE_PRONOUNS
+from newsprism.read.quotemarks import is_quoted
 from newsprism.read.speakers import PRONOUN_GENDER, Salience, antecedent, mention_at
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -45,8 +46,8 @@ def annotate_bearers(article: Article, doc: Doc, quantities: list[Quantity]) -> 
     quoted = quoted_offsets(article)
     salience = Salience(article, doc, coref, quoted)
     for quantity in sorted(quantities, key=lambda q: q.start):
-        if any(a <= quantity.start < b for a, b in quoted) or _open_quotation(article,
-                                                                               quantity.start):
+        if any(a <= quantity.start < b for a, b in quoted) or is_quoted(article.text,
+                                                                        quantity.start):
             continue
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         if span is None:

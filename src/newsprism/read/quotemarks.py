@@ -3,12 +3,18 @@
 Works line by line on raw text, so it needs no parse and never gives up on a mark left open: an
 unclosed quote simply runs to the end of its line (news style for a quote that continues in the
 next paragraph, which then re-opens with a fresh mark).
+
+:func:`find_segments` reads marks by the words they touch. :func:`quoted_stretches` adds what
+that cannot read, for callers that only ask *whether* words are quoted (dates, figures): marks
+a copy of a page spaced off on both sides, and a quote closed on a line below the one that
+opened it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOUBLE_MARKS = '"“”„«»‟'
 OPENING_ONLY = "„«‟"
@@ -147,3 +153,56 @@ def find_segments(text: str, start: int, end: int) -> list[QuoteSegment]:
 
 def inside(segments: list[QuoteSegment], offset: int) -> bool:
     return any(s.start <= offset < s.end for s in segments)
+
+
+# --- quoted or not ------------------------------------------------------------------------------
+
+STRAIGHT_AND_CURLY = '"“”'
+
+
+@lru_cache(maxsize=16)
+def quoted_stretches(text: str) -> tuple[tuple[int, int], ...]:
+    """Every stretch of ``text`` between quotation marks, ``(start, end)`` with marks excluded
+    from the segments :func:`find_segments` reads, line by line. Besides those:
+
+    - Marks :func:`find_segments` left unread (spaced off on both sides by a copy of a page:
+      ``Ruiz saw it. " She rolled 10 feet, " Ruiz said``) pair up in order, each opening at one
+      and closing at the next; the last unpaired one runs to the end of its line.
+    - A line whose first unread mark follows words, under a line that left a quote open, closes
+      that quote: the line is quoted up to the mark (a paragraph split inside a quotation:
+      ``… keep the coast clean. "``).
+    """
+    stretches: list[tuple[int, int]] = []
+    open_above = False  # the last line with words left a quotation open
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        if line.strip():
+            found, open_above = _line_stretches(text, line_start, line_end, open_above)
+            stretches += found
+        line_start = line_end + 1
+    return tuple(sorted(stretches))
+
+
+def _line_stretches(
+    text: str, line_start: int, line_end: int, open_above: bool
+) -> tuple[list[tuple[int, int]], bool]:
+    """One line's quoted stretches, and whether it leaves a quotation open."""
+    segments = _line_segments(text, line_start, line_end)
+    read_marks = {s.open_mark for s in segments} | {s.close_mark for s in segments}
+    unread = [i for i in range(line_start, line_end)
+              if text[i] in STRAIGHT_AND_CURLY and i not in read_marks]
+    found = [(s.start, s.end) for s in segments if s.end > s.start]
+    first_read = min(read_marks - {None}, default=line_end)
+    if open_above and unread and unread[0] < first_read and text[line_start:unread[0]].strip():
+        found.append(_trimmed(text, line_start, unread[0]))
+        unread = unread[1:]
+    for opening, closing in zip(unread[::2], [*unread[1::2], None], strict=False):
+        found.append(_trimmed(text, opening + 1, closing if closing is not None else line_end))
+    left_open = len(unread) % 2 == 1 or any(not s.closed for s in segments)
+    return [(a, b) for a, b in found if b > a], left_open
+
+
+def is_quoted(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies between quotation marks (see :func:`quoted_stretches`)."""
+    return any(start <= offset < end for start, end in quoted_stretches(text))
