@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsprism.compare.facts import find_facts
 from newsprism.model import Article, Fact
 from newsprism.read import read
-from newsprism.read.entities import canonicalise
+from newsprism.read.canonical import canonicalise
 
 SECOND = ("The plan would add two ferry routes to the islands by next spring, officials said.\n\n"
           "Critics said the money would be better spent on the old pier.")

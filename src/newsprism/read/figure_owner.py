@@ -61,18 +61,6 @@ def annotate_bearers(article: Article, doc: Doc, quantities: list[Quantity]) -> 
             quantity.bearer_span = Span(start=owner.idx, end=owner.idx + len(owner))
 
 
-def _open_quotation(article: Article, offset: int) -> bool:
-    """Whether a quotation is open at ``offset`` in its paragraph, by counting marks: an odd
-    number of straight double quotes, or more opening than closing curly ones. It catches the
-    quotations some copies of pages space out (\" He hit her … \"), which quote-finding that
-    expects marks against the words does not."""
-    paragraph = next((p for p in article.paragraphs if p.start <= offset < p.end), None)
-    if paragraph is None:
-        return False
-    before = article.text[paragraph.start : offset]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
 def _named_before_bracket(article: Article, doc: Doc, figure) -> Token | None:
     """"passed Jane Roe (2,110)": a figure in brackets right after a name is that person's."""
     first = figure[0]
