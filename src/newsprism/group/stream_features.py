@@ -118,7 +118,7 @@ class ArticleFeatures:
         rows = [self.row(kind) for kind in KINDS]
         parts = [np.array([-len(KINDS), *(r.nnz for r in rows)], dtype=np.int32)]
         for row in rows:
-            parts += [row.indices.astype(np.int32), row.data.astype(np.float32)]
+            parts += [np.asarray(row.indices, np.int32), np.asarray(row.data, np.float32)]
         return b"".join(p.tobytes() for p in parts)
 
     @classmethod
@@ -241,8 +241,11 @@ class DocumentFrequencies:
         return self.counts["names"]
 
     def add(self, features: ArticleFeatures) -> None:
-        for kind, counts in self.counts.items():
-            counts[features.row(kind).indices] += 1
+        flat = features.flat()
+        keys = flat.keys[: len(flat.keys) - sum(flat.lengths[len(WEIGHTED) :])]  # not years
+        width = self.table.shape[1]
+        # One increment over the table (a row has each feature once, so none is lost).
+        self.table.reshape(-1)[(keys >> KIND_SHIFT) * width + (keys & _INDEX_MASK)] += 1
         self.count += 1
 
     def idf(self, indices: np.ndarray, kind: str) -> np.ndarray:

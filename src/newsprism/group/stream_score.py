@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -80,9 +81,14 @@ def stream_settings(settings: GroupSettings) -> GroupSettings:
 
 @lru_cache(maxsize=1)
 def _blas_libraries() -> tuple:
-    """The BLAS libraries loaded in this process (numpy's among them), found once: finding them
-    costs milliseconds, and threadpoolctl's ``limit`` ~70 µs per use (more than a ctypes call)."""
-    return tuple(lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas")
+    """The BLAS library numpy's products run in, found once (finding it costs milliseconds, and
+    threadpoolctl's ``limit`` ~70 µs per use, more than a ctypes call). Other BLAS libraries
+    loaded in the process (scipy's, faiss's) do not run numpy's products, and switching each
+    costs a decision as much again; all of them when numpy's cannot be told apart."""
+    blas = [lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas"]
+    numpy_folder = str(Path(np.__file__).parent)  # a wheel's own copy: numpy.libs, numpy/.dylibs
+    own = [lib for lib in blas if str(lib.filepath).startswith(numpy_folder)]
+    return tuple(own or blas)
 
 
 @contextmanager
