@@ -255,12 +255,6 @@ class DocumentFrequencies:
         """:meth:`idf` of features of several kinds (positions in ``WEIGHTED``) at once."""
         return np.log((1 + self.count) / (1 + self.table[kinds, indices])) + 1.0
 
-    def weighted(self, row: SparseRow, kind: str) -> np.ndarray:
-        """The row's values times IDF, L2-normalised."""
-        values = row.data * self.idf(row.indices, kind)
-        norm = float(np.sqrt((values**2).sum()))
-        return values / (norm or 1.0)
-
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
         np.savez_compressed(buffer, count=self.count, **self.counts)
@@ -280,7 +274,15 @@ class DocumentFrequencies:
 def compact_vector(
     features: ArticleFeatures, frequencies: DocumentFrequencies, settings: GroupSettings
 ) -> np.ndarray:
-    """The article's unit vector for the nearest-neighbour index (words and names)."""
-    rows = [(features.row(kind).indices, frequencies.weighted(features.row(kind), kind))
-            for kind in ("words", "names")]
+    """The article's unit vector for the nearest-neighbour index: its words and names rows,
+    each times IDF and L2-normalised (both looked up at once in the flat rows)."""
+    flat = features.flat()
+    words, both = flat.lengths[0], flat.lengths[0] + flat.lengths[1]  # words, then names
+    keys = flat.keys[:both]
+    indices = keys & _INDEX_MASK
+    values = flat.data[:both] * frequencies.idf_of_kinds(keys >> KIND_SHIFT, indices)
+    rows = []
+    for low, high in ((0, words), (words, both)):
+        norm = float(np.sqrt((values[low:high] ** 2).sum()))
+        rows.append((indices[low:high], values[low:high] / (norm or 1.0)))
     return compact_row(rows[0], rows[1], len(frequencies.words), settings.entity_weight)

@@ -135,12 +135,12 @@ class _LocalRows:
         flats = [f.flat() for f in batch]
         keys = np.concatenate([f.keys for f in flats])
         data = np.concatenate([f.data for f in flats])
-        lengths = np.array([f.lengths for f in flats])  # n × kinds
         kind_of = keys >> KIND_SHIFT
-        segment = kind_of * n + np.repeat(np.arange(n), lengths.sum(axis=1))  # kind · n + row
+        segment = kind_of * n + np.repeat(np.arange(n), [len(f.keys) for f in flats])
         idf = _idf(kind_of, keys, frequencies)
         squares = np.bincount(segment, weights=(data * idf) ** 2, minlength=kinds * n)
-        self.has = lengths.T > 0  # kinds × n
+        # segment: kind · n + row; a row has features of a kind iff some key falls there
+        self.has = (np.bincount(segment, minlength=kinds * n) > 0).reshape(kinds, n)
         shared = _repeated(keys)  # sorted, so the dense columns are kind after kind
         column = np.minimum(np.searchsorted(shared, keys), max(len(shared) - 1, 0))
         keep = shared[column] == keys if len(shared) else np.zeros(len(keys), dtype=bool)
@@ -315,13 +315,13 @@ def base_scores(
     mine = mine_flat.keys[:pair]
     mine_kind = mine >> KIND_SHIFT
     flats = [f.flat() for f in others]
-    lengths = np.array([f.lengths for f in flats])  # others × kinds
+    pairs = [f.lengths[0] + f.lengths[1] for f in flats]
     keys = np.concatenate([f.keys for f in flats])
     in_pair = keys < (2 << KIND_SHIFT)
     keys = keys[in_pair]
     values = np.concatenate([f.data for f in flats])[in_pair]
     kind_of = keys >> KIND_SHIFT
-    segment = kind_of * m + np.repeat(np.arange(m), lengths[:, 0] + lengths[:, 1])
+    segment = kind_of * m + np.repeat(np.arange(m), pairs)
     idf = frequencies.idf_of_kinds(np.concatenate([mine_kind, kind_of]),
                                    np.concatenate([mine, keys]) & _INDEX_MASK)
     mine_values = mine_flat.data[:pair] * idf[:pair]
@@ -334,7 +334,7 @@ def base_scores(
     dots = np.bincount(segment[hit], weights=values[hit] * mine_values[at[hit]],
                        minlength=2 * m)
     words, names = (dots / np.where(norms > 0, norms, 1.0)).reshape(2, m)
-    both_named = (lengths[:, 1] > 0) & (mine_flat.lengths[1] > 0)
+    both_named = np.array([f.lengths[1] > 0 for f in flats]) & (mine_flat.lengths[1] > 0)
     return mix(words, names, both_named, settings.entity_weight)
 
 

@@ -91,11 +91,13 @@ class StoreState:
 
     def _table_days(self, keys: list[int]) -> list[float | None]:
         """:meth:`StoryTable.day_of` of many keys in one look-up."""
-        index = np.array(keys, dtype=np.int64)
-        inside = (index >= 0) & (index < len(self.table.day))
-        days = np.full(len(index), np.nan)
-        days[inside] = self.table.day[index[inside]]
-        return [None if day != day else day for day in days.tolist()]  # nan: unknown
+        if not keys:
+            return []
+        if min(keys) >= 0 and max(keys) < len(self.table.day):  # all in the table (usual)
+            days = self.table.day[keys].tolist()
+        else:
+            days = [float("nan") if day is None else day for day in map(self.table.day_of, keys)]
+        return [None if day != day else day for day in days]  # nan: unknown
 
     def stories_of(self, keys):
         return self.table.stories_of(keys)
