@@ -3,6 +3,8 @@ writes, change counters and the story table kept beside the store."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import numpy as np
 import pytest
 
@@ -198,8 +200,6 @@ def test_an_article_redated_during_a_session_is_not_left_stale_in_the_saved_tabl
 
 
 def test_a_store_from_a_newer_newsprism_is_refused_untouched(tmp_path):
-    import sqlite3
-
     path = tmp_path / "s.db"
     with open_store(path):
         pass
@@ -224,6 +224,21 @@ def test_a_write_that_fails_inside_a_batch_leaves_none_of_its_rows(tmp_path):
     with open_store(path) as store:
         assert store.article_ids() == ["quake-north-a", "quake-south-a"]
         assert "half-done" not in store.change_counts()
+
+
+def test_a_one_statement_write_that_fails_inside_a_batch_leaves_nothing_behind(tmp_path):
+    path = tmp_path / "s.db"
+    with open_store(path) as store, store.batch():
+        store.put_article(QUAKE_NORTH_A)
+        key = store.article_key(QUAKE_NORTH_A.id)
+        with pytest.raises(sqlite3.IntegrityError):  # no features: refused by the schema
+            store.put_features(key, None, b"vector")
+        store.put_features(key, b"features", b"vector")
+        store.set_story_of(QUAKE_NORTH_A.id, "story-one")
+    with open_store(path) as store:
+        assert store.get_feature_blobs([key]) == {key: b"features"}
+        assert store.count_features() == 1  # the refused write counted nothing
+        assert store.story_of(QUAKE_NORTH_A.id) == "story-one"
 
 
 def test_a_read_story_table_has_room_so_new_articles_and_stories_copy_no_array(tmp_path):

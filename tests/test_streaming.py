@@ -198,6 +198,20 @@ def test_stored_features_round_trip_and_older_rows_still_read():
     assert np.array_equal(read.names.indices, features.names.indices) and read.lead.nnz == 0
 
 
+def test_features_read_together_keep_each_articles_flat_rows_and_day():
+    from newsprism.group.stream_features import ArticleFeatures, FeatureHashing
+
+    hashing = FeatureHashing(GroupSettings())
+    written = [hashing.features(article) for article in (QUAKE_NORTH_A, FIRE, DOCKS)]
+    read = ArticleFeatures.many_from_bytes([f.to_bytes() for f in written], [1.0, None, 3.5])
+    assert [f.day for f in read] == [1.0, None, 3.5]
+    for original, again in zip(written, read, strict=True):
+        assert np.array_equal(again.flat().keys, original.flat().keys)
+        assert np.array_equal(again.flat().data, original.flat().data)
+        assert again.flat().lengths == original.flat().lengths
+        assert again.to_bytes() == original.to_bytes()  # rows made back from the flat ones
+
+
 def test_local_topic_groups_are_the_batch_average_link_groups():
     from newsprism.group.similarity import topic_groups
     from newsprism.group.stream_score import average_link_groups
@@ -208,6 +222,28 @@ def test_local_topic_groups_are_the_batch_average_link_groups():
         scores = (scores + scores.T) / 2
         np.fill_diagonal(scores, 1.0)
         assert sorted(average_link_groups(scores, 0.2)) == sorted(topic_groups(scores, 0.2))
+
+
+def test_the_new_articles_topic_group_is_its_average_link_group():
+    from newsprism.group.stream_score import average_link_groups, first_topic_group
+
+    rng = np.random.default_rng(1)
+    for size in (3, 5, 12, 20):
+        for _ in range(20):
+            scores = rng.random((size, size)) ** 3
+            scores = (scores + scores.T) / 2
+            np.fill_diagonal(scores, 1.0)
+            (holding_first,) = [g for g in average_link_groups(scores, 0.2) if g[0] == 0]
+            assert first_topic_group(scores, 0.2) == holding_first
+
+
+def test_date_factors_of_a_local_batch_are_the_batch_ones():
+    from newsprism.group.similarity import date_factors
+    from newsprism.group.stream_score import _date_factors
+
+    settings = GroupSettings()
+    for days in ([10.0, 11.5, 30.0, 12.0], [10.0, None, 40.0, None], [None, None]):
+        assert np.array_equal(_date_factors(days, settings), date_factors(days, settings))
 
 
 def test_a_duplicate_given_as_features_changes_nothing():
@@ -284,17 +320,23 @@ def test_simple_scores_and_first_row_features_match_the_whole_local_batch():
 
 
 def test_products_run_on_one_blas_thread_and_the_count_is_restored():
+    from pathlib import Path
+
     from threadpoolctl import threadpool_info
 
-    from newsprism.group.stream_score import _one_blas_thread
+    from newsprism.group.stream_score import _blas_libraries, _one_blas_thread
 
-    def blas_threads() -> list[int]:
-        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
-
-    before = blas_threads()
+    libraries = _blas_libraries()
+    numpy_folder = str(Path(np.__file__).parent)
+    numpy_own = [lib for lib in threadpool_info()
+                 if lib["user_api"] == "blas" and lib["filepath"].startswith(numpy_folder)]
+    # numpy's own BLAS when it ships one (a wheel), else every BLAS library loaded
+    assert libraries and (not numpy_own or all(
+        str(lib.filepath).startswith(numpy_folder) for lib in libraries))
+    before = [lib.get_num_threads() for lib in libraries]
     with _one_blas_thread():
-        assert set(blas_threads()) <= {1}
-    assert blas_threads() == before
+        assert {lib.get_num_threads() for lib in libraries} == {1}
+    assert [lib.get_num_threads() for lib in libraries] == before
 
 
 def test_an_assigner_makes_its_one_time_tables_when_created_not_in_a_decision():

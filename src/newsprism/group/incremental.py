@@ -157,7 +157,7 @@ class StoryAssigner:
         quiet = self.settings.quiet_days
         window = None if day is None else (day - quiet, day + quiet)
         keys, scores = self.index.search_then_add(key, vector, day, self.neighbours, window)
-        return [int(k) for k, s in zip(keys, scores, strict=True) if s >= RETRIEVAL_FLOOR]
+        return keys[scores >= RETRIEVAL_FLOOR].tolist()
 
     def _candidate_stories(
         self, neighbours: list[int], found: dict[int, ArticleFeatures],

@@ -167,6 +167,7 @@ class VectorIndex:
         self._ann_saved: Path | None = None  # the folder whose ivf.faiss is this index
         self._seen = np.zeros(0, dtype=bool)  # indexed ids, as a bitmap over id values
         self._count = 0
+        self._parameters: tuple | None = None  # see _search_parameters
 
     def __len__(self) -> int:
         return self._count
@@ -193,7 +194,10 @@ class VectorIndex:
         first = np.zeros(len(ids), dtype=bool)
         first[np.unique(ids, return_index=True)[1]] = True  # a repeated id in one call: once
         fresh = ~known & first
-        ids, vectors, days = ids[fresh], vectors[fresh], days[fresh]
+        self._add_fresh(ids[fresh], vectors[fresh], days[fresh])
+
+    def _add_fresh(self, ids: np.ndarray, vectors: np.ndarray, days: np.ndarray) -> None:
+        """Add vectors whose ids are new to the index (and to each other)."""
         if not len(ids):
             return
         self._mark_seen(ids)
@@ -266,15 +270,7 @@ class VectorIndex:
         exact = self._exact(vector[0], k, window)
         if self._ann is None:
             return exact
-        params = faiss.SearchParametersIVF(nprobe=self.nprobe)
-        if window is not None:
-            low = _hour_of(window[0]) << _ID_BITS
-            high = (_hour_of(window[1]) + 1) << _ID_BITS
-            undated = faiss.IDSelectorRange(0, 1 << _ID_BITS)
-            in_window = faiss.IDSelectorRange(low, high)
-            # Locals keep the two ranges alive for the call: faiss holds bare pointers to them.
-            either = faiss.IDSelectorOr(undated, in_window)
-            params.sel = either
+        params = self._search_parameters(window)
         with _one_thread(1):
             scores, keys = self._ann.search(vector, k, params=params)
         found = keys[0] >= 0
@@ -283,13 +279,39 @@ class VectorIndex:
         best = np.argsort(-scores, kind="stable")[:k]
         return ids[best], scores[best]
 
+    def _search_parameters(self, window: tuple[float, float] | None):
+        """faiss search parameters (``nprobe``; with a window, a selector of undated keys or
+        keys in its hours). Made once and reused, the window's range moved for each search:
+        making them costs a stream decision more than moving two numbers."""
+        made = self._parameters
+        if made is None or made[0] != self.nprobe:
+            undated = faiss.IDSelectorRange(0, 1 << _ID_BITS)
+            in_window = faiss.IDSelectorRange(0, 0)
+            either = faiss.IDSelectorOr(undated, in_window)
+            made = self._parameters = (
+                self.nprobe, faiss.SearchParametersIVF(nprobe=self.nprobe),
+                faiss.SearchParametersIVF(nprobe=self.nprobe, sel=either), in_window,
+                (undated, either),  # kept alive here: faiss holds bare pointers to them
+            )
+        if window is None:
+            return made[1]
+        in_window = made[3]
+        in_window.imin = _hour_of(window[0]) << _ID_BITS
+        in_window.imax = (_hour_of(window[1]) + 1) << _ID_BITS
+        return made[2]
+
     def search_then_add(
         self, article_id: int, vector, day: float | None, k: int,
         window: tuple[float, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`search`, then :meth:`add` the vector: what a stream does with each article."""
         found = self.search(vector, k, window)
-        self.add([article_id], np.asarray(vector).reshape(1, self.dims), [day])
+        if not 0 <= article_id < 2**_ID_BITS:
+            raise ValueError("VectorIndex ids must be in [0, 2**32)")
+        if article_id not in self:  # one id: :meth:`add` without its checks for many
+            self._add_fresh(np.array([article_id], dtype=np.int64),
+                            np.asarray(vector, dtype=np.float32).reshape(1, self.dims),
+                            np.array([np.nan if day is None else day]))
         return found
 
     def _exact(self, vector: np.ndarray, k: int, window) -> tuple[np.ndarray, np.ndarray]:

@@ -35,6 +35,10 @@ from newsprism.model import Article
 # vector is made of; every one but "years" is IDF-weighted when compared.
 KINDS = ("words", "names", "lead", "lead_names", "numbers", "years")
 WEIGHTED = KINDS[:-1]
+# In an article's flat rows (:meth:`ArticleFeatures.flat`) a feature of kind k (its position in
+# KINDS) has the key ``k << KIND_SHIFT | index``: every kind in one sorted vocabulary.
+KIND_SHIFT = 32
+_INDEX_MASK = (1 << KIND_SHIFT) - 1
 
 
 class SparseRow(NamedTuple):
@@ -58,6 +62,23 @@ class SparseRow(NamedTuple):
 
 
 EMPTY = SparseRow(np.zeros(0, np.int32), np.zeros(0, np.float32))
+
+
+class FlatRows(NamedTuple):
+    """Every row of one article in one sorted array: keys (kind and feature, see
+    :data:`KIND_SHIFT`), their values, and the length of each kind's row. What a decision
+    compares, made once per article object rather than once per comparison."""
+
+    keys: np.ndarray  # int64, sorted (kind-major)
+    data: np.ndarray  # float64
+    lengths: tuple[int, ...]  # one per kind
+
+
+def _flat_rows(rows: Sequence[SparseRow]) -> FlatRows:
+    lengths = tuple(len(r.indices) for r in rows)
+    keys = np.concatenate([r.indices for r in rows]).astype(np.int64)
+    keys |= np.repeat(np.arange(len(rows), dtype=np.int64) << KIND_SHIFT, lengths)
+    return FlatRows(keys, np.concatenate([r.data for r in rows]).astype(np.float64), lengths)
 
 
 def _row(value: SparseRow | csr_matrix) -> SparseRow:
@@ -84,13 +105,20 @@ class ArticleFeatures:
     def row(self, kind: str) -> SparseRow:
         return getattr(self, kind)
 
+    def flat(self) -> FlatRows:
+        """All rows as :class:`FlatRows`, made on first use and kept (rows do not change)."""
+        found = self.__dict__.get("_flat")
+        if found is None:
+            found = self.__dict__["_flat"] = _flat_rows([self.row(kind) for kind in KINDS])
+        return found
+
     def to_bytes(self) -> bytes:
         """``-len(KINDS)``, each row's length, then each row's indices and values. (Stores from
         before the lead, number and year rows start with the two lengths of words and names.)"""
         rows = [self.row(kind) for kind in KINDS]
         parts = [np.array([-len(KINDS), *(r.nnz for r in rows)], dtype=np.int32)]
         for row in rows:
-            parts += [row.indices.astype(np.int32), row.data.astype(np.float32)]
+            parts += [np.asarray(row.indices, np.int32), np.asarray(row.data, np.float32)]
         return b"".join(p.tobytes() for p in parts)
 
     @classmethod
@@ -101,30 +129,64 @@ class ArticleFeatures:
     def many_from_bytes(
         cls, blobs: Sequence[bytes], days: Sequence[float | None]
     ) -> list[ArticleFeatures]:
-        """:meth:`from_bytes` of many rows: one buffer, then views into it (a decision reads
-        dozens of rows, and each ``frombuffer`` call costs more than its bytes)."""
+        """:meth:`from_bytes` of many rows. A decision reads dozens of stored articles and
+        compares only their :meth:`flat` rows: those are made for all of them at once, as
+        slices of one array, and each kind's row only when asked for."""
         joined = b"".join(blobs)
         whole = np.frombuffer(joined, dtype=np.int32)
         reals = whole.view(np.float32)
-        found, start = [], 0
-        for blob, day in zip(blobs, days, strict=True):
+        indices, values, kinds, lengths_of = [], [], [], []  # every stored row, in order
+        start = 0
+        for blob in blobs:
             head = whole[start : start + 1 + len(KINDS)].tolist()
             if head[0] < 0:
-                lengths, at = head[1 : 1 - head[0]], start + 1 - head[0]
+                lengths, at = head[1 : 1 - head[0]][: len(KINDS)], start + 1 - head[0]
             else:  # the older two-row format: no header
                 lengths, at = head[:2], start + 2
-            rows = dict.fromkeys(KINDS, EMPTY)
-            for kind, length in zip(KINDS, lengths, strict=False):
-                values = reals[at + length : at + 2 * length]
-                rows[kind] = SparseRow(whole[at : at + length], values)
+            for length in lengths:
+                indices.append(whole[at : at + length])
+                values.append(reals[at + length : at + 2 * length])
                 at += 2 * length
-            # The rows are SparseRows already: skip __post_init__'s checks (a decision reads
-            # dozens of articles, and they cost as much as the parsing).
-            features = cls.__new__(cls)
-            features.__dict__.update(rows, day=day)
-            found.append(features)
+            kinds += _KIND_NUMBERS[: len(lengths)]
+            lengths_of.append((*lengths, *_NO_ROWS[len(lengths) :]))
             start += len(blob) // 4
+        if not blobs:
+            return []
+        keys = np.concatenate(indices).astype(np.int64)
+        keys |= np.repeat(np.array(kinds, dtype=np.int64) << KIND_SHIFT, list(map(len, indices)))
+        data = np.concatenate(values).astype(np.float64)
+        found, low = [], 0
+        for day, lengths in zip(days, lengths_of, strict=True):
+            high = low + sum(lengths)
+            features = _StoredFeatures.__new__(_StoredFeatures)
+            features.__dict__.update(day=day, _flat=FlatRows(keys[low:high], data[low:high],
+                                                             lengths))
+            found.append(features)
+            low = high
         return found
+
+
+_KIND_NUMBERS = list(range(len(KINDS)))
+_NO_ROWS = (0,) * len(KINDS)
+
+
+class _StoredFeatures(ArticleFeatures):
+    """Features read back from bytes: their :meth:`flat` rows; each kind's row is made from
+    them when first asked for (a decision compares only the flat rows)."""
+
+    def _stored_row(self, kind: int) -> SparseRow:
+        made = self.__dict__.setdefault("_rows", {})
+        if kind not in made:
+            flat = self.__dict__["_flat"]
+            low = sum(flat.lengths[:kind])
+            high = low + flat.lengths[kind]
+            made[kind] = SparseRow((flat.keys[low:high] & _INDEX_MASK).astype(np.int32),
+                                   flat.data[low:high].astype(np.float32))
+        return made[kind]
+
+
+for _number, _kind in enumerate(KINDS):
+    setattr(_StoredFeatures, _kind, property(lambda self, k=_number: self._stored_row(k)))
 
 
 def _sublinear(counts: csr_matrix) -> SparseRow:
@@ -179,8 +241,11 @@ class DocumentFrequencies:
         return self.counts["names"]
 
     def add(self, features: ArticleFeatures) -> None:
-        for kind, counts in self.counts.items():
-            counts[features.row(kind).indices] += 1
+        flat = features.flat()
+        keys = flat.keys[: len(flat.keys) - sum(flat.lengths[len(WEIGHTED) :])]  # not years
+        width = self.table.shape[1]
+        # One increment over the table (a row has each feature once, so none is lost).
+        self.table.reshape(-1)[(keys >> KIND_SHIFT) * width + (keys & _INDEX_MASK)] += 1
         self.count += 1
 
     def idf(self, indices: np.ndarray, kind: str) -> np.ndarray:
@@ -189,12 +254,6 @@ class DocumentFrequencies:
     def idf_of_kinds(self, kinds: np.ndarray, indices: np.ndarray) -> np.ndarray:
         """:meth:`idf` of features of several kinds (positions in ``WEIGHTED``) at once."""
         return np.log((1 + self.count) / (1 + self.table[kinds, indices])) + 1.0
-
-    def weighted(self, row: SparseRow, kind: str) -> np.ndarray:
-        """The row's values times IDF, L2-normalised."""
-        values = row.data * self.idf(row.indices, kind)
-        norm = float(np.sqrt((values**2).sum()))
-        return values / (norm or 1.0)
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
@@ -215,7 +274,15 @@ class DocumentFrequencies:
 def compact_vector(
     features: ArticleFeatures, frequencies: DocumentFrequencies, settings: GroupSettings
 ) -> np.ndarray:
-    """The article's unit vector for the nearest-neighbour index (words and names)."""
-    rows = [(features.row(kind).indices, frequencies.weighted(features.row(kind), kind))
-            for kind in ("words", "names")]
+    """The article's unit vector for the nearest-neighbour index: its words and names rows,
+    each times IDF and L2-normalised (both looked up at once in the flat rows)."""
+    flat = features.flat()
+    words, both = flat.lengths[0], flat.lengths[0] + flat.lengths[1]  # words, then names
+    keys = flat.keys[:both]
+    indices = keys & _INDEX_MASK
+    values = flat.data[:both] * frequencies.idf_of_kinds(keys >> KIND_SHIFT, indices)
+    rows = []
+    for low, high in ((0, words), (words, both)):
+        norm = float(np.sqrt((values[low:high] ** 2).sum()))
+        rows.append((indices[low:high], values[low:high] / (norm or 1.0)))
     return compact_row(rows[0], rows[1], len(frequencies.words), settings.entity_weight)

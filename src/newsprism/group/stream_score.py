@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -35,18 +36,19 @@ from threadpoolctl import ThreadpoolController
 from newsprism.group.settings import GroupSettings
 from newsprism.group.similarity import (
     PAIR_FEATURES,
-    date_factors,
     mix,
     pair_probabilities,
     shared_neighbours,
 )
 from newsprism.group.stream_features import (
+    KIND_SHIFT,
     KINDS,
     WEIGHTED,
     ArticleFeatures,
     DocumentFrequencies,
-    SparseRow,
 )
+
+_INDEX_MASK = (1 << KIND_SHIFT) - 1  # a flat key's feature index, without its kind
 
 # The batch pair model's features, weighted for the stream: logistic regression (C = 0.01, as the
 # batch model) on the pairs (new article, earlier article of its local batch) that pass the
@@ -63,6 +65,9 @@ STREAM_PAIR_WEIGHTS = {
     "local_names": 1.376, "shared_neighbours": 0.0,
 }
 STREAM_PAIR_BIAS = -2.892
+if set(PAIR_FEATURES) != set(STREAM_PAIR_WEIGHTS):  # the batch model changed its features
+    raise NotImplementedError("stream pair weights do not match the batch model's features: "
+                              f"{sorted(set(PAIR_FEATURES) ^ set(STREAM_PAIR_WEIGHTS))}")
 # Lowest average probability at which a new article joins a story (best B³ of the stream on train).
 STREAM_THRESHOLD = 0.5
 
@@ -76,9 +81,14 @@ def stream_settings(settings: GroupSettings) -> GroupSettings:
 
 @lru_cache(maxsize=1)
 def _blas_libraries() -> tuple:
-    """The BLAS libraries loaded in this process (numpy's among them), found once: finding them
-    costs milliseconds, and threadpoolctl's ``limit`` ~70 µs per use (more than a ctypes call)."""
-    return tuple(lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas")
+    """The BLAS library numpy's products run in, found once (finding it costs milliseconds, and
+    threadpoolctl's ``limit`` ~70 µs per use, more than a ctypes call). Other BLAS libraries
+    loaded in the process (scipy's, faiss's) do not run numpy's products, and switching each
+    costs a decision as much again; all of them when numpy's cannot be told apart."""
+    blas = [lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas"]
+    numpy_folder = str(Path(np.__file__).parent)  # a wheel's own copy: numpy.libs, numpy/.dylibs
+    own = [lib for lib in blas if str(lib.filepath).startswith(numpy_folder)]
+    return tuple(own or blas)
 
 
 @contextmanager
@@ -105,76 +115,110 @@ def warm_up(settings: GroupSettings) -> None:
     stream_settings(settings)
 
 
+_YEARS = KINDS.index("years")
+
+
 class _LocalRows:
-    """Every hashed row of a local batch, all kinds in one vocabulary (feature + kind × width),
-    so a decision sorts its features, looks up their IDF and weighs them once, not per kind.
+    """Every hashed row of a local batch, all kinds in one vocabulary (see
+    :meth:`~newsprism.group.stream_features.ArticleFeatures.flat`), so a decision looks up the IDF
+    of its features and weighs them once, not per kind.
 
     Only features that two or more rows share can make two rows alike, and most words are in one
     article only; so the shared ones are laid out densely (small products, no scipy per-matrix
-    overhead) and the rest count only towards each row's norm."""
+    overhead) and the rest count only towards each row's norm. A decision's arrays are a few
+    dozen rows wide, so what it costs is mostly the number of array operations: kinds are kept
+    together (one kinds × n × n array of products) and empty kinds are skipped."""
 
     def __init__(self, batch: Sequence[ArticleFeatures], frequencies: DocumentFrequencies):
-        n, width, kinds = len(batch), len(frequencies.words), len(KINDS)
+        n, kinds = len(batch), len(KINDS)
         self.n = n
-        rows = [f.row(kind) for kind in KINDS for f in batch]  # kind-major: kind · n + row
-        keys, data, segment = _flat(rows, kinds, width)
-        lengths = np.bincount(segment, minlength=len(rows))
-        vocabulary, columns = np.unique(keys, return_inverse=True)
-        kind_of, index_of = np.divmod(vocabulary, width)
-        idf = np.ones(len(vocabulary))  # years are compared unweighted
-        weighted = kind_of < len(WEIGHTED)
-        idf[weighted] = frequencies.idf_of_kinds(kind_of[weighted], index_of[weighted])
-        squares = np.bincount(segment, weights=(data * idf[columns]) ** 2,
-                              minlength=len(rows)).reshape(kinds, n)
-        self.has = lengths.reshape(kinds, n) > 0
-        shared = np.flatnonzero(np.bincount(columns, minlength=len(vocabulary)) > 1)
-        dense_column = np.full(len(vocabulary), -1)
-        dense_column[shared] = np.arange(len(shared))
+        flats = [f.flat() for f in batch]
+        keys = np.concatenate([f.keys for f in flats])
+        data = np.concatenate([f.data for f in flats])
+        kind_of = keys >> KIND_SHIFT
+        segment = kind_of * n + np.repeat(np.arange(n), [len(f.keys) for f in flats])
+        idf = _idf(kind_of, keys, frequencies)
+        squares = np.bincount(segment, weights=(data * idf) ** 2, minlength=kinds * n)
+        # segment: kind · n + row; a row has features of a kind iff some key falls there
+        self.has = (np.bincount(segment, minlength=kinds * n) > 0).reshape(kinds, n)
+        shared = _repeated(keys)  # sorted, so the dense columns are kind after kind
+        column = np.minimum(np.searchsorted(shared, keys), max(len(shared) - 1, 0))
+        keep = shared[column] == keys if len(shared) else np.zeros(len(keys), dtype=bool)
+        column = column[keep]
         self.values = np.zeros((n, len(shared)))  # sublinear tf of the shared features
-        keep = dense_column[columns] >= 0
-        self.values[segment[keep] % n, dense_column[columns[keep]]] = data[keep]
-        shared_kind = kind_of[shared]
-        self.bounds = np.searchsorted(shared_kind, np.arange(kinds + 1))
-        norms = np.sqrt(squares)
+        self.values[segment[keep] % n, column] = data[keep]
+        shared_idf = np.empty(len(shared))
+        shared_idf[column] = idf[keep]
+        shared_kind = shared >> KIND_SHIFT
+        self.bounds = np.searchsorted(shared_kind, np.arange(kinds + 1)).tolist()
+        norms = np.sqrt(squares).reshape(kinds, n)
         norms[norms == 0] = 1.0
-        unit = self.values * (idf[shared][None, :] / norms[shared_kind].T)
-        self.products = [unit[:, part] @ unit[:, part].T for part in map(self._part, KINDS)]
+        unit = self.values * (shared_idf[None, :] / norms[shared_kind].T)
+        self.products = np.zeros((kinds, n, n))  # kind × n × n dot products of unit rows
+        for k in range(kinds):
+            low, high = self.bounds[k], self.bounds[k + 1]
+            if high > low:
+                part = unit[:, low:high]
+                self.products[k] = part @ part.T
 
-    def _part(self, kind: str) -> slice:
-        k = KINDS.index(kind)
-        return slice(int(self.bounds[k]), int(self.bounds[k + 1]))
-
-    def cosines(self, kind: str) -> np.ndarray:
-        """n × n IDF-weighted cosine of the rows of ``kind``; 1 on the diagonal of a non-empty
-        row."""
-        k = KINDS.index(kind)
-        products = self.products[k].copy()
-        np.fill_diagonal(products, self.has[k].astype(float))
-        return products
+    def cosines(self) -> np.ndarray:
+        """Weighted kinds × n × n IDF-weighted cosines (kinds in :data:`WEIGHTED` order); 1 on
+        the diagonal of a non-empty row."""
+        cosines = self.products[: len(WEIGHTED)].copy()
+        diagonal = np.arange(self.n)
+        cosines[:, diagonal, diagonal] = self.has[: len(WEIGHTED)]
+        return cosines
 
     def years(self) -> tuple[np.ndarray, np.ndarray]:
         """(both name years and share one, both name years and share none), as 0/1 matrices."""
-        has = self.has[KINDS.index("years")]
+        has = self.has[_YEARS]
+        if not has.any():
+            return np.zeros((self.n, self.n)), np.zeros((self.n, self.n))
         both = has[:, None] & has[None, :]
-        shared = self.products[KINDS.index("years")] > 0
+        shared = self.products[_YEARS] > 0
         return (both & shared).astype(float), (both & ~shared).astype(float)
 
-    def local_cosines(self, kind: str, groups: list[list[int]]) -> np.ndarray:
-        """:func:`~newsprism.group.similarity.local_idf_cosine`: inside each group of three or
-        more, IDF counted in that group only (features in one member only weigh nothing)."""
-        local = np.zeros((self.n, self.n))
-        values = self.values[:, self._part(kind)]
+    def local_cosines(self, groups: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`~newsprism.group.similarity.local_idf_cosine` of words and of names: inside
+        each group of three or more, IDF counted in that group only (features in one member
+        only weigh nothing)."""
+        local = np.zeros((2, self.n, self.n))
+        words, names, end = self.bounds[:3]  # words' columns, then names'
         for members in groups:
             if len(members) < 3:
                 continue
-            rows = values[members]
+            whole = len(members) == self.n  # often: the new article's topic is the batch
+            rows = self.values[:, words:end] if whole else self.values[members, words:end]
             frequency = (rows > 0).sum(axis=0)
             idf = np.where(frequency > 1, np.log(len(members) / np.maximum(frequency, 1)), 0.0)
             weighted = rows * idf[None, :]
-            norms = np.sqrt(np.einsum("ij,ij->i", weighted, weighted))[:, None]
-            weighted /= np.where(norms > 0, norms, 1.0)
-            local[np.ix_(members, members)] = weighted @ weighted.T
-        return local
+            index = np.asarray(members)
+            for k, part in enumerate((weighted[:, : names - words], weighted[:, names - words :])):
+                norms = np.sqrt(np.einsum("ij,ij->i", part, part))[:, None]
+                part /= np.where(norms > 0, norms, 1.0)
+                if whole:
+                    local[k] = part @ part.T
+                else:
+                    local[k][index[:, None], index] = part @ part.T
+        return local[0], local[1]
+
+
+def _idf(kind_of: np.ndarray, keys: np.ndarray, frequencies: DocumentFrequencies) -> np.ndarray:
+    """IDF of each flat key (years, which are compared unweighted: 1)."""
+    idf = np.ones(len(keys))
+    weighted = kind_of < len(WEIGHTED)
+    idf[weighted] = frequencies.idf_of_kinds(kind_of[weighted], keys[weighted] & _INDEX_MASK)
+    return idf
+
+
+def _repeated(keys: np.ndarray) -> np.ndarray:
+    """The keys that occur more than once (in two or more rows: a row has each key once),
+    sorted."""
+    ordered = np.sort(keys)
+    again = ordered[1:] == ordered[:-1]
+    first_again = again.copy()
+    first_again[1:] &= ~again[:-1]  # one entry per repeated key
+    return ordered[1:][first_again]
 
 
 def _components(linked: np.ndarray) -> np.ndarray:
@@ -231,17 +275,26 @@ def average_link_groups(scores: np.ndarray, threshold: float) -> list[list[int]]
     return groups
 
 
-def _flat(
-    rows: Sequence[SparseRow], kinds: int, width: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows given kind-major (kind · rows per kind + row): their features as one vocabulary
-    (feature + kind × width), their values, and the position of the row each came from."""
-    indices = [r.indices for r in rows]
-    lengths = np.fromiter(map(len, indices), dtype=np.int64, count=len(rows))
-    segment = np.repeat(np.arange(len(rows)), lengths)
-    keys = np.concatenate(indices).astype(np.int64)
-    keys += (segment // (len(rows) // kinds)) * width
-    return keys, np.concatenate([r.data for r in rows]).astype(float), segment
+def first_topic_group(scores: np.ndarray, threshold: float) -> list[int]:
+    """The group of :func:`average_link_groups` that holds row 0 (the new article's topic),
+    without grouping the rest: the rows linked to it at ``threshold``, split by average link
+    only when some pair among them is below it."""
+    above = scores >= threshold
+    reached = above[0].copy()
+    reached[0] = True
+    while True:
+        grown = above[reached].any(axis=0) | reached
+        if np.array_equal(grown, reached):
+            break
+        reached = grown
+    members = np.flatnonzero(reached)
+    if len(members) <= 2:
+        return members.tolist()
+    block = (slice(None), slice(None)) if len(members) == len(scores) else np.ix_(members, members)
+    if above[block].all():
+        return members.tolist()
+    parts = _average_link(scores[block], threshold)
+    return members[next(part for part in parts if part[0] == 0)].tolist()  # parts are sorted
 
 
 def base_scores(
@@ -254,25 +307,34 @@ def base_scores(
 
     One row against many needs no shared vocabulary: the others' features are looked up among
     the article's (sorted, words then names)."""
-    m, width, pair = len(others), len(frequencies.words), ("words", "names")
+    m = len(others)
     if not m:
         return np.zeros(0)
-    mine, mine_values, mine_kind = _flat([article.row(kind) for kind in pair], 2, width)
-    keys, values, segment = _flat([f.row(kind) for kind in pair for f in others], 2, width)
-    kinds, indices = np.divmod(np.concatenate([mine, keys]), width)
-    idf = frequencies.idf_of_kinds(kinds, indices)  # the article's, then the others'
-    mine_values = mine_values * idf[: len(mine)]
+    mine_flat = article.flat()
+    pair = int(mine_flat.lengths[0] + mine_flat.lengths[1])  # words and names come first
+    mine = mine_flat.keys[:pair]
+    mine_kind = mine >> KIND_SHIFT
+    flats = [f.flat() for f in others]
+    pairs = [f.lengths[0] + f.lengths[1] for f in flats]
+    keys = np.concatenate([f.keys for f in flats])
+    in_pair = keys < (2 << KIND_SHIFT)
+    keys = keys[in_pair]
+    values = np.concatenate([f.data for f in flats])[in_pair]
+    kind_of = keys >> KIND_SHIFT
+    segment = kind_of * m + np.repeat(np.arange(m), pairs)
+    idf = frequencies.idf_of_kinds(np.concatenate([mine_kind, kind_of]),
+                                   np.concatenate([mine, keys]) & _INDEX_MASK)
+    mine_values = mine_flat.data[:pair] * idf[:pair]
     mine_norms = np.sqrt(np.bincount(mine_kind, weights=mine_values**2, minlength=2))
     mine_values /= np.where(mine_norms > 0, mine_norms, 1.0)[mine_kind]
-    values *= idf[len(mine) :]
+    values *= idf[pair:]
     norms = np.sqrt(np.bincount(segment, weights=values**2, minlength=2 * m))
-    at = np.minimum(np.searchsorted(mine, keys), max(len(mine) - 1, 0))
-    hit = mine[at] == keys if len(mine) else np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(mine, keys), max(pair - 1, 0))
+    hit = mine[at] == keys if pair else np.zeros(len(keys), dtype=bool)
     dots = np.bincount(segment[hit], weights=values[hit] * mine_values[at[hit]],
                        minlength=2 * m)
     words, names = (dots / np.where(norms > 0, norms, 1.0)).reshape(2, m)
-    named = np.array([f.names.nnz > 0 for f in others], dtype=bool)
-    both_named = named & (article.names.nnz > 0)
+    both_named = np.array([f.lengths[1] > 0 for f in flats]) & (mine_flat.lengths[1] > 0)
     return mix(words, names, both_named, settings.entity_weight)
 
 
@@ -287,16 +349,20 @@ def local_pair_features(
     candidate stories' members that a bridging merge averages, which are in its group as long
     as both stories qualify (pairs outside it then score as if in different groups)."""
     rows = _LocalRows(batch, frequencies)
-    cosine = {kind: rows.cosines(kind) for kind in WEIGHTED}
+    cosine = dict(zip(WEIGHTED, rows.cosines(), strict=True))
     words, names = cosine["words"], cosine["names"]
     has_names = rows.has[KINDS.index("names")]
     base = mix(words, names, has_names[:, None] & has_names[None, :], settings.entity_weight)
     np.fill_diagonal(base, 1.0)
     years_shared, years_disjoint = rows.years()
-    groups = average_link_groups(base, settings.topic_threshold) if len(batch) >= 3 else []
-    if not every_group:
-        groups = [group for group in groups if group[0] == 0]  # members are sorted
-    features = {
+    if len(batch) < 3:  # local IDF needs a group of three or more
+        groups = []
+    elif every_group:
+        groups = average_link_groups(base, settings.topic_threshold)
+    else:
+        groups = [first_topic_group(base, settings.topic_threshold)]
+    local_words, local_names = rows.local_cosines(groups)
+    return {
         "words": words,
         "names": names,
         "lead": cosine["lead"],
@@ -304,18 +370,27 @@ def local_pair_features(
         "numbers": cosine["numbers"],
         "years_shared": years_shared,
         "years_disjoint": years_disjoint,
-        "dates": date_factors([f.day for f in batch], settings),
-        "local_words": rows.local_cosines("words", groups),
-        "local_names": rows.local_cosines("names", groups),
+        "dates": _date_factors([f.day for f in batch], settings),
+        "local_words": local_words,
+        "local_names": local_names,
         # Left out of the stream's model (weight 0, see above): not worth computing then.
         "shared_neighbours": shared_neighbours(base, settings.neighbours, settings.topic_threshold)
         if STREAM_PAIR_WEIGHTS["shared_neighbours"] else np.zeros_like(base),
         "base": base,
     }
-    unknown = (set(PAIR_FEATURES) - set(features)) | (set(PAIR_FEATURES) - set(STREAM_PAIR_WEIGHTS))
-    if unknown:  # the batch model gained a feature this module does not compute yet
-        raise NotImplementedError(f"stream pair features missing: {sorted(unknown)}")
-    return features
+
+
+def _date_factors(days: list[float | None], settings: GroupSettings) -> np.ndarray:
+    """:func:`~newsprism.group.similarity.date_factors` (the same numbers), in fewer steps
+    when every day is known."""
+    values = np.array(days, dtype=float)  # None: nan
+    known = ~np.isnan(values)
+    every_known = known.all()
+    if not every_known:
+        values[~known] = 0.0
+    beyond = np.abs(values[:, None] - values[None, :]) - settings.date_grace_days
+    factors = np.exp(-np.maximum(beyond, 0.0) / settings.date_scale_days)
+    return factors if every_known else np.where(known[:, None] & known[None, :], factors, 1.0)
 
 
 def local_pair_probabilities(

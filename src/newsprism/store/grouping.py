@@ -84,9 +84,20 @@ class StoreState:
     def features(self, keys):
         blobs = self.store.get_feature_blobs(keys)
         found = list(blobs)
-        days = [self._days[k] if k in self._days else self.table.day_of(k) for k in found]
+        days = [self._days.get(k, day)
+                for k, day in zip(found, self._table_days(found), strict=True)]
         return dict(zip(found, ArticleFeatures.many_from_bytes(list(blobs.values()), days),
                         strict=True))
+
+    def _table_days(self, keys: list[int]) -> list[float | None]:
+        """:meth:`StoryTable.day_of` of many keys in one look-up."""
+        if not keys:
+            return []
+        if min(keys) >= 0 and max(keys) < len(self.table.day):  # all in the table (usual)
+            days = self.table.day[keys].tolist()
+        else:
+            days = [float("nan") if day is None else day for day in map(self.table.day_of, keys)]
+        return [None if day != day else day for day in days]  # nan: unknown
 
     def stories_of(self, keys):
         return self.table.stories_of(keys)
