@@ -213,3 +213,23 @@ def test_one_line_transcribed_with_a_word_changed_under_two_speakers_conflicts()
     assert verbatim_share("It is harmful to the spirit of our accord",
                           "It is harmful for the spirit of our accord") < 0.6
     assert _group_of(groups, "spirit of our").status == "conflict"
+
+
+def test_splitting_a_joined_line_between_two_speakers_still_conflicts():
+    # Outlet two gives the first sentence of the mayor's statement to her and the second to
+    # the engineer: crediting her with other words of the quote does not excuse that.
+    _, groups = _story(
+        "“The river will rise again this winter. We will rebuild every flood wall, brick by "
+        "brick,” Mayor Ruth Hale said.",
+        "“The river will rise again this winter,” Mayor Ruth Hale said.\n\n"
+        "“We will rebuild every flood wall, brick by brick,” engineer Omar Patel said.",
+    )
+    assert _group_of(groups, "brick by brick").status == "conflict"
+
+
+def test_a_speaker_named_by_first_name_only_is_the_person_of_that_name():
+    _, groups = _story(
+        "“We will rebuild every flood wall, brick by brick,” said Tomas Weller, her brother.",
+        "“We will rebuild every flood wall, brick by brick,” the mayor's son, Tomas, said.",
+    )
+    assert _group_of(groups, "brick by brick").status != "conflict"

@@ -223,8 +223,8 @@ def _credited_apart(records: list[QuoteRecord]) -> bool:
             if a.article != b.article and _is_line(a) and _is_line(b) \
                     and not same_speaker(a.speaker, b.speaker) \
                     and attributed_verbatim(a.text, b.text) \
-                    and not _also_credits(records, a.article, b) \
-                    and not _also_credits(records, b.article, a):
+                    and not _also_credits(records, a.article, b, a) \
+                    and not _also_credits(records, b.article, a, b):
                 return True
     return False
 
@@ -261,15 +261,27 @@ def surnames(name: str | None) -> set[str]:
 
 def same_speaker(a: str | None, b: str | None) -> bool:
     """One speaker, or joint speakers that share a member: an outlet that credits "Ortiz" with
-    a joint statement of Ortiz and Baker does not contradict one that credits both."""
-    return bool(surnames(a) & surnames(b))
+    a joint statement of Ortiz and Baker does not contradict one that credits both. A lone
+    given name is the person of that first name ("her son, Tom, said" / "Tom Baker said")."""
+    return bool(surnames(a) & surnames(b)) or _given_name_of(a, b) or _given_name_of(b, a)
 
 
-def _also_credits(records: list[QuoteRecord], article: str, line: QuoteRecord) -> bool:
-    """``article`` itself gives ``line``'s words to ``line``'s speaker. Only a line counts: a
-    few words ("In God We Trust") found inside a longer quote are a phrase, not that line."""
+def _given_name_of(lone: str | None, full: str | None) -> bool:
+    """``lone`` is one capitalised word, the first word of the name ``full``."""
+    lone_words, full_words = (lone or "").split(), (full or "").split()
+    return len(lone_words) == 1 and len(full_words) >= 2 and lone_words[0][:1].isupper() \
+        and lone_words[0].lower() == full_words[0].lower()
+
+
+def _also_credits(records: list[QuoteRecord], article: str, line: QuoteRecord,
+                  own: QuoteRecord) -> bool:
+    """``article`` itself gives the words its ``own`` record shares with ``line`` to ``line``'s
+    speaker. Only a line counts: a few words ("In God We Trust") found inside a longer quote are a
+    phrase, not that line. And only those shared words: an outlet that gives the first sentence
+    of a joined quote to one person and the second to another still contradicts an outlet
+    giving the second sentence to the first person."""
     return any(r.article == article and _is_line(r) and same_speaker(r.speaker, line.speaker)
-               and verbatim(r.text, line.text) for r in records)
+               and verbatim(r.text, line.text) and verbatim(r.text, own.text) for r in records)
 
 
 def _group(
