@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.compare.quotes import collect, verbatim
+from newsprism.compare.quotes import collect, one_word_changed, verbatim, verbatim_share
 from newsprism.ingest import from_text
 from newsprism.model import Article, QuoteGroup
 from newsprism.read import entities, quotes, read, sentences
@@ -190,5 +190,46 @@ def test_a_line_credited_through_a_pronoun_in_another_paragraph_is_no_conflict()
         "“We will rebuild every flood wall, brick by brick,” engineer Omar Patel said.",
         "Mayor Tom Hale spoke first. “The river is calm tonight,” he said.\n\n"
         "“We will rebuild every flood wall, brick by brick.”",
+    )
+    assert _group_of(groups, "brick by brick").status != "conflict"
+
+
+def test_one_word_transcribed_differently_is_still_one_line():
+    assert one_word_changed("It is harmful to the spirit of the whole agreement",
+                            "she said it is harmful for the spirit of the whole agreement")
+    # Not when the words differ at the start (another line ending on a stock phrase), nor when
+    # more than one word in eight is changed.
+    assert not one_word_changed("It shows these men are on the wrong side of history",
+                                "and they are on the wrong side of history")
+    assert not one_word_changed("It is harmful to the spirit of the whole agreement",
+                                "It was useful to the spirit of the whole agreement")
+
+
+def test_one_line_transcribed_with_a_word_changed_under_two_speakers_conflicts():
+    _, groups = _story(
+        "“It is harmful to the spirit of our accord,” Mayor Ruth Hale said.",
+        "“It is harmful for the spirit of our accord,” engineer Omar Patel said.",
+    )
+    assert verbatim_share("It is harmful to the spirit of our accord",
+                          "It is harmful for the spirit of our accord") < 0.6
+    assert _group_of(groups, "spirit of our").status == "conflict"
+
+
+def test_splitting_a_joined_line_between_two_speakers_still_conflicts():
+    # Outlet two gives the first sentence of the mayor's statement to her and the second to
+    # the engineer: crediting her with other words of the quote does not excuse that.
+    _, groups = _story(
+        "“The river will rise again this winter. We will rebuild every flood wall, brick by "
+        "brick,” Mayor Ruth Hale said.",
+        "“The river will rise again this winter,” Mayor Ruth Hale said.\n\n"
+        "“We will rebuild every flood wall, brick by brick,” engineer Omar Patel said.",
+    )
+    assert _group_of(groups, "brick by brick").status == "conflict"
+
+
+def test_a_speaker_named_by_first_name_only_is_the_person_of_that_name():
+    _, groups = _story(
+        "“We will rebuild every flood wall, brick by brick,” said Tomas Weller, her brother.",
+        "“We will rebuild every flood wall, brick by brick,” the mayor's son, Tomas, said.",
     )
     assert _group_of(groups, "brick by brick").status != "conflict"

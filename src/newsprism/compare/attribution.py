@@ -7,10 +7,9 @@ from itertools import combinations
 
 from newsprism.compare.naming import named_attributions
 from newsprism.compare.quotes import (
-    ATTRIBUTED_SHARE,
     MIN_LINE_WORDS,
+    attributed_verbatim,
     same_speaker,
-    verbatim_share,
     word_count,
 )
 from newsprism.model import (
@@ -55,7 +54,7 @@ def attribution_facts(
                    and (r.article, r.start, r.end) in named]
         pairs = [(a, b) for a, b in combinations(records, 2)
                  if a.article != b.article and not same_speaker(a.speaker, b.speaker)
-                 and verbatim_share(a.text, b.text) >= ATTRIBUTED_SHARE]
+                 and attributed_verbatim(a.text, b.text)]
         if not pairs:
             continue
         involved = list({id(r): r for pair in pairs for r in pair}.values())

@@ -6,9 +6,10 @@ paragraph) can be the reader's mistake; a conflict between outlets must rest on 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from newsprism.model import Article, Quote, Span
+from newsprism.model import Article, Mention, Quote, Span
 
 # First words of a speaker mention that name nobody (pronouns, determiners: "he", "the
 # spokesman"): an attribution resting on such a mention cannot accuse another outlet.
@@ -16,6 +17,11 @@ PRONOUNS = {"he", "she", "they", "i", "we", "it", "his", "her", "their", "who", 
             "this", "the", "a", "an"}
 # A bare pronoun can stand for a speaker just named (see _continuing_pronouns).
 SPEAKER_PRONOUNS = {"he", "she"}
+# A preposition, then only titles ("with Ms.", "to Sen.", "about President") up to a name.
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|for|about|against|from|of|at|on|toward|towards|beside|alongside)\s+"
+    r"(?:[A-Z][\w.]*\s+)*$"
+)
 
 
 def named_attributions(articles: Sequence[Article]) -> set[tuple[str, int, int]]:
@@ -46,8 +52,11 @@ def _continuing_pronouns(article: Article, named: list[Quote]) -> list[Quote]:
     name. Only when nothing could compete for the pronoun: the attribution just before (the
     nearest earlier quote with another attribution) names the same person, and no other person
     is named from the start of that naming's sentence to the pronoun (names inside quoted words
-    are the speakers' words, not the reporter's). The pronoun must sit in the quote's own
-    paragraph: a quotation opening the next paragraph is another voice until the outlet says
+    are the speakers' words, not the reporter's, and so are names inside what the outlet reports
+    this same speaker saying: "Ortiz said Baker would chair the board. '…,' she added" keeps
+    Ortiz, the subject of the reporting, as the pronoun's person; nor does a person named after a
+    preposition compete, see :func:`_object_of_preposition`). The pronoun must sit in the quote's
+    own paragraph: a quotation opening the next paragraph is another voice until the outlet says
     whose ("'…,' he added. ¶ 'His conduct is unbecoming …'")."""
     accepted = {id(q) for q in named}
     quoted = [q for q in article.quotes if q.kind != "indirect"]
@@ -63,14 +72,27 @@ def _continuing_pronouns(article: Article, named: list[Quote]) -> list[Quote]:
                 or anchor.speaker_entity != quote.speaker_entity:
             continue
         start = _sentence_start(article, anchor.speaker.start)
+        own_reports = [q for q in article.quotes if q.kind == "indirect"
+                       and q.speaker_entity == quote.speaker_entity]
         rivals = [m for m in article.mentions
                   if m.label == "PERSON" and start <= m.start and m.end <= quote.speaker.start
                   and m.entity != quote.speaker_entity
-                  and not any(q.start <= m.start and m.end <= q.end for q in quoted)]
+                  and not _object_of_preposition(article, m)
+                  and not any(q.start <= m.start and m.end <= q.end
+                              for q in quoted + own_reports)]
         if anchor.speaker.end <= quote.speaker.start and not rivals:
             accepted.add(id(quote))
             found.append(quote)
     return found
+
+
+def _object_of_preposition(article: Article, mention: Mention) -> bool:
+    """ "… agreed with Ms. Baker that …": a person named after a preposition (titles between
+    allowed) is an object, which a subject pronoun starting a later clause does not take up over
+    the subject that has been speaking (subject preference). "By" is left out: "criticised by
+    Baker" makes Baker the doer."""
+    return PREPOSITION_BEFORE.search(article.text[max(0, mention.start - 60):mention.start]) \
+        is not None
 
 
 def _sentence_start(article: Article, offset: int) -> int:

@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
@@ -46,6 +47,8 @@ VERBATIM = 0.5  # share of the shorter quote's word trigrams found in the other:
 # different people to be one line: above VERBATIM, so that a shared stock phrase ("on the wrong
 # side of history") is not one line. The attribution facts use the same bar.
 ATTRIBUTED_SHARE = 0.6
+# A line transcribed differently by two outlets keeps all but one word in this many.
+MIN_CHANGED_EVERY = 8
 SUFFIXES = ("ing", "ed", "es", "s", "e")
 # An attribution rests on a line, not on a phrase: "Today" or "Meet the Press" in quote marks is a
 # title, and four-word fragments are too common to pin on (or to excuse) one speaker.
@@ -125,8 +128,33 @@ def verbatim_share(a: str, b: str) -> float:
 
 
 def attributed_verbatim(a: str, b: str) -> bool:
-    """Whether two quotes credited apart are one line (see ATTRIBUTED_SHARE)."""
-    return verbatim_share(a, b) >= ATTRIBUTED_SHARE
+    """Whether two quotes credited apart are one line (see ATTRIBUTED_SHARE), also when one
+    outlet changed a word of it (see :func:`one_word_changed`)."""
+    return verbatim_share(a, b) >= ATTRIBUTED_SHARE or one_word_changed(a, b)
+
+
+def _tokens(text: str) -> list[str]:
+    return [stem(w) for w in re.findall(r"[^\W_]+", text.lower())]
+
+
+def one_word_changed(a: str, b: str) -> bool:
+    """The shorter quote is found in the other with at most one word in eight left out or
+    changed, inside it ("destructive *to* the fabric" / "destructive *of* the fabric"): outlets
+    transcribe one line differently. Every other word lies in runs of two or more, in order, with
+    at most one word of the other between two runs, so that lines sharing only a stock phrase
+    ("… are on the wrong side of history") still differ by a whole opening."""
+    short, long = sorted((_tokens(a), _tokens(b)), key=len)
+    if len(short) < MIN_CHANGED_EVERY:  # shorter lines must match word for word
+        return False
+    blocks = [m for m in SequenceMatcher(None, short, long, autojunk=False)
+              .get_matching_blocks() if m.size >= 2]
+    if not blocks or blocks[0].a > 1 or blocks[-1].a + blocks[-1].size < len(short) - 1:
+        return False  # the shorter quote's first and last words must be carried
+    gaps = zip(blocks, blocks[1:], strict=False)
+    if any(n.b - (m.b + m.size) > 1 for m, n in gaps):
+        return False
+    missing = len(short) - sum(m.size for m in blocks)
+    return missing <= len(short) // MIN_CHANGED_EVERY
 
 
 def verbatim(a: str, b: str) -> bool:
@@ -195,8 +223,8 @@ def _credited_apart(records: list[QuoteRecord]) -> bool:
             if a.article != b.article and _is_line(a) and _is_line(b) \
                     and not same_speaker(a.speaker, b.speaker) \
                     and attributed_verbatim(a.text, b.text) \
-                    and not _also_credits(records, a.article, b) \
-                    and not _also_credits(records, b.article, a):
+                    and not _also_credits(records, a.article, b, a) \
+                    and not _also_credits(records, b.article, a, b):
                 return True
     return False
 
@@ -233,15 +261,27 @@ def surnames(name: str | None) -> set[str]:
 
 def same_speaker(a: str | None, b: str | None) -> bool:
     """One speaker, or joint speakers that share a member: an outlet that credits "Ortiz" with
-    a joint statement of Ortiz and Baker does not contradict one that credits both."""
-    return bool(surnames(a) & surnames(b))
+    a joint statement of Ortiz and Baker does not contradict one that credits both. A lone
+    given name is the person of that first name ("her son, Tom, said" / "Tom Baker said")."""
+    return bool(surnames(a) & surnames(b)) or _given_name_of(a, b) or _given_name_of(b, a)
 
 
-def _also_credits(records: list[QuoteRecord], article: str, line: QuoteRecord) -> bool:
-    """``article`` itself gives ``line``'s words to ``line``'s speaker. Only a line counts: a
-    few words ("In God We Trust") found inside a longer quote are a phrase, not that line."""
+def _given_name_of(lone: str | None, full: str | None) -> bool:
+    """``lone`` is one capitalised word, the first word of the name ``full``."""
+    lone_words, full_words = (lone or "").split(), (full or "").split()
+    return len(lone_words) == 1 and len(full_words) >= 2 and lone_words[0][:1].isupper() \
+        and lone_words[0].lower() == full_words[0].lower()
+
+
+def _also_credits(records: list[QuoteRecord], article: str, line: QuoteRecord,
+                  own: QuoteRecord) -> bool:
+    """``article`` itself gives the words its ``own`` record shares with ``line`` to ``line``'s
+    speaker. Only a line counts: a few words ("In God We Trust") found inside a longer quote are a
+    phrase, not that line. And only those shared words: an outlet that gives the first sentence
+    of a joined quote to one person and the second to another still contradicts an outlet
+    giving the second sentence to the first person."""
     return any(r.article == article and _is_line(r) and same_speaker(r.speaker, line.speaker)
-               and verbatim(r.text, line.text) for r in records)
+               and verbatim(r.text, line.text) and verbatim(r.text, own.text) for r in records)
 
 
 def _group(

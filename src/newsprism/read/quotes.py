@@ -344,6 +344,21 @@ def _after_reported_speech(text: str, drafts: list[Draft]) -> None:
             draft.cue, draft.subject = outer[-1].cue, outer[-1].subject
 
 
+def _inside_reported_speech(drafts: list[Draft]) -> None:
+    """ "Ortiz issued a statement saying: “…”", "she said she hoped it would “clear the air”":
+    quoted words inside what the outlet reports someone saying are that person's words, when
+    nothing else gives them a speaker (the cue there, a participle or a noun's "saying", often
+    has no subject of its own). The innermost reported clause with a speaker is taken."""
+    reported_with_speaker = [d for d in drafts if d.kind == "indirect" and d.subject is not None]
+    for draft in drafts:
+        if draft.kind == "indirect" or draft.subject is not None or draft.continues is not None:
+            continue
+        around = [d for d in reported_with_speaker if _within(draft, d)]
+        if around:
+            innermost = min(around, key=lambda d: d.end - d.start)
+            draft.cue, draft.subject = innermost.cue, innermost.subject
+
+
 def _within(inner: Draft, outer: Draft) -> bool:
     return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
 
@@ -366,6 +381,7 @@ def annotate(article: Article, doc: Doc) -> None:
         key=lambda d: (d.start, d.end),
     )
     _after_reported_speech(article.text, drafts)
+    _inside_reported_speech(drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}

@@ -208,6 +208,8 @@ def _named_before_apposition(
     """ "Col. Ann Ortiz, a military spokeswoman in Kabul, said": the parse gives the cue no
     subject; the closest person or role before it, with no verb in between, is the speaker."""
     start = doc[comma].sent.start
+    if (named := _relative_clause_head(article, doc, comma, start)) is not None:
+        return named
     for i in range(comma - 1, max(start, comma - MAX_APPOSITION) - 1, -1):
         token = doc[i]
         if token.pos_ in {"VERB", "AUX"} or token.is_quote or _quoted(quoted, token):
@@ -220,11 +222,51 @@ def _named_before_apposition(
     return None
 
 
+def _relative_clause_head(article: Article, doc: Doc, comma: int, start: int) -> Token | None:
+    """ "Ann Ortiz, who would have to leave the board to run, said": a relative clause, however
+    long, closes right before the cue's comma; the person it describes is the speaker."""
+    token = doc[comma - 1] if comma > start else None
+    while token is not None and token.dep_ != "relcl" and token.head.i != token.i:
+        token = token.head
+    if token is None or token.dep_ != "relcl" or token.right_edge.i != comma - 1:
+        return None
+    head = token.head
+    found = mention_at(article, head.idx, people_only=True)
+    if head.i >= token.i or head.i < start or found is None or _is_object(head):
+        return None
+    return head if article.mentions[found].end == head.idx + len(head) else None
+
+
 def _is_object(token: Token) -> bool:
     """The object of a verb or preposition, also as a later part of "A and B"."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_ in {"pobj", "dobj", "dative"}
+
+
+def _named_apposition(article: Article, token: Token) -> Token | None:
+    """The person named in apposition to an unnamed speaker: "Ortiz's lawyer, Tom Baker, said"
+    names the lawyer outright."""
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        found = mention_at(article, child.idx)
+        if found is not None and article.mentions[found].label == PERSON:
+            return child
+    return None
+
+
+def _surname_of(token: Token, coref) -> int | None:
+    """A person's surname the tagger did not take for a name ("Summers replied", "Rice said"):
+    a capitalised word inside a sentence, written exactly as the last word of exactly one person
+    the article names in full."""
+    if token.i == token.sent.start or not token.text[:1].isupper() or token.pos_ == "PRON" \
+            or len(token.text) < 3:
+        return None
+    matches = [i for i, c in enumerate(coref.clusters)
+               if c.label == PERSON and len(c.name.split()) >= 2
+               and c.name.split()[-1] == token.text]
+    return matches[0] if len(matches) == 1 else None
 
 
 @dataclass
@@ -265,6 +307,13 @@ def _describe_one(article: Article, doc: Doc, token: Token, salience: Salience) 
         span = Span(start=token.idx, end=token.idx + len(token))
         return Speaker(span=span, text=token.text, name=named.name, cluster=named.cluster)
     found = mention_at(article, token.idx)
+    if found is None and (named := _named_apposition(article, token)) is not None:
+        return _describe_one(article, doc, named, salience)  # "Ortiz's lawyer, Tom Baker, said"
+    if found is None and (cluster := _surname_of(token, coref)) is not None:
+        span = Span(start=token.idx, end=token.idx + len(token))
+        salience.saw(span.start, cluster)
+        return Speaker(span=span, text=token.text, name=coref.clusters[cluster].name,
+                       cluster=cluster)
     if found is None:
         if token.pos_ == "PRON":
             span = Span(start=token.idx, end=token.idx + len(token))
