@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.compare.attribution import attribution_facts
+from attribution_fixtures import person, rival_conflicts, span_of
 from newsprism.compare.facts import find_facts
 from newsprism.compare.quantity_facts import _periods, same_period
 from newsprism.compare.statements import Statement, statements_of
@@ -14,8 +14,6 @@ from newsprism.model import (
     Fact,
     Mention,
     Quote,
-    QuoteGroup,
-    QuoteRecord,
     Sentence,
     Span,
 )
@@ -27,27 +25,17 @@ PEOPLE = [Entity(id="person:berg", name="Anna Berg", label="PERSON"),
           Entity(id="person:weller", name="Tomas Weller", label="PERSON")]
 
 
-def _span(text: str, words: str, after: int = 0) -> Span:
-    start = text.index(words, after)
-    return Span(start=start, end=start + len(words))
-
-
-def _person(text: str, name: str, entity: str, after: int = 0) -> Mention:
-    span = _span(text, name, after)
-    return Mention(start=span.start, end=span.end, text=name, label="PERSON", entity=entity)
-
-
 def _pronoun_article(text: str, mentions: list[Mention]) -> tuple[Article, Quote]:
     """An outlet naming Tomas Weller in a reported clause, then giving LINE to "he"."""
-    said = _span(text, "said")
-    clause = _span(text, "the town would recover")
+    said = span_of(text, "said")
+    clause = span_of(text, "the town would recover")
     reported = Quote(start=clause.start, end=clause.end, text=text[clause.start:clause.end],
-                     kind="indirect", speaker=_span(text, "Tomas Weller"), cue=said,
+                     kind="indirect", speaker=span_of(text, "Tomas Weller"), cue=said,
                      speaker_entity="person:weller", speaker_name="Tomas Weller")
-    he = _span(text, " he ", _span(text, LINE).end)
-    line_span = _span(text, LINE)
+    he = span_of(text, " he ", span_of(text, LINE).end)
+    line_span = span_of(text, LINE)
     line = Quote(start=line_span.start, end=line_span.end, text=LINE, kind="direct",
-                 speaker=Span(start=he.start + 1, end=he.end - 1), cue=_span(text, "added"),
+                 speaker=Span(start=he.start + 1, end=he.end - 1), cue=span_of(text, "added"),
                  speaker_entity="person:weller", speaker_name="Tomas Weller")
     article = _with_sentences(Article.from_paragraphs("o1", text.split("\n\n")))
     assert article.text == text
@@ -70,31 +58,20 @@ def _with_sentences(article: Article) -> Article:
 def _conflicts(weller: Article, line: Quote) -> int:
     """Attribution conflicts when outlet o0 names Anna Berg for LINE and ``weller`` gives it,
     as ``line``, to Tomas Weller."""
-    text = f"“{LINE},” Anna Berg said."
-    berg = Quote(start=1, end=1 + len(LINE), text=LINE, kind="direct",
-                 speaker=_span(text, "Anna Berg"), speaker_entity="person:berg",
-                 speaker_name="Anna Berg")
-    first = Article(id="o0", text=text, quotes=[berg],
-                    mentions=[_person(text, "Anna Berg", "person:berg")])
-    records = [QuoteRecord(text=LINE, speaker="Anna Berg", article="o0", start=berg.start,
-                           end=berg.end, kind="direct", speaker_entity="person:berg"),
-               QuoteRecord(text=LINE, speaker="Tomas Weller", article="o1", start=line.start,
-                           end=line.end, kind="direct", speaker_entity="person:weller")]
-    group = QuoteGroup(id="q", text=LINE, status="conflict", quotes=records)
-    return len(attribution_facts([group], [first, weller], PEOPLE))
+    return rival_conflicts(weller, line, PEOPLE[0], PEOPLE)
 
 
 def test_he_said_right_after_naming_the_speaker_credits_the_line():
     text = f"Tomas Weller said the town would recover. “{LINE},” he added."
-    article, line = _pronoun_article(text, [_person(text, "Tomas Weller", "person:weller")])
+    article, line = _pronoun_article(text, [person(text, "Tomas Weller", "person:weller")])
     assert _conflicts(article, line) == 1
 
 
 def test_he_said_with_another_person_named_in_between_credits_nobody():
     # "Tomas Weller said … Anna Berg … '<line>,' he added": the pronoun could be either.
     text = (f"Tomas Weller said the town would recover, as did Anna Berg. “{LINE},” he added.")
-    article, line = _pronoun_article(text, [_person(text, "Tomas Weller", "person:weller"),
-                                            _person(text, "Anna Berg", "person:berg")])
+    article, line = _pronoun_article(text, [person(text, "Tomas Weller", "person:weller"),
+                                            person(text, "Anna Berg", "person:berg")])
     assert _conflicts(article, line) == 0
 
 
@@ -102,10 +79,10 @@ def test_he_said_after_another_speakers_quote_credits_nobody():
     # The attribution just before the pronoun is someone else's: "he" is the resolver's guess.
     text = (f"Tomas Weller said the town would recover. “Not soon,” a neighbour said. "
             f"“{LINE},” he added.")
-    article, line = _pronoun_article(text, [_person(text, "Tomas Weller", "person:weller")])
-    other = _span(text, "Not soon")
+    article, line = _pronoun_article(text, [person(text, "Tomas Weller", "person:weller")])
+    other = span_of(text, "Not soon")
     neighbour = Quote(start=other.start, end=other.end, text="Not soon", kind="direct",
-                      speaker=_span(text, "a neighbour"))
+                      speaker=span_of(text, "a neighbour"))
     article = article.model_copy(update={"quotes": [*article.quotes, neighbour]})
     assert _conflicts(article, line) == 0
 
@@ -114,28 +91,28 @@ def test_a_quote_opening_the_next_paragraph_is_not_the_pronouns():
     # "'…,' he added. ¶ '<line>'": the attribution closes its own paragraph; the next quotation
     # is another voice until the outlet says whose.
     text = f"Tomas Weller said the town would recover, and he added: “Not soon.”\n\n“{LINE}.”"
-    said = _span(text, "said")
-    clause = _span(text, "the town would recover")
+    said = span_of(text, "said")
+    clause = span_of(text, "the town would recover")
     reported = Quote(start=clause.start, end=clause.end, text=text[clause.start:clause.end],
-                     kind="indirect", speaker=_span(text, "Tomas Weller"), cue=said,
+                     kind="indirect", speaker=span_of(text, "Tomas Weller"), cue=said,
                      speaker_entity="person:weller")
-    he = _span(text, "he added")
+    he = span_of(text, "he added")
     pronoun = Span(start=he.start, end=he.start + 2)
-    soon = _span(text, "Not soon")
+    soon = span_of(text, "Not soon")
     first = Quote(start=soon.start, end=soon.end, text="Not soon", kind="direct",
                   speaker=pronoun, speaker_entity="person:weller")
-    line_span = _span(text, LINE)
+    line_span = span_of(text, LINE)
     line = Quote(start=line_span.start, end=line_span.end, text=LINE, kind="direct",
                  speaker=pronoun, speaker_entity="person:weller")
     article = Article.from_paragraphs("o1", text.split("\n\n")).model_copy(update={
         "quotes": [reported, first, line],
-        "mentions": [_person(text, "Tomas Weller", "person:weller")]})
+        "mentions": [person(text, "Tomas Weller", "person:weller")]})
     assert _conflicts(article, line) == 0
     # The same line inside the attribution's own paragraph is his.
     joined = text.replace("\n\n", " ")
     same = Article.from_paragraphs("o1", [joined]).model_copy(update={
         "quotes": [reported, first, line],
-        "mentions": [_person(joined, "Tomas Weller", "person:weller")]})
+        "mentions": [person(joined, "Tomas Weller", "person:weller")]})
     assert _conflicts(same, line) == 1
 
 
@@ -144,8 +121,8 @@ def test_a_person_named_in_the_namings_sentence_competes_for_the_pronoun():
     # "he" could take up either person of that sentence, whoever the reader resolved it to.
     text = (f"Anna Berg smiled while Tomas Weller said the town would recover. “{LINE},” he "
             f"added.")
-    article, line = _pronoun_article(text, [_person(text, "Anna Berg", "person:berg"),
-                                            _person(text, "Tomas Weller", "person:weller")])
+    article, line = _pronoun_article(text, [person(text, "Anna Berg", "person:berg"),
+                                            person(text, "Tomas Weller", "person:weller")])
     assert _conflicts(article, line) == 0
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsprism.compare.attribution import attribution_facts
-from newsprism.model import Article, Entity, Mention, Quote, QuoteGroup, QuoteRecord, Span
+from attribution_fixtures import person, rival_conflicts, span_of
+from newsprism.model import Article, Entity, Quote, Span
 
 LINE = "We will reopen every school before the first snow falls"
 PEOPLE = [Entity(id="person:berg", name="Anna Berg", label="PERSON"),
@@ -11,31 +11,21 @@ PEOPLE = [Entity(id="person:berg", name="Anna Berg", label="PERSON"),
           Entity(id="person:kade", name="Lina Kade", label="PERSON")]
 
 
-def _span(text: str, words: str, after: int = 0) -> Span:
-    start = text.index(words, after)
-    return Span(start=start, end=start + len(words))
-
-
-def _person(text: str, name: str, entity: str) -> Mention:
-    span = _span(text, name)
-    return Mention(start=span.start, end=span.end, text=name, label="PERSON", entity=entity)
-
-
 def _weller_article(text: str, clause: str, cue: str, others: list[tuple[str, str]]) -> Article:
     """One paragraph: Tomas Weller named as the speaker of ``clause`` (reported speech after
     ``cue``), then LINE credited to "he" (resolved to Weller); ``others`` are the other people
     the paragraph names, as (name, entity)."""
-    reported_span = _span(text, clause)
+    reported_span = span_of(text, clause)
     reported = Quote(start=reported_span.start, end=reported_span.end, text=clause,
-                     kind="indirect", speaker=_span(text, "Tomas Weller"), cue=_span(text, cue),
+                     kind="indirect", speaker=span_of(text, "Tomas Weller"), cue=span_of(text, cue),
                      speaker_entity="person:weller", speaker_name="Tomas Weller")
-    line_span = _span(text, LINE)
-    he = _span(text, " he ", line_span.end)
+    line_span = span_of(text, LINE)
+    he = span_of(text, " he ", line_span.end)
     line = Quote(start=line_span.start, end=line_span.end, text=LINE, kind="direct",
-                 speaker=Span(start=he.start + 1, end=he.end - 1), cue=_span(text, "added"),
+                 speaker=Span(start=he.start + 1, end=he.end - 1), cue=span_of(text, "added"),
                  speaker_entity="person:weller", speaker_name="Tomas Weller")
-    mentions = [_person(text, "Tomas Weller", "person:weller")]
-    mentions += [_person(text, name, entity) for name, entity in others]
+    mentions = [person(text, "Tomas Weller", "person:weller")]
+    mentions += [person(text, name, entity) for name, entity in others]
     article = Article.from_paragraphs("o1", [text])
     assert article.text == text
     return article.model_copy(update={"quotes": [reported, line], "mentions": mentions})
@@ -44,19 +34,8 @@ def _weller_article(text: str, clause: str, cue: str, others: list[tuple[str, st
 def _conflicts(weller: Article) -> int:
     """Attribution conflicts when outlet o0 names Lina Kade for LINE and ``weller`` gives it
     to Tomas Weller through "he"."""
-    text = f"“{LINE},” Lina Kade said."
-    kade = Quote(start=1, end=1 + len(LINE), text=LINE, kind="direct",
-                 speaker=_span(text, "Lina Kade"), speaker_entity="person:kade",
-                 speaker_name="Lina Kade")
-    first = Article(id="o0", text=text, quotes=[kade],
-                    mentions=[_person(text, "Lina Kade", "person:kade")])
     line = next(q for q in weller.quotes if q.kind == "direct")
-    records = [QuoteRecord(text=LINE, speaker="Lina Kade", article="o0", start=kade.start,
-                           end=kade.end, kind="direct", speaker_entity="person:kade"),
-               QuoteRecord(text=LINE, speaker="Tomas Weller", article="o1", start=line.start,
-                           end=line.end, kind="direct", speaker_entity="person:weller")]
-    group = QuoteGroup(id="q", text=LINE, status="conflict", quotes=records)
-    return len(attribution_facts([group], [first, weller], PEOPLE))
+    return rival_conflicts(weller, line, PEOPLE[2], PEOPLE)
 
 
 def test_a_person_named_inside_the_speakers_reported_words_does_not_compete():
