@@ -41,13 +41,13 @@ def test_a_claim_the_outlet_reports_without_doubt_still_conflicts():
 
 def test_a_fall_during_the_day_is_not_the_close():
     assert not _conflicts(
-        "Markets reacted with alarm as Greek stocks plunged 5.4 percent on the Athens exchange.",
-        "Markets reacted with alarm as Greek stocks closed down 3.9 percent on the Athens "
+        "Markets reacted with alarm as city shares plunged 4.6 percent on the Lisbon exchange.",
+        "Markets reacted with alarm as city shares closed down 2.8 percent on the Lisbon "
         "exchange.",
     )
     assert _conflicts(
-        "Markets reacted with alarm as Greek stocks closed down 5.4 percent on the Athens "
+        "Markets reacted with alarm as city shares closed down 4.6 percent on the Lisbon "
         "exchange.",
-        "Markets reacted with alarm as Greek stocks closed down 3.9 percent on the Athens "
+        "Markets reacted with alarm as city shares closed down 2.8 percent on the Lisbon "
         "exchange.",
     )

@@ -285,19 +285,19 @@ def test_a_spaced_rising_pair_is_still_a_range(read):
 
 
 def test_a_distance_in_time_told_by_counting_is_no_count(read):
-    assert read("But fifteen games later the Hawks stood in the playoffs.") == []
+    assert read("But eleven games later the Hawks stood in the playoffs.") == []
     q = _one(read("Three innings earlier, Doe hit 2 home runs."), "2")
     assert (q.value, q.unit) == (2, "run")
 
 
 def test_a_combined_figure_is_a_whole(read):
-    q = _one(read("Playing in a combined 157 games with the Hawks and Owls, Doe hit 33 homers."),
-             "157")
+    q = _one(read("Playing in a combined 143 games with the Hawks and Owls, Doe hit 33 homers."),
+             "143")
     assert q.scope == "combined"
 
 
 @pytest.mark.parametrize(("sentence", "scope"), [
-    ("The attack came just weeks after a driver shot eight people at a depot.", "weeks after"),
+    ("The attack came just weeks after a gunman wounded five people at a depot.", "weeks after"),
     ("The vote came two years after a gunman killed 12 people at the school.", "years after"),
 ])
 def test_a_figure_of_an_occasion_weeks_apart_is_scoped_to_it(read, sentence, scope):
@@ -310,21 +310,21 @@ def test_a_figure_of_the_main_clause_is_not_another_occasion(read):
 
 
 def test_a_bracketed_conversion_takes_the_hedge_of_the_figure_it_converts(read):
-    q = _one(read("The survey put the epicentre at about 58km (36 miles) from the port."), "36")
-    assert (q.unit, q.modifier) == ("mile", "about") and q.low < 35 < q.high
-    q = _one(read("The climber fell around 2000ft (609 metres) near the hut."), "609")
-    assert q.low < 600 < q.high
+    q = _one(read("The survey put the epicentre at about 40km (25 miles) from the port."), "25")
+    assert (q.unit, q.modifier) == ("mile", "about") and q.low < 24 < q.high
+    q = _one(read("The climber fell around 3000ft (914 metres) near the hut."), "914")
+    assert q.low < 900 < q.high
     q = _one(read("Some 300 people (including 12 children) were hurt."), "12")
     assert q.low == q.high == 12  # words in brackets, no conversion
 
 
 def test_a_sum_converted_into_another_currency_is_no_figure_of_its_own(read):
-    found = read("Damage was estimated at $US1 million ($1.52 million), officials said.")
-    assert [q.text for q in found if "1.52" in q.text] == []
+    found = read("Damage was estimated at $US2 million ($2.9 million), officials said.")
+    assert [q.text for q in found if "2.9" in q.text] == []
     assert [q.text for q in read("The fund grew to €5m (£4.3m) last year.")] == ["€5m"]
 
 
 def test_spaced_digits_keep_the_event_of_their_first_group(read):
     # The parser hangs "3" on "closed down" and "9 percent" on "reacted".
-    q = _one(read("But markets reacted with alarm as stocks closed down 3. 9 percent."), "3. 9")
+    q = _one(read("But markets reacted with alarm as stocks closed down 2. 7 percent."), "2. 7")
     assert "close" in q.predicates

@@ -174,10 +174,10 @@ def test_a_joint_statement_credited_to_one_of_its_speakers_is_no_conflict():
 
 
 def test_a_stock_phrase_ending_two_different_lines_is_no_conflict():
-    # Two lines that share only "are on the wrong side of history" are two lines.
+    # Two lines that share only "misread the mood of the town" are two lines.
     _, groups = _story(
-        "“It shows these men are on the wrong side of history,” Ruth Hale said.",
-        "“They waste our money on this suit, and they are on the wrong side of history,” "
+        "“It proves these people misread the mood of the town,” Ruth Hale said.",
+        "“They waste our money on this suit, and they misread the mood of the town,” "
         "engineer Omar Patel said.",
     )
     assert all(g.status != "conflict" for g in groups)
@@ -195,24 +195,24 @@ def test_a_line_credited_through_a_pronoun_in_another_paragraph_is_no_conflict()
 
 
 def test_one_word_transcribed_differently_is_still_one_line():
-    assert one_word_changed("It is harmful to the spirit of the whole agreement",
-                            "she said it is harmful for the spirit of the whole agreement")
+    assert one_word_changed("It is damaging to the heart of the whole agreement",
+                            "she said it is damaging for the heart of the whole agreement")
     # Not when the words differ at the start (another line ending on a stock phrase), nor when
     # more than one word in eight is changed.
-    assert not one_word_changed("It shows these men are on the wrong side of history",
-                                "and they are on the wrong side of history")
-    assert not one_word_changed("It is harmful to the spirit of the whole agreement",
-                                "It was useful to the spirit of the whole agreement")
+    assert not one_word_changed("It proves these people misread the mood of the town",
+                                "and they misread the mood of the town")
+    assert not one_word_changed("It is damaging to the heart of the whole agreement",
+                                "It was useful to the heart of the whole agreement")
 
 
 def test_one_line_transcribed_with_a_word_changed_under_two_speakers_conflicts():
     _, groups = _story(
-        "“It is harmful to the spirit of our accord,” Mayor Ruth Hale said.",
-        "“It is harmful for the spirit of our accord,” engineer Omar Patel said.",
+        "“It is damaging to the heart of our accord,” Mayor Ruth Hale said.",
+        "“It is damaging for the heart of our accord,” engineer Omar Patel said.",
     )
-    assert verbatim_share("It is harmful to the spirit of our accord",
-                          "It is harmful for the spirit of our accord") < 0.6
-    assert _group_of(groups, "spirit of our").status == "conflict"
+    assert verbatim_share("It is damaging to the heart of our accord",
+                          "It is damaging for the heart of our accord") < 0.6
+    assert _group_of(groups, "heart of our").status == "conflict"
 
 
 def test_splitting_a_joined_line_between_two_speakers_still_conflicts():

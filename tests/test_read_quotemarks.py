@@ -15,8 +15,8 @@ def test_marks_against_the_words_are_read_as_usual():
 
 
 def test_marks_spaced_off_on_both_sides_pair_up_in_order():
-    text = 'Ann Ruiz saw it. " She rolled under the car a good 10 feet, " Ruiz said.'
-    assert _quoted(text) == ["She rolled under the car a good 10 feet,"]
+    text = 'Ann Ruiz saw it. " She slid under the van a good 14 feet, " Ruiz said.'
+    assert _quoted(text) == ["She slid under the van a good 14 feet,"]
     assert not is_quoted(text, text.index("Ann"))
     assert not is_quoted(text, text.index("Ruiz said"))
 

@@ -75,10 +75,10 @@ def test_shared_neighbours_ignore_articles_below_the_floor():
 
 def test_local_idf_discounts_the_words_a_whole_topic_shares():
     texts = [
-        "earthquake rubble rescue Qeshm island magnitude five injured",
-        "earthquake rubble rescue Qeshm island magnitude five injured aftershock",
-        "earthquake rubble rescue Qeshm island magnitude ten killed villages",
-        "earthquake rubble rescue Qeshm island magnitude ten killed villages tents",
+        "earthquake rubble rescue Lorne island magnitude five injured",
+        "earthquake rubble rescue Lorne island magnitude five injured aftershock",
+        "earthquake rubble rescue Lorne island magnitude ten killed villages",
+        "earthquake rubble rescue Lorne island magnitude ten killed villages tents",
     ]
     base = np.full((4, 4), 0.5)
     local = local_idf_cosine(word_counts(texts), topic_groups(base, 0.1))

@@ -49,8 +49,8 @@ GAP_AFTER_NAME = re.compile(r"(?:['’]s?)?\s*")
 HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s*[a-z]+\s*$",
                              re.IGNORECASE)
 PART_WORDS = {"by", "via"}
-WHOLE_WORDS = {"combined"}  # "a combined 157 games": the sum of parts, none of them
-# A figure's events that make it a rate rather than a total: "averaged 100 RBIs a season".
+WHOLE_WORDS = {"combined"}  # "a combined 143 games": the sum of parts, none of them
+# A figure's events that make it a rate rather than a total: "averaged 90 RBIs a season".
 RATE_EVENTS = {"average"}
 ROUND_UP_OWNERS = 3  # owners of one measure in one article that make it a round-up
 NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
@@ -125,11 +125,11 @@ def bearer_named_in(quantity: Quantity, other: Statement) -> bool:
 def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
     """Figures of two periods or parts of one measure are two figures: "147 yards in his last
     two games" / "371 yards since Week 9"; "40 wins by knockout" / "47 wins" (a part of a
-    count is not the count, nor is a sum of parts, "a combined 157 games"); an average is not a
-    total ("averaged 100 RBIs" / "121 RBIs last season"). A figure with a period and one
+    count is not the count, nor is a sum of parts, "a combined 143 games"); an average is not a
+    total ("averaged 90 RBIs" / "112 RBIs last season"). A figure with a period and one
     without may be one figure, the other outlet leaving the period unsaid."""
     if _is_rate(qa) != _is_rate(qb):
-        return False  # "averaged 100 RBIs in six seasons" / "121 RBIs last season"
+        return False  # "averaged 90 RBIs in six seasons" / "112 RBIs last season"
     if qa.scope and qb.scope:
         return qa.scope == qb.scope
     one = qa.scope or qb.scope
@@ -178,10 +178,10 @@ def _mentions_in(statement: Statement) -> list[Mention]:
 
 def states_other_figure(a: Statement, qa: Quantity, qb: Quantity) -> bool:
     """Sentence ``a`` also gives a figure of ``qb``'s unit that ``qb``'s range admits, beside
-    ``qa``: it speaks of two quantities ("20 feet away ... dragged her 10 feet", "about 10
+    ``qa``: it speaks of two quantities ("30 feet away ... dragged her 14 feet", "about 10
     feet"), and ``qa`` is not its version of ``qb``."""
     # Every figure of the sentence counts, also one the statement leaves out as a re-mention
-    # ("dragging her 10 feet", where "her" reads like a determiner).
+    # ("dragging her 14 feet", where "her" reads like a determiner).
     sentence = a.sentence
     return any(q is not qa and q.unit == qb.unit and q.low <= qb.high and qb.low <= q.high
                and sentence.start <= q.start and q.end <= sentence.end

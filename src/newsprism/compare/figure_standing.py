@@ -5,8 +5,8 @@
   did": the outlet reports the 30 percent (the 5,000) as someone's claim and doubts it, so
   another outlet's figure is not contradicted by it (the outlet's own figure, if it gives one,
   still is);
-- a market's **close** is not its move during the day: "stocks plunged 5.4 percent" (at some
-  point of the session) and "stocks closed down 3.9 percent" are two measures of one session.
+- a market's **close** is not its move during the day: "stocks plunged 4.6 percent" (at some
+  point of the session) and "stocks closed down 2.8 percent" are two measures of one session.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ DISPUTE_CUE = re.compile(
     r"erroneously|mistakenly|inaccurate(?:ly)?|in fact|in reality|actually|not true|untrue|"
     r"misleading|unsupported|unsubstantiated|could not be verified|did not say where)\b",
     re.IGNORECASE)
-# The events that give a market's close ("closed down 3.9 percent", "ended the day lower").
+# The events that give a market's close ("closed down 2.8 percent", "ended the day lower").
 CLOSING_EVENTS = {"close", "finish", "settle", "end"}
 # Measures a trading session moves: shares, prices, index points.
 SESSION_UNITS = {"percent", "dollar", "pound", "euro", "yen", "point"}

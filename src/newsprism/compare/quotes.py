@@ -142,7 +142,7 @@ def one_word_changed(a: str, b: str) -> bool:
     changed, inside it ("destructive *to* the fabric" / "destructive *of* the fabric"): outlets
     transcribe one line differently. Every other word lies in runs of two or more, in order, with
     at most one word of the other between two runs, so that lines sharing only a stock phrase
-    ("… are on the wrong side of history") still differ by a whole opening."""
+    ("… misread the mood of the town") still differ by a whole opening."""
     short, long = sorted((_tokens(a), _tokens(b)), key=len)
     if len(short) < MIN_CHANGED_EVERY:  # shorter lines must match word for word
         return False

@@ -132,7 +132,7 @@ PERIOD_PREPOSITIONS = {"in", "since", "through", "over", "during", "across", "th
 PART_PREPOSITIONS = {"by", "via"}
 # Modifiers of the counted noun that name a total of a period ("58 career wins").
 PERIOD_MODIFIERS = {"career", "season", "lifetime", "all-time", "annual", "weekly", "daily"}
-# Modifiers that make a figure the sum of several parts ("a combined 157 games with two
+# Modifiers that make a figure the sum of several parts ("a combined 143 games with two
 # clubs"): a whole, never one part's figure.
 WHOLE_MODIFIERS = {"combined"}
 LEFT_OUT = {"det", "poss", "punct", "cc", "case"}
@@ -168,7 +168,7 @@ def scope_of(figure: Span) -> str | None:
             return _phrase(part)
     if verb is not None and (earlier := _another_time(verb)):
         return earlier
-    verb = verb or token.sent.root  # a verbless fragment ("121 RBIs last season, including")
+    verb = verb or token.sent.root  # a verbless fragment ("112 RBIs last season, including")
     # The period may hang from any word of the figure's clause ("has 548 yards, 28 receptions
     # and 258 receiving yards this season"); the one nearest the figure is its own.
     periods = [t for t in verb.subtree if _is_period(t) and token not in t.subtree
@@ -179,14 +179,14 @@ def scope_of(figure: Span) -> str | None:
 
 
 # Distances in time that put a clause's event on another occasion than the story's: "came
-# weeks after a driver shot eight people" is an earlier shooting; "hours after" may be the same.
+# weeks after a gunman wounded five people" is an earlier shooting; "hours after" may be the same.
 LONG_TIME_NOUNS = {"week", "month", "year", "decade"}
 SEQUENCE_MARKS = {"after", "before"}
 
 
 def _another_time(verb: Token) -> str | None:
     """"weeks after" when the figure's clause is subordinated by "after"/"before" with a
-    distance of weeks or more ("came just weeks after a driver shot eight people"): the
+    distance of weeks or more ("came just weeks after a gunman wounded five people"): the
     figure is of that other occasion, not of the event the story reports."""
     mark = next((c for c in verb.children
                  if c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS), None)

@@ -93,8 +93,8 @@ def annotate(article: Article, doc: Doc) -> None:
 
 
 def _restated(quantity: Quantity, text: str) -> bool:
-    """Keep a figure, with the hedge of the figure it converts ("about 58km (36 miles)" reads
-    as about 36 miles); drop a sum converted into another currency (see ``conversion_of``)."""
+    """Keep a figure, with the hedge of the figure it converts ("about 40km (25 miles)" reads
+    as about 25 miles); drop a sum converted into another currency (see ``conversion_of``)."""
     converted, hedge = conversion_of(quantity, text)
     if not converted:
         return True
@@ -346,7 +346,7 @@ def _make(doc: Doc, first: Token, last: Token, value: float, low: float, high: f
 
 
 def _events_of(span) -> list[str]:
-    """The figure's events; for digits a page spaced out ("closed down 3. 9 percent") the parser
+    """The figure's events; for digits a page spaced out ("closed down 2. 7 percent") the parser
     hangs the first group and the rest on different words, so both chains are read."""
     events = predicates_of(span.root)
     if any(t.text in (",", ".") and t.whitespace_ for t in span[:-1]):

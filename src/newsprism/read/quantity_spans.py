@@ -20,12 +20,12 @@ DEFINITE_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "
 ELLIPTIC_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "ROOT"}
 
 
-# "fifteen games later", "three laps earlier", "two innings ago": a distance in time.
+# "eleven games later", "three laps earlier", "two innings ago": a distance in time.
 TIME_OFFSET_AFTER = re.compile(r"\s*(?:later|earlier|ago)\b", re.IGNORECASE)
 
 
-# A figure in brackets right after another figure restates it in other units: "about 58km (36
-# miles)", "$US1 million ($1.52 million)". The figure before may be glued to its unit or carry a
+# A figure in brackets right after another figure restates it in other units: "about 40km (25
+# miles)", "$US2 million ($2.9 million)". The figure before may be glued to its unit or carry a
 # currency code the reader does not take for a numeral, so it is found in the text.
 HEDGES = {phrase for phrase, _kind in MODIFIERS}
 CONVERSION_BEFORE = re.compile(
@@ -35,7 +35,7 @@ CONVERSION_BEFORE = re.compile(
 
 def conversion_of(quantity: Quantity, text: str) -> tuple[bool, str | None]:
     """Whether the figure is a bracketed conversion of the figure before it, and that figure's
-    hedge ("about" in "about 58km (36 miles)"): the conversion says what the original says,
+    hedge ("about" in "about 40km (25 miles)"): the conversion says what the original says,
     no more exactly, so it takes the hedge; a sum converted into another currency is the
     same sum, and is no figure of its own."""
     found = CONVERSION_BEFORE.search(text, max(quantity.start - 40, 0), quantity.start)
@@ -47,7 +47,7 @@ def conversion_of(quantity: Quantity, text: str) -> tuple[bool, str | None]:
 
 
 def is_time_offset(quantity: Quantity, text: str) -> bool:
-    """"But fifteen games later the team stood at 10-5": the figure measures how far on the
+    """"But eleven games later the team stood at 10-5": the figure measures how far on the
     story has moved, a point in time told by counting, not a count the outlets report (when
     the tagger reads it as a date, it is no figure in the first place)."""
     return TIME_OFFSET_AFTER.match(text, quantity.end) is not None

@@ -166,7 +166,7 @@ def quoted_stretches(text: str) -> tuple[tuple[int, int], ...]:
     from the segments :func:`find_segments` reads, line by line. Besides those:
 
     - Marks :func:`find_segments` left unread (spaced off on both sides by a copy of a page:
-      ``Ruiz saw it. " She rolled 10 feet, " Ruiz said``) pair up in order, each opening at one
+      ``Ruiz saw it. " She slid 14 feet, " Ruiz said``) pair up in order, each opening at one
       and closing at the next; the last unpaired one runs to the end of its line.
     - A line whose first unread mark follows words, under a line that left a quote open, closes
       that quote: the line is quoted up to the mark (a paragraph split inside a quotation:

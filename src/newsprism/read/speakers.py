@@ -257,7 +257,7 @@ def _named_apposition(article: Article, token: Token) -> Token | None:
 
 
 def _surname_of(token: Token, coref) -> int | None:
-    """A person's surname the tagger did not take for a name ("Summers replied", "Rice said"):
+    """A person's surname the tagger did not take for a name ("Okafor replied", "Rice said"):
     a capitalised word inside a sentence, written exactly as the last word of exactly one person
     the article names in full."""
     if token.i == token.sent.start or not token.text[:1].isupper() or token.pos_ == "PRON" \
