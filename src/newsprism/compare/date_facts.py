@@ -193,9 +193,9 @@ def _set_apart(a: DateItem, b: DateItem) -> bool:
 def _news_pegs_differ(a: DateItem, b: DateItem) -> bool:
     """Each date is its article's news peg - the first day its lede names against the
     publication date ("Berg met the union leaders on Sunday") - and neither article names the
-    other's day anywhere. Two reports of one story, naming the same people, peg it to the day its news
-    happened: an outlet leading with a later development still tells the earlier one ("a day
-    after …", "on Tuesday"), so two pegs that never meet in either article are one day
+    other's day anywhere. Two reports of one story, naming the same people, peg it to the day
+    its news happened: an outlet leading with a later development still tells the earlier one
+    ("a day after …", "on Tuesday"), so two pegs that never meet in either article are one day
     misdated."""
     return _is_peg(a) and _is_peg(b) and not _names_day(a.statement.article, b) \
         and not _names_day(b.statement.article, a) and _knowable(a, b) and _knowable(b, a)
