@@ -38,6 +38,13 @@ def test_one_person_fired_on_two_days_conflicts():
     )
 
 
+def test_one_person_named_with_a_title_is_the_same_person():
+    assert _date_conflicts(
+        "Harlan Pike, who was fired by the Rivertown Hawks on March 2, will coach the Owls.",
+        "Mr. Pike, fired by the Rivertown Hawks on March 9, will coach the Owls.",
+    )
+
+
 def test_two_documents_signed_on_two_days_are_two_signings():
     assert not _date_conflicts(
         "On April 14, Governor Ruth Calder signed an executive order on water use.",

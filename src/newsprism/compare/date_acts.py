@@ -45,6 +45,7 @@ from newsprism.compare.align import (
 )
 from newsprism.compare.statements import Statement
 from newsprism.model import Article, DateMention
+from newsprism.read.coref import HONORIFIC_GENDER, TITLES
 from newsprism.read.date_lines import publication_day
 
 YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
@@ -54,6 +55,8 @@ YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 EXTENT = re.compile(r"\b(fully|full|partly|partially|partial|completely|initially|some)\b"
                     r"(?!\s+(?:\d|a\b|an\b|one\b|two\b|three\b|few\b|hundred|thousand|dozen))",
                     re.IGNORECASE)
+# Words written before a name that are no part of it ("Mr.", "Gov.", "Mayor").
+NAME_TITLES = set(HONORIFIC_GENDER) | TITLES | {"gov", "pres", "secretary"}
 # A weekday, "yesterday" or "tomorrow" is named within a week of publication: that is the news.
 NEWS_DAYS = 7
 # Two dates further apart than a month are two acts when one of them is the news.
@@ -133,9 +136,10 @@ def names_differ(names_a: list[str], names_b: list[str]) -> bool:
 
 
 def _name_words(name: str) -> frozenset[str]:
-    """The words of a name, without "the" and possessive marks."""
+    """The words of a name, without "the", possessive marks and the honorifics and titles an
+    outlet may or may not write before it ("Mrs. Calder" is "Ruth Calder")."""
     words = re.findall(r"[a-z0-9]+", re.sub(r"['’]s?\b", "", name.lower()))
-    return frozenset(w for w in words if w != "the")
+    return frozenset(w for w in words if w != "the" and w not in NAME_TITLES)
 
 
 def _news_and_another_time(
