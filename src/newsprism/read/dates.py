@@ -188,8 +188,7 @@ def _habitual(span: Span) -> bool:
 # --- normalisation ----------------------------------------------------------------------------
 
 
-def _normalise(span: Span, reference: Reference, names: list[Mention] | None = None
-               ) -> DateMention | None:
+def _normalise(span: Span, reference: Reference, names: list[Mention]) -> DateMention | None:
     text = span.text
     if not _is_calendar_expression(text) or _habitual(span):
         return None  # a duration, a vague period or a recurrence, not a point in the calendar
@@ -201,7 +200,6 @@ def _normalise(span: Span, reference: Reference, names: list[Mention] | None = N
                        precision=precision, predicates=predicates_of(span.root),
                        setting=setting_and_venue(span.root),
                        participants=participants_of(span, names))
-
 
 
 def _value(span: Span, reference: Reference) -> tuple[str, DatePrecision] | None:
