@@ -67,3 +67,22 @@ def test_a_name_parsed_as_a_compound_of_the_verb_is_its_subject():
         deps=["punct", "ccomp", "prt", "punct", "punct", "compound", "ROOT", "punct"],
     )
     assert subject_of(doc[6]).text == "Kellerman"
+
+
+def test_the_object_of_a_participle_or_infinitive_is_its_target_not_its_speaker():
+    article = _read(
+        "There is still time for Ortiz to mend fences with the council, even after repeatedly "
+        "dismissing them as a \"closed shop\" and calling Deputy Mayor Tom Baker a liar.\n"
+        "Among the surprises of the week: endorsing Tom Baker for mayor.\n"
+    )
+    assert article.quotes, "the quoted words are still found"
+    assert all(q.speaker_name != "Tom Baker" for q in article.quotes)
+
+
+def test_a_statement_someone_sends_out_speaks_for_the_sender():
+    article = _read(
+        "Shortly after the hearing ended, the Ortiz campaign sent out a press release saying "
+        "Baker owes \"the town an explanation for his votes.\"\n"
+    )
+    owes = _quote(article, "the town an explanation")
+    assert owes.speaker_text == "the Ortiz campaign"

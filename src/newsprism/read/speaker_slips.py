@@ -134,3 +134,15 @@ def glued_name(verb: Token) -> Token | None:
         return None
     names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return names[-1] if names else None
+
+
+def sender_of(participle: Token) -> Token | None:
+    """ "Her campaign sent out an email saying …", "the group issued a statement calling …": the
+    words of a statement, email or ad someone puts out are theirs; the verb whose object the
+    statement is, when the participle describes such a noun."""
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.lemma_.lower() not in WORDS_OF_SOMEONE:
+        return None
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    return noun.head

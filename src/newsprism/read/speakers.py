@@ -37,6 +37,7 @@ from newsprism.read.speaker_slips import (
     clause_owner,
     glued_name,
     named_after_cue,
+    sender_of,
 )
 
 RELATIVE_PRONOUNS = {"who", "that", "which"}
@@ -108,6 +109,9 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and verb.head is not verb:
             verb = verb.head
+            continue
+        if (sender := sender_of(verb)) is not None:
+            verb = sender
             continue
         return None
     return None
@@ -211,6 +215,8 @@ def speaker_token(
         return doc[i] if article.mentions[found].end == doc[i].idx + len(doc[i]) else subject
     if subject is None and i >= 0 and doc[i].text == ",":
         return _named_before_apposition(article, doc, i, quoted)
+    if subject is None and i >= 0:  # "a city official who spoke anonymously said"
+        return _relative_clause_head(article, doc, i + 1, doc[i].sent.start)
     return subject
 
 
@@ -262,10 +268,16 @@ def _relative_clause_head(article: Article, doc: Doc, comma: int, start: int) ->
     if token is None or token.dep_ != "relcl" or token.right_edge.i != comma - 1:
         return None
     head = token.head
-    found = mention_at(article, head.idx, people_only=True)
-    if head.i >= token.i or head.i < start or found is None or _is_object(head):
+    if head.i >= token.i or head.i < start or _is_object(head):
         return None
+    found = mention_at(article, head.idx, people_only=True)
+    if found is None:  # "One attendee, who spoke on condition of anonymity, said": "who" is human
+        return head if head.pos_ in {"NOUN", "PROPN"} and _relative_who(token) else None
     return head if article.mentions[found].end == head.idx + len(head) else None
+
+
+def _relative_who(clause: Token) -> bool:
+    return any(c.lower_ in {"who", "whose"} for c in clause.subtree if c.i < clause.i)
 
 
 def _is_object(token: Token) -> bool:
