@@ -47,3 +47,17 @@ def test_the_person_a_long_relative_clause_describes_is_the_speaker():
         "this.\""
     )
     assert quote_starting(article, "I always mean").speaker_name == "Delgado"
+
+
+def test_a_name_that_only_qualifies_the_speaking_noun_is_not_the_speaker():
+    article = read_quotes(
+        "Ann Ortiz won the primary on Tuesday.\n"
+        "An Ortiz supporter said the result was never in doubt.\n"
+        "The Ortiz campaign said it would hold a rally in May.\n"
+        "Mayor Ann Ortiz said she was grateful.\n"
+    )
+    supporter = quote_starting(article, "the result was never")
+    assert supporter.speaker_text == "An Ortiz supporter" and supporter.speaker_entity is None
+    assert supporter.speaker_name != "Ann Ortiz"
+    assert quote_starting(article, "it would hold").speaker_name != "Ann Ortiz"
+    assert quote_starting(article, "she was grateful").speaker_name == "Ann Ortiz"

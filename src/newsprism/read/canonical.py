@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.model import Article, Entity, Span
+from newsprism.model import Article, Entity, Mention, Span
 from newsprism.read.coref import PERSON, ROLE, Coref, fullest, name_tokens, resolve, slug
 from newsprism.read.entities import ID_PREFIX
 
@@ -52,7 +52,9 @@ def _speaker_mention(article: Article, speaker: Span) -> int | None:
     """The mention a speaker span rests on: the person or role it names, not a place inside it
     ("France" in "France's finance minister")."""
     overlapping = [
-        i for i, m in enumerate(article.mentions) if m.start < speaker.end and speaker.start < m.end
+        i
+        for i, m in enumerate(article.mentions)
+        if m.start < speaker.end and speaker.start < m.end and not _modifier(article, m, speaker)
     ]
     rank = {PERSON: 0, ROLE: 1}
     return min(
@@ -63,6 +65,13 @@ def _speaker_mention(article: Article, speaker: Span) -> int | None:
         ),
         default=None,
     )
+
+
+def _modifier(article: Article, mention: Mention, speaker: Span) -> bool:
+    """ "a Trump supporter", "the Ortiz campaign", "Baker's lawyer": a name that only qualifies
+    the noun that speaks (a common noun after it in the speaker's words) is not the speaker."""
+    after = article.text[mention.end : speaker.end]
+    return any(word[:1].islower() for word in after.split())
 
 
 def _people_in(article: Article, ai: int, speaker: Span, coref: Coref) -> list[int]:

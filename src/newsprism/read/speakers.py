@@ -22,6 +22,7 @@ from newsprism.read.cues import (  # noqa: F401  (the lexicons, re-exported)
     NON_SPEAKERS,
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
+    POSSESSIVE_PRONOUNS,
     PRONOUN_GENDER,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -29,6 +30,15 @@ from newsprism.read.cues import (  # noqa: F401  (the lexicons, re-exported)
 )
 from newsprism.read.roles import adjacent_name
 from newsprism.read.salience import Salience
+from newsprism.read.speaker_slips import (
+    WORDS_OF_SOMEONE,
+    author_of,
+    can_invert,
+    clause_owner,
+    glued_name,
+    named_after_cue,
+    sender_of,
+)
 
 RELATIVE_PRONOUNS = {"who", "that", "which"}
 
@@ -83,11 +93,14 @@ def is_dateline(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The grammatical subject of a cue verb; participles ("…, saying") borrow their head's."""
+    """The grammatical subject of a cue verb; participles ("…, saying") borrow their head's, or
+    that of the main clause when the parse hangs them inside a reported clause."""
+    if (owner := clause_owner(verb)) is not None:
+        verb = owner
     for _ in range(4):
         subject = next(
             (c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)), None
-        )
+        ) or glued_name(verb)
         if subject is not None:
             if subject.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -96,6 +109,9 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and verb.head is not verb:
             verb = verb.head
+            continue
+        if (sender := sender_of(verb)) is not None:
+            verb = sender
             continue
         return None
     return None
@@ -108,7 +124,7 @@ def according_to(token: Token) -> Token | None:
     for child in token.children:
         if child.lower_ == "to":
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
+            return (author_of(objects[0]) or objects[0]) if objects else None
     return None
 
 
@@ -156,13 +172,17 @@ def _inverted_subject(
     article: Article, cue: Token, quoted: Sequence[tuple[int, int]]
 ) -> Token | None:
     """ "“…,” added a party official" / "said Ann Ortiz": the small model often takes the speaker
-    after the verb for its object. The phrase right after the cue, when it can speak."""
+    after the verb for its object. The phrase right after the cue, when it can speak. Only a
+    finite verb standing alone inverts: "calling Ortiz a liar", "to endorse Ortiz" name the
+    target."""
+    if not can_invert(cue):
+        return None
     for child in cue.rights:
         if child.left_edge.i != cue.i + 1 or _quoted(quoted, child):
             continue
         if child.dep_ in INVERTED_DEPS and can_speak(article, child):
             return child
-    return None
+    return named_after_cue(cue, quoted)
 
 
 def speaker_token(
@@ -186,6 +206,8 @@ def speaker_token(
         return None
     if subject is not None and can_speak(article, subject):
         return subject
+    if subject is not None and (owner := _owner(article, subject)) is not None:
+        return owner
     i = cue.i - 1
     while i >= 0 and (doc[i].is_space or doc[i].pos_ in {"ADV", "AUX", "PART"}):
         i -= 1  # "Tom Baker also said", "Baker has said"
@@ -193,7 +215,22 @@ def speaker_token(
         return doc[i] if article.mentions[found].end == doc[i].idx + len(doc[i]) else subject
     if subject is None and i >= 0 and doc[i].text == ",":
         return _named_before_apposition(article, doc, i, quoted)
+    if subject is None and i >= 0:  # "a city official who spoke anonymously said"
+        return _relative_clause_head(article, doc, i + 1, doc[i].sent.start)
     return subject
+
+
+def _owner(article: Article, subject: Token) -> Token | None:
+    """ "Ortiz's statement said …", "his letter accused …": words, a post or a statement speak
+    for the person or group they belong to (PolNeAR marks that owner as the source); a person
+    ("Ortiz's lawyer said") speaks for themself."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in WORDS_OF_SOMEONE:
+        return None
+    for child in subject.children:
+        speaks = child.lower_ in POSSESSIVE_PRONOUNS or can_speak(article, child)
+        if child.dep_ == "poss" and speaks:
+            return child
+    return None
 
 
 def _text_speaking(subject: Token) -> bool:
@@ -231,10 +268,16 @@ def _relative_clause_head(article: Article, doc: Doc, comma: int, start: int) ->
     if token is None or token.dep_ != "relcl" or token.right_edge.i != comma - 1:
         return None
     head = token.head
-    found = mention_at(article, head.idx, people_only=True)
-    if head.i >= token.i or head.i < start or found is None or _is_object(head):
+    if head.i >= token.i or head.i < start or _is_object(head):
         return None
+    found = mention_at(article, head.idx, people_only=True)
+    if found is None:  # "One attendee, who spoke on condition of anonymity, said": "who" is human
+        return head if head.pos_ in {"NOUN", "PROPN"} and _relative_who(token) else None
     return head if article.mentions[found].end == head.idx + len(head) else None
+
+
+def _relative_who(clause: Token) -> bool:
+    return any(c.lower_ in {"who", "whose"} for c in clause.subtree if c.i < clause.i)
 
 
 def _is_object(token: Token) -> bool:

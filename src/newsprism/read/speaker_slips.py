@@ -1,0 +1,148 @@
+"""Where the small parser loses the speaker, and the news-writing conventions that find it again.
+
+Each function takes the cue (a verb of saying) and returns the token the attribution rests on,
+or ``None`` when the convention does not apply; :func:`newsprism.read.speakers.speaker_token`
+tries them when the dependency parse gives no usable subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+TIME_ENTITIES = {"DATE", "TIME"}
+NAME_PHRASE_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
+QUOTE_CHARACTERS = "\"'“”‘’«»„"
+# What someone says or writes, which speaks for them: "Ortiz's statement said …"
+WORDS_OF_SOMEONE = {
+    "statement", "comment", "remark", "letter", "post", "tweet", "message", "email", "e-mail",
+    "reply", "response", "speech", "remarks", "words", "memo", "release", "website", "ad",
+    "advertisement", "editorial", "column", "op-ed", "book", "video", "note", "testimony",
+    "announcement", "complaint", "lawsuit", "filing", "plan", "proposal", "platform",
+}
+
+
+def _previous(token: Token) -> Token | None:
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    return token.doc[i] if i >= 0 else None
+
+
+def _closes_quote(token: Token | None) -> bool:
+    return token is not None and (token.is_quote or token.text in QUOTE_CHARACTERS)
+
+
+def follows_quote(cue: Token) -> bool:
+    """ "“…,” said Ann Ortiz": the cue comes right after the quoted words it attributes."""
+    before = _previous(cue)
+    if _closes_quote(before):
+        return True
+    return before is not None and before.text == "," and _closes_quote(_previous(before))
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
+
+
+def can_invert(cue: Token) -> bool:
+    """Speaker after the verb ("…,” said Ann Ortiz", "…, added a party official") is an inversion
+    only a finite verb with no auxiliary allows; a participle or an infinitive ("calling Ortiz a
+    liar", "to endorse Ortiz") is followed by its object."""
+    return cue.tag_ in FINITE_TAGS and not any(c.dep_ in {"aux", "auxpass"} for c in cue.children)
+
+
+def _inside(spans: Sequence[tuple[int, int]], token: Token) -> bool:
+    return any(a <= token.idx < b for a, b in spans)
+
+
+def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """ "“The risk,” said Ed Lamar, an economist who …, “is …”": after a quote, an inverted cue is
+    followed by its speaker, whatever the parse made of it (often the subject of the next quoted
+    clause). The head of the noun phrase written right after the cue; a day ("said Tuesday")
+    or anything but a noun phrase is not a speaker."""
+    if not follows_quote(cue):
+        return None
+    head = None
+    i = cue.i + 1
+    while i < len(cue.doc):
+        token = cue.doc[i]
+        if token.is_space:
+            i += 1
+            continue
+        capitalised = token.is_alpha and token.text[:1].isupper()
+        if token.ent_type_ in TIME_ENTITIES or _inside(quoted, token):
+            break
+        if token.pos_ not in NAME_PHRASE_POS and not capitalised:
+            break
+        if token.pos_ in {"PROPN", "NOUN"} or capitalised:
+            head = token
+        i += 1
+    return head
+
+
+AUTHOR_PREPOSITIONS = {"by", "from"}
+
+
+def author_of(work: Token) -> Token | None:
+    """ "according to a tally by the Harbour Board", "… to calculations by Ann Ortiz", "… to audio
+    provided by Radio Portvale": a count, report or recording speaks for whoever made it, when
+    that is named (a proper noun)."""
+    if work.pos_ != "NOUN":
+        return None
+    for child in work.children:
+        if child.dep_ == "acl":  # "provided by", "released by"
+            child = next((c for c in child.children if c.dep_ == "agent"), child)
+        if child.dep_ in {"prep", "agent"} and child.lower_ in AUTHOR_PREPOSITIONS:
+            named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if named:
+                return named[0]
+    return None
+
+
+CLAUSE_LINKS = {"advcl", "xcomp", "conj"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def clause_owner(participle: Token) -> Token | None:
+    """ "Ortiz denied that the port would close, saying …", "Baker rejected the idea that the
+    mayor would resign, pointing to …": a participle after a comma closes the sentence and
+    speaks for the subject of its main clause, though the parser often hangs it on the last verb
+    of the clause reported before it. The main verb whose complement that verb is, or ``None``
+    when the participle hangs on a main clause already."""
+    before = _previous(participle)
+    if participle.tag_ != "VBG" or before is None or before.text not in {",", "—", "–", "-"}:
+        return None
+    if any(c.dep_ in SUBJECTS for c in participle.children) or participle.dep_ not in CLAUSE_LINKS:
+        return None
+    clause = participle.head
+    while clause.dep_ in CLAUSE_LINKS and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp":
+        owner = clause.head
+    elif clause.dep_ == "acl" and any(c.dep_ == "mark" for c in clause.children):
+        owner = clause.head.head  # "the idea that …": the verb the noun is the object of
+    else:
+        return None
+    return owner if owner.pos_ in {"VERB", "AUX"} and owner.i < participle.i else None
+
+
+def glued_name(verb: Token) -> Token | None:
+    """ "“Go home,” Ortiz barked": the parser sometimes hangs the name before a verb it does not
+    know as a compound of that verb; a verb has no compounds, so the name is its subject."""
+    if verb.pos_ != "VERB":
+        return None
+    names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return names[-1] if names else None
+
+
+def sender_of(participle: Token) -> Token | None:
+    """ "Her campaign sent out an email saying …", "the group issued a statement calling …": the
+    words of a statement, email or ad someone puts out are theirs; the verb whose object the
+    statement is, when the participle describes such a noun."""
+    noun = participle.head
+    if participle.dep_ != "acl" or noun.lemma_.lower() not in WORDS_OF_SOMEONE:
+        return None
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    return noun.head
