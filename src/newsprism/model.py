@@ -133,6 +133,11 @@ class DateMention(Span):
     setting: list[str] = Field(
         default_factory=list, description="Places the dated event is located at"
     )
+    participants: list[str] = Field(
+        default_factory=list,
+        description="Who or what takes part in the dated act, as role:name (agent:, patient:, "
+        "party:, thing:, instance:), lower-case",
+    )
 
 
 class Article(_Model):

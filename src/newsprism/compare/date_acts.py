@@ -11,6 +11,14 @@ A re-worded sentence dates the same act whatever its verbs, and so do two closel
 sentences naming the same people when each date hangs on a verb of its own ("served from 1967",
 "held the seat from 1966": synonyms the word lists do not know).
 
+Participants set acts apart: two acts of one kind (the dated words meet) done to different
+people or things, by different people, or between different sides are two acts, whatever their
+wording: "Pike, who was fired March 2" and "Marsh, fired on June 8" are two firings; "signed an
+executive order" and "a spending bill signed by ..." two signings; "Friday's semifinal between A
+and B" and "C advances to play Saturday" two games; "the first round" and "the second round" two
+rounds. A role one side leaves unnamed tells nothing (read by
+:func:`newsprism.read.date_venue.participants_of`).
+
 Places set acts apart: a hearing before the Crown Court and one before the magistrates are two
 acts (the venue is read by :mod:`newsprism.read.date_venue`); a name inside the other is
 one place ("Hollowmere" / "Hollowmere Crown Court").
@@ -37,6 +45,7 @@ from newsprism.compare.align import (
 )
 from newsprism.compare.statements import Statement
 from newsprism.model import Article, DateMention
+from newsprism.read.coref import HONORIFIC_GENDER, TITLES
 from newsprism.read.date_lines import publication_day
 
 YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
@@ -46,6 +55,8 @@ YEAR = re.compile(r"\b\d{4}\b|['’]\d\d\b")
 EXTENT = re.compile(r"\b(fully|full|partly|partially|partial|completely|initially|some)\b"
                     r"(?!\s+(?:\d|a\b|an\b|one\b|two\b|three\b|few\b|hundred|thousand|dozen))",
                     re.IGNORECASE)
+# Words written before a name that are no part of it ("Mr.", "Gov.", "Mayor").
+NAME_TITLES = set(HONORIFIC_GENDER) | TITLES | {"gov", "pres", "secretary"}
 # A weekday, "yesterday" or "tomorrow" is named within a week of publication: that is the news.
 NEWS_DAYS = 7
 # Two dates further apart than a month are two acts when one of them is the news.
@@ -65,6 +76,8 @@ def may_conflict(
         return False
     if _news_and_another_time(a.article, date_a, b.article, date_b):
         return False
+    if participants_differ(date_a, date_b):
+        return False
     reworded = wording >= SAME
     named = bool(shared_names(a, b))
     same_act = (news_pegs or reworded or events_meet(date_a.predicates, date_b.predicates)
@@ -79,6 +92,41 @@ def may_conflict(
     return same_act and participants
 
 
+def participants_differ(a: DateMention, b: DateMention) -> bool:
+    """The two dates date acts with different participants (read by
+    :func:`newsprism.read.date_venue.participants_of`): two firings of two people, two signings
+    of two documents, two games of different sides, the first round and the second. Each role
+    is compared only when both dates name it; what one side leaves unnamed tells nothing. Roles
+    are compared only for acts of one kind (the dated words meet: "fired" / "fired"): the
+    object of "released" and that of "featured" are no two versions of one participant."""
+    if not events_meet(a.predicates, b.predicates):
+        return False
+    if any(names_differ(_role(a, role), _role(b, role)) for role in ("patient", "agent")):
+        return True
+    if _things_differ(_role(a, "thing"), _role(b, "thing")):
+        return True
+    instances_a, instances_b = set(_role(a, "instance")), set(_role(b, "instance"))
+    if instances_a and instances_b and not instances_a & instances_b:
+        return True
+    # "The game between A and B" names every side of it: a game C plays is another one.
+    parties_a, parties_b = _role(a, "party"), _role(b, "party")
+    return names_differ(parties_a, parties_b or _role(b, "doer")) or \
+        names_differ(parties_b, parties_a or _role(a, "doer"))
+
+
+def _role(mention: DateMention, role: str) -> list[str]:
+    return [p.split(":", 1)[1] for p in mention.participants if p.startswith(role + ":")]
+
+
+def _things_differ(things_a: list[str], things_b: list[str]) -> bool:
+    """Both sides describe what the act was done to, and the descriptions share no word ("an
+    executive order" / "an omnibus spending bill"; "a spending bill" / "the omnibus spending
+    bill" share one and may be one bill)."""
+    words_a = {w for t in things_a for w in t.split()}
+    words_b = {w for t in things_b for w in t.split()}
+    return bool(words_a and words_b) and not words_a & words_b
+
+
 def names_differ(names_a: list[str], names_b: list[str]) -> bool:
     """Both sides name someone (or some place) and no name of one is, or is inside, a name of
     the other."""
@@ -88,9 +136,10 @@ def names_differ(names_a: list[str], names_b: list[str]) -> bool:
 
 
 def _name_words(name: str) -> frozenset[str]:
-    """The words of a name, without "the" and possessive marks."""
+    """The words of a name, without "the", possessive marks and the honorifics and titles an
+    outlet may or may not write before it ("Mrs. Calder" is "Ruth Calder")."""
     words = re.findall(r"[a-z0-9]+", re.sub(r"['’]s?\b", "", name.lower()))
-    return frozenset(w for w in words if w != "the")
+    return frozenset(w for w in words if w != "the" and w not in NAME_TITLES)
 
 
 def _news_and_another_time(

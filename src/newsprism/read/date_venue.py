@@ -1,17 +1,32 @@
-"""Where a dated act is held: what tells two acts of one kind apart.
+"""Where a dated act is held and who takes part in it: what tells two acts of one kind apart.
 
-A story has many acts of one kind: two hearings, two votes. The verb alone ("appear") cannot
-tell them apart; the institution an act is held at or before can ("appear before Hollowmere
-Crown Court on 19 August" vs "at the magistrates' court on Tuesday"). Reading an act's
-participants (agent, patient) was tried and dropped: on real stories it split true pairs.
+A story has many acts of one kind: two hearings, two firings, two signings, two games. The verb
+alone ("appear", "fired", "signed", "play") cannot tell them apart; the institution an act is held
+at or before can ("appear before Hollowmere Crown Court on 19 August" vs "at the magistrates'
+court on Tuesday"), and so can its participants, read here as ``role:name``:
+
+- ``patient``: the named person or body the act is done to (the object, the subject of a passive
+  verb, the noun a participle or relative clause describes: "Pike, fired on June 8"),
+- ``thing``: what the act is done to when that is a described thing rather than a name ("signed
+  an executive order", "a spending bill signed by ..."); a bare "the bill" refers back to
+  something named earlier and says nothing of which thing it is, so it is not kept,
+- ``agent`` (a person) and ``doer`` (any name): who acts (the subject, also of a clause that
+  borrows it: "Smith improved to 5-1 and advances to play Saturday"; the "by" phrase),
+- ``party``: the sides a contest or meeting noun lists ("Friday's game between A and B"),
+- ``instance``: the ordinal naming which of several acts of a kind ("the second semifinal").
+
+A date that hangs on an event noun ("Friday's semifinal between A and B") dates that noun's act,
+not the verb's ("C will play the winner of Friday's semifinal"): its participants are the
+noun's.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from newsprism.model import Mention
 from newsprism.read.figure_context import setting_of
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "EVENT",
@@ -19,6 +34,15 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW
 # Prepositions that place an act at an institution, and the entities that can be one.
 VENUE_PREPOSITIONS = {"at", "before", "in"}
 VENUE_LABELS = {"ORG", "FAC", "GPE", "LOC"}
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+# Prepositions that list every side of a contest or meeting ("the game between A and B").
+PARTY_PREPOSITIONS = {"between"}
+# Modifiers that describe a thing ("an executive order", "a spending bill").
+DESCRIBING = {"amod", "compound", "nmod"}
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "final", "last", "opening"}
+TIME_WORDS = {"day", "week", "month", "year", "time", "season", "night", "morning", "afternoon",
+              "evening", "today", "yesterday", "tomorrow"}
 
 
 def governing_verb(token: Token) -> Token:
@@ -45,9 +69,169 @@ def setting_and_venue(token: Token) -> list[str]:
     return places
 
 
-def _name(token: Token) -> str | None:
-    """The name ``token`` belongs to, lower-cased, without a leading "the": its named entity,
-    else a proper noun the tagger left without one ("the Sixers", with its compounds)."""
+def participants_of(date: Span, mentions: list[Mention] | None = None) -> list[str]:
+    """``role:name`` participants of the act the ``date`` phrase dates (see the module).
+    ``mentions``: the entity reader's name mentions, which find names the tagger leaves
+    untagged (a surname opening a sentence)."""
+    mentions = mentions or []
+    token = date.root
+    noun = _event_noun(token)
+    found: list[str] = []
+    if noun is not None:
+        _noun_roles(noun, token, mentions, found)
+    else:
+        verb = governing_verb(token)
+        if verb.pos_ in ("VERB", "AUX"):
+            _verb_roles(verb, mentions, found)
+    # The date itself is no participant, though the parser may take it for an object ("to
+    # play Saturday").
+    own = {_name(t, mentions) for t in date} | {date.text.lower()}
+    return [p for p in found if p.split(":", 1)[1] not in own]
+
+
+def _event_noun(token: Token) -> Token | None:
+    """The common noun the date's phrase attaches to on its way up to a verb ("Friday's game",
+    "the vote on Tuesday"), if any."""
+    node = token
+    for _ in range(8):
+        if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+            return None
+        node = node.head
+        if node.pos_ == "NOUN" and node.ent_type_ not in ("DATE", "TIME") \
+                and node.lemma_.lower() not in TIME_WORDS:
+            return node
+    return None
+
+
+def _noun_roles(noun: Token, date: Token, mentions: list[Mention], found: list[str]) -> None:
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in ORDINALS:
+            _add(found, "instance", child.lower_)
+        elif child.dep_ == "prep" and child.lower_ in PARTY_PREPOSITIONS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for member in _with_conjuncts(pobj):
+                    _add(found, "party", _name(member, mentions))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                _add(found, "patient", _name(pobj, mentions))
+        elif child.dep_ == "poss" and child.i != date.i and not _within(child, date):
+            _add_doer(found, child, mentions)
+
+
+def _verb_roles(verb: Token, mentions: list[Mention], found: list[str]) -> None:
+    # A bare participle describing a noun ("Pike, fired on June 8") is passive; the tagger
+    # often calls it a past tense.
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD")) or _comma_participle(verb)
+    roles: list[tuple[str, Token]] = []
+    for child in verb.children:
+        if child.ent_type_ in ("DATE", "TIME"):
+            continue
+        if child.dep_ == "nsubj":
+            roles.append(("patient" if passive else "doer", child))
+        elif child.dep_ in ("nsubjpass", "dobj"):
+            roles.append(("patient", child))
+        elif child.dep_ == "agent":
+            roles += [("doer", c) for c in child.children if c.dep_ == "pobj"]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "Pike, fired on June 8": the noun a participle describes is its patient (its doer for
+        # an active one); "Pike, who was fired": the relative pronoun's role.
+        pronoun = next((role for role, t in roles if t.lower_ in RELATIVE_PRONOUNS), None)
+        roles = [(role, t) for role, t in roles if t.lower_ not in RELATIVE_PRONOUNS]
+        roles.append((pronoun or ("patient" if passive else "doer"), verb.head))
+    elif not any(role == "doer" or (role == "patient" and passive) for role, _ in roles):
+        subject = _borrowed_subject(verb)
+        if subject is not None:
+            roles.append(("patient" if passive else "doer", subject))
+    for role, head in roles:
+        for member in _with_conjuncts(head):
+            if role == "doer":
+                _add_doer(found, member, mentions)
+            elif role == "patient":
+                name = _name(member, mentions)
+                if name:
+                    _add(found, "patient", name)
+                else:
+                    _add(found, "thing", _thing(member))
+
+
+def _borrowed_subject(verb: Token) -> Token | None:
+    """The subject a verb without one borrows: "X improved and advances to play": play's
+    subject is advance's, which is improve's."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return None if subject.lower_ in RELATIVE_PRONOUNS else subject
+    return None
+
+
+def _add_doer(found: list[str], token: Token, mentions: list[Mention]) -> None:
+    name = _name(token, mentions)
+    if name is None:
+        return
+    _add(found, "doer", name)
+    if _label(token, mentions) == "PERSON":
+        _add(found, "agent", name)
+
+
+def _thing(token: Token) -> str | None:
+    """A described thing ("an executive order" -> "executive order"), not a bare or pronoun
+    reference back ("the bill", "it")."""
+    if token.pos_ != "NOUN":
+        return None
+    described = [c for c in token.children if c.dep_ in DESCRIBING and c.i < token.i
+                 and c.pos_ in ("ADJ", "NOUN", "PROPN") and not c.ent_type_
+                 and c.lower_ not in ORDINALS]
+    if not described:
+        return None
+    return " ".join([*(c.lemma_.lower() for c in described), token.lemma_.lower()])
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.children if c.dep_ == "conj")]
+
+
+def _within(token: Token, date: Token) -> bool:
+    return any(t.i == date.i for t in token.subtree)
+
+
+def _add(found: list[str], role: str, name: str | None) -> None:
+    if name and f"{role}:{name}" not in found:
+        found.append(f"{role}:{name}")
+
+
+def _comma_participle(verb: Token) -> bool:
+    """"Pike, fired on June 8, is seeking …": a comma never parts a subject from its finite
+    verb, so an object-less past form right after "<subject>," is a participle describing it
+    (the parser often takes it for the sentence's verb)."""
+    doc = verb.doc
+    return (verb.tag_ in ("VBN", "VBD") and verb.i >= 2 and doc[verb.i - 1].text == ","
+            and doc[verb.i - 2].dep_ == "nsubj" and doc[verb.i - 2].head.i == verb.i
+            and not any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _mention_at(token: Token, mentions: list[Mention]) -> Mention | None:
+    return next((m for m in mentions if m.start <= token.idx < m.end
+                 and m.label in NAME_LABELS), None)
+
+
+def _label(token: Token, mentions: list[Mention]) -> str:
+    """The entity label of the name ``token`` belongs to ("" for none)."""
+    mention = _mention_at(token, mentions)
+    return mention.label if mention is not None else token.ent_type_
+
+
+def _name(token: Token, mentions: list[Mention] | None = None) -> str | None:
+    """The name ``token`` belongs to, lower-cased, without a leading "the": the reader's name
+    mention over it, its named entity, else a proper noun the tagger left without one ("the
+    Sixers", with its compounds)."""
+    mention = _mention_at(token, mentions or [])
+    if mention is not None:
+        return re.sub(r"^the\s+", "", mention.text.lower())
     if token.ent_type_ in NAME_LABELS:
         entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if entity is not None:
