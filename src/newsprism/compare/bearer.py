@@ -48,7 +48,7 @@ GAP_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w’'-]*[\s,]+){0,2}")
 GAP_AFTER_NAME = re.compile(r"(?:['’]s?)?\s*")
 HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s*[a-z]+\s*$",
                              re.IGNORECASE)
-PART_WORDS = {"by", "via"}
+PART_WORDS = {"by", "via", "among", "amongst"}
 WHOLE_WORDS = {"combined"}  # "a combined 143 games": the sum of parts, none of them
 # A figure's events that make it a rate rather than a total: "averaged 90 RBIs a season".
 RATE_EVENTS = {"average"}

@@ -130,6 +130,10 @@ PERIOD_PREPOSITIONS = {"in", "since", "through", "over", "during", "across", "th
                        "within", "after", "before", "until", "till", "from"}
 # Prepositions that carve a part out of a count ("51 wins by knockout", "wins via submission").
 PART_PREPOSITIONS = {"by", "via"}
+# Prepositions that restrict a figure to one group of people ("61 percent among voters under 40").
+GROUP_PREPOSITIONS = {"among", "amongst"}
+# Words that narrow a group further ("among voters under 40", "among women aged 18 to 29").
+GROUP_NARROWING = {"under", "over", "aged", "between", "with", "without", "from", "in"}
 # Modifiers of the counted noun that name a total of a period ("58 career wins").
 PERIOD_MODIFIERS = {"career", "season", "lifetime", "all-time", "annual", "weekly", "daily"}
 # Modifiers that make a figure the sum of several parts ("a combined 143 games with two
@@ -169,6 +173,8 @@ def scope_of(figure: Span) -> str | None:
     if verb is not None and (earlier := _another_time(verb)):
         return earlier
     verb = verb or token.sent.root  # a verbless fragment ("112 RBIs last season, including")
+    if group := _group_restriction(figure, verb):
+        return group
     # The period may hang from any word of the figure's clause ("has 548 yards, 28 receptions
     # and 258 receiving yards this season"); the one nearest the figure is its own.
     periods = [t for t in verb.subtree if _is_period(t) and token not in t.subtree
@@ -195,6 +201,36 @@ def _another_time(verb: Token) -> str | None:
     distance = next((t for t in (*mark.children, *verb.children)
                      if t.dep_ == "npadvmod" and t.lemma_.lower() in LONG_TIME_NOUNS), None)
     return f"{distance.lemma_.lower()}s {mark.lower_}" if distance is not None else None
+
+
+def _group_restriction(figure: Span, verb: Token) -> str | None:
+    """"among voters under 40": a share or count taken within one group of people is that
+    group's figure, a part of the whole ("61 percent among voters under 40", "led among
+    renters by four points", "the margin of error among that group"). Polls give one figure per
+    group, so a figure of one group is never the same figure as another group's or the whole's.
+    The nearest such phrase of the figure's clause is its own."""
+    token = figure.root
+    groups = [t for t in verb.subtree
+              if t.dep_ == "prep" and t.lower_ in GROUP_PREPOSITIONS and token not in t.subtree
+              and not figure.start <= t.i < figure.end and _in_clause(t, verb)
+              and any(c.dep_ == "pobj" for c in t.children)]
+    if not groups:
+        return None
+    return _group_phrase(min(groups, key=lambda t: abs(t.i - token.i)))
+
+
+def _group_phrase(preposition: Token) -> str:
+    """The group with the words that narrow it right after it, which the parser often hangs
+    elsewhere ("among voters under 40" with "under 40" on the verb): "among voters under 40"
+    and "among voters over 65" are two groups."""
+    words = [t for t in preposition.subtree if t.dep_ not in LEFT_OUT]
+    end = max(t.i for t in preposition.subtree) + 1
+    doc = preposition.doc
+    while end < len(doc) and doc[end].dep_ == "prep" and doc[end].lower_ in GROUP_NARROWING:
+        narrowing = list(doc[end].subtree)
+        words += [t for t in narrowing if t.dep_ not in LEFT_OUT]
+        end = max(t.i for t in narrowing) + 1
+    return " ".join(t.lower_ for t in words)
 
 
 def _is_part(token: Token) -> bool:
