@@ -3,7 +3,12 @@ person's figure given differently still is."""
 
 from __future__ import annotations
 
-from newsprism.compare.bearer import bearers_may_match, same_name, scopes_may_match
+from newsprism.compare.bearer import (
+    bearers_may_match,
+    is_window,
+    same_name,
+    scopes_may_match,
+)
 from newsprism.compare.facts import find_facts
 from newsprism.model import Article, Fact, Quantity
 from newsprism.read import read
@@ -153,3 +158,49 @@ def test_a_figure_of_an_earlier_occasion_does_not_conflict():
     )
     assert not _conflicts(facts)
     assert not scopes_may_match(_figure(8, scope="weeks after"), _figure(3))
+
+
+def test_a_window_of_a_record_is_not_the_record():
+    assert is_window("since october") and is_window("in last two games")
+    assert is_window("in past 24 hours") and is_window("over past month")
+    assert not is_window("season") and not is_window("over three seasons")
+    assert not is_window("career")
+    # A window against a figure with no period: a part of the record, not the record.
+    assert not scopes_may_match(_figure(3, scope="since october"), _figure(4))
+    assert not scopes_may_match(_figure(17, scope="in past 24 hours"), _figure(42))
+    # One window on both sides is one figure; a span that only names the period may be the
+    # one the other outlet leaves unsaid.
+    assert scopes_may_match(_figure(3, scope="since october"), _figure(5, scope="since october"))
+    assert scopes_may_match(_figure(9, scope="over three seasons"), _figure(10))
+
+
+def test_arrests_since_a_month_do_not_conflict_with_all_arrests():
+    facts = _story(
+        "Police said Mark Doyle, 19, had been arrested four times on charges of theft.",
+        "Mark Doyle had been arrested three times since October on charges of theft, police "
+        "said.",
+    )
+    assert not _conflicts(facts)
+
+
+def test_arrests_since_one_month_given_differently_still_conflict():
+    facts = _story(
+        "Mark Doyle had been arrested five times since October on charges of theft, police "
+        "said.",
+        "Mark Doyle had been arrested three times since October on charges of theft, police "
+        "said.",
+    )
+    assert _conflicts(facts)
+
+
+def test_a_toll_of_the_past_day_does_not_conflict_with_the_toll():
+    facts = _story(
+        "Rescuers said floods had killed 42 people in the region, officials said.",
+        "Floods have killed 17 people in the region in the past 24 hours, officials said.",
+    )
+    assert not _conflicts(facts)
+    facts = _story(
+        "Floods have killed 25 people in the region in the past 24 hours, officials said.",
+        "Floods have killed 17 people in the region in the past 24 hours, officials said.",
+    )
+    assert _conflicts(facts)

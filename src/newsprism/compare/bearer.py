@@ -50,6 +50,10 @@ HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s
                              re.IGNORECASE)
 PART_WORDS = {"by", "via"}
 WHOLE_WORDS = {"combined"}  # "a combined 143 games": the sum of parts, none of them
+# "in his last two games", "over the past month", "during the first half": a window of a
+# longer stretch (the determiner is not part of a read scope: "in last two games").
+WINDOW_PREPOSITIONS = {"in", "over", "during", "within", "across", "through"}
+WINDOW_WORDS = {"last", "past", "previous", "recent", "first", "opening", "final", "next"}
 # A figure's events that make it a rate rather than a total: "averaged 90 RBIs a season".
 RATE_EVENTS = {"average"}
 ROUND_UP_OWNERS = 3  # owners of one measure in one article that make it a round-up
@@ -135,7 +139,19 @@ def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
     one = qa.scope or qb.scope
     # "weeks after" (read.figure_context): a figure of another occasion than the story's.
     return not (one and (one.split()[0] in PART_WORDS | WHOLE_WORDS
-                         or one.split()[-1] in ("after", "before")))
+                         or one.split()[-1] in ("after", "before") or is_window(one)))
+
+
+def is_window(scope: str) -> bool:
+    """A period that cuts a stretch out of a longer record: one counted from a point ("since
+    October", "since week 11") or back from the latest ("in last two games", "over the past
+    month"). "Arrested three times since October" is a part of "arrested four times", and
+    "498 yards since Week 11" of a season's yards: a window is never the unbounded figure.
+    A period that only names the span ("this season", "over three seasons", "career") may be
+    what the other outlet leaves unsaid."""
+    words = scope.split()
+    return words[0] == "since" or (words[0] in WINDOW_PREPOSITIONS
+                                   and bool(WINDOW_WORDS & set(words[1:3])))
 
 
 def _is_rate(quantity: Quantity) -> bool:
