@@ -204,3 +204,28 @@ def test_a_toll_of_the_past_day_does_not_conflict_with_the_toll():
         "Floods have killed 17 people in the region in the past 24 hours, officials said.",
     )
     assert _conflicts(facts)
+
+
+def test_a_share_of_a_run_of_games_is_not_a_streaks_length():
+    games = _story(
+        "After coach Sam Okoro returned, the Hawks won 18 of their next 23 games and reached "
+        "the playoffs.",
+        "After coach Sam Okoro returned, the Hawks won 16 of their next 23 games and reached "
+        "the playoffs.",
+        "After coach Sam Okoro returned, the Hawks had an 11-game win streak and reached the "
+        "playoffs.",
+        "After coach Sam Okoro returned, the Hawks had a nine-game win streak and reached the "
+        "playoffs.",
+    )
+    # The shares conflict with each other, the streaks with each other, never across.
+    assert sorted(sorted(v.text for v in f.values) for f in _conflicts(games)) == [
+        ["11-game", "nine-game"], ["16", "18"]]
+
+
+def test_a_compound_measure_still_conflicts_with_a_plain_count():
+    # "a 10-game suspension" is the suspension's length, and so is "suspended for 12 games".
+    facts = _story(
+        "The league gave Sam Okoro a 10-game suspension on Monday for the hit.",
+        "The league suspended Sam Okoro for 12 games on Monday for the hit.",
+    )
+    assert _conflicts(facts)

@@ -57,6 +57,9 @@ WINDOW_WORDS = {"last", "past", "previous", "recent", "first", "opening", "final
 # A figure's events that make it a rate rather than a total: "averaged 90 RBIs a season".
 RATE_EVENTS = {"average"}
 ROUND_UP_OWNERS = 3  # owners of one measure in one article that make it a round-up
+# Between the part and the whole of a partitive: "of", and a determiner or adjectives ("18 of
+# its next 23 games").
+PARTITIVE_OF = re.compile(r"\s+of\s+(?:[^\W\d][\w’'-]*\s+){0,3}")
 NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 
 
@@ -83,7 +86,26 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     if owner_b and not owner_a and owner_b not in _named(a):
         return False
     head_a, head_b = measured_noun(a, qa), measured_noun(b, qb)
-    return not (head_a and head_b and event_stem(head_a) != event_stem(head_b))
+    if head_a and head_b and event_stem(head_a) != event_stem(head_b):
+        return False
+    # "an 11-game win streak" measures the streak; "won 18 of its next 23 games" counts a share
+    # of a set (18) and the set (23): the length of a thing is neither.
+    return not ((head_a and not head_b and in_partitive(b, qb))
+                or (head_b and not head_a and in_partitive(a, qa)))
+
+
+def in_partitive(statement: Statement, quantity: Quantity) -> bool:
+    """The figure is the part or the whole of an "N of M" partitive of two figures ("won 18 of
+    its next 23 games", "23 of 35 passes"): a share of a set, or the set."""
+    text = statement.article.text
+    sentence = statement.sentence
+    for other in statement.article.quantities:
+        if not sentence.start <= other.start < sentence.end:
+            continue
+        first, second = (quantity, other) if quantity.end <= other.start else (other, quantity)
+        if second.start > first.end and PARTITIVE_OF.fullmatch(text[first.end:second.start]):
+            return True
+    return False
 
 
 def bearers_may_match(qa: Quantity, qb: Quantity) -> bool:
