@@ -193,15 +193,15 @@ def test_arrests_since_one_month_given_differently_still_conflict():
     assert _conflicts(facts)
 
 
-def test_a_toll_of_the_past_day_does_not_conflict_with_the_toll():
+def test_a_toll_since_a_day_does_not_conflict_with_the_toll():
     facts = _story(
-        "Rescuers said floods had killed 42 people in the region, officials said.",
-        "Floods have killed 17 people in the region in the past 24 hours, officials said.",
+        "Floods in the region have killed 25 people, officials said on Monday.",
+        "Floods in the region have killed 17 people since Sunday, officials said on Monday.",
     )
     assert not _conflicts(facts)
     facts = _story(
-        "Floods have killed 25 people in the region in the past 24 hours, officials said.",
-        "Floods have killed 17 people in the region in the past 24 hours, officials said.",
+        "Floods in the region have killed 25 people since Sunday, officials said on Monday.",
+        "Floods in the region have killed 17 people since Sunday, officials said on Monday.",
     )
     assert _conflicts(facts)
 
