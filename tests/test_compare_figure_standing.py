@@ -51,3 +51,42 @@ def test_a_fall_during_the_day_is_not_the_close():
         "Markets reacted with alarm as city shares closed down 2.8 percent on the Lisbon "
         "exchange.",
     )
+
+
+def test_counts_of_two_quakes_told_apart_by_magnitude_do_not_conflict():
+    assert not _conflicts(
+        "A magnitude-5.6 earthquake struck the island, injuring five people, officials said.",
+        "A 5.2-magnitude earthquake struck the island, injuring three people, officials said.",
+    )
+
+
+def test_a_sentence_without_a_magnitude_speaks_of_its_leads_quake():
+    assert not _conflicts(
+        "A magnitude-5.6 earthquake struck the island, damaging homes.\n\nOfficials said the "
+        "quake injured five people.",
+        "A magnitude-5.2 earthquake struck the island, damaging homes.\n\nOfficials said the "
+        "quake injured three people.",
+    )
+
+
+def test_counts_of_one_quake_given_differently_still_conflict():
+    assert _conflicts(
+        "A magnitude-5.6 earthquake struck the island, injuring five people, officials said.",
+        "A 5.6-magnitude earthquake struck the island, injuring three people, officials said.",
+    )
+    # A magnitude given to fewer digits is the same quake: "magnitude 6" and 6.1.
+    assert _conflicts(
+        "A magnitude-6 earthquake struck the island, injuring five people, officials said.",
+        "A 6.1-magnitude earthquake struck the island, injuring three people, officials said.",
+    )
+
+
+def test_counts_of_two_flights_do_not_conflict_but_one_flights_do():
+    assert not _conflicts(
+        "Flight 212 landed safely in Denver with 148 passengers on board, the airline said.",
+        "Flight 809 landed safely in Denver with 96 passengers on board, the airline said.",
+    )
+    assert _conflicts(
+        "Flight 212 landed safely in Denver with 148 passengers on board, the airline said.",
+        "Flight 212 landed safely in Denver with 96 passengers on board, the airline said.",
+    )
