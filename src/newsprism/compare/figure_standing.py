@@ -35,13 +35,16 @@ CLOSING_EVENTS = {"close", "finish", "settle", "end"}
 # Measures a trading session moves: shares, prices, index points.
 SESSION_UNITS = {"percent", "dollar", "pound", "euro", "yen", "point"}
 # The figures that name which event of its kind a sentence speaks of.
-_DECIMAL = r"(\d{1,2}(?:\.\d)?)"
+# A magnitude as written, also with the decimal point some copies of pages space out ("5. 9").
+_DECIMAL = r"(\d{1,2}(?:\s?\.\s?\d)?)"
+_TENTHS = r"(\d\s?\.\s?\d)"
+_NOT_AFTER_DIGITS = r"(?<![\d.])(?<![\d.]\s)"
 EVENT_MARKS = {
     # "magnitude-5.2", "a 5.6 magnitude", "magnitude of 6", "a 5.6 quake", "measuring 5.6"
     "magnitude": re.compile(
-        rf"\bmagnitude\s*-?\s*(?:of\s+)?{_DECIMAL}(?![\d.]\d)|(?<![\d.])(?:{_DECIMAL}\s*-?\s*"
-        rf"magnitude\b|(\d\.\d)\s*-?\s*(?:earth)?quakes?\b|(\d\.\d)\s*-?\s*(?:tremor|"
-        rf"temblor|aftershock)s?\b)|\bmeasuring\s+(\d\.\d)\b", re.IGNORECASE),
+        rf"\bmagnitude\s*-?\s*(?:of\s+)?{_DECIMAL}(?!\s?[\d.]\d)|{_NOT_AFTER_DIGITS}(?:"
+        rf"{_DECIMAL}\s*-?\s*magnitude\b|{_TENTHS}\s*-?\s*(?:earth)?quakes?\b|{_TENTHS}\s*-?\s*"
+        rf"(?:tremor|temblor|aftershock)s?\b)|\bmeasuring\s+{_TENTHS}", re.IGNORECASE),
     # "a Category 4 hurricane", "category-3 storm"
     "category": re.compile(r"\bcategory\s*-?\s*(\d)\b", re.IGNORECASE),
     # "Flight 93", "flight MH17"
@@ -76,13 +79,26 @@ def _closing(quantity: Quantity) -> bool:
 
 
 def same_marked_event(a: Statement, b: Statement) -> bool:
-    """The two sentences' events carry no marks of one kind that tell them apart: a quake of
-    magnitude 5.2 is not one of 5.6 (a mark given to fewer digits meets any it rounds: 6 and
-    6.1). A sentence that gives no mark speaks of its article's first marked event, the one
-    its lead reports ("five people were hurt by the quake")."""
+    """The two sentences' events are not told apart by their marks: a sentence whose quake is of
+    magnitude 5.2 speaks of another quake than one whose quake is of 5.6 when either outlet
+    itself names both ("a magnitude-5.2 quake injured three ... Earlier on Sunday a 5.6 quake
+    jolted the island"). Outlets that each give one magnitude, differently, may be giving two
+    agencies' readings of one quake, which is no reason to part their figures. A mark given to
+    fewer digits meets any it rounds to (6 and 6.1). A sentence that gives no mark speaks of
+    its article's first marked event, the one its lead reports ("the quake injured five")."""
     marks_a, marks_b = event_marks(a), event_marks(b)
-    return all(any(_marks_meet(x, y) for x in marks_a[kind] for y in marks_b[kind])
-               for kind in marks_a.keys() & marks_b.keys())
+    for kind in marks_a.keys() & marks_b.keys():
+        if any(_marks_meet(x, y) for x in marks_a[kind] for y in marks_b[kind]):
+            continue
+        named_a, named_b = _all_marks(a, kind), _all_marks(b, kind)
+        if any(_marks_meet(x, y) for x in named_a for y in marks_b[kind]) \
+                or any(_marks_meet(x, y) for x in named_b for y in marks_a[kind]):
+            return False
+    return True
+
+
+def _all_marks(statement: Statement, kind: str) -> list[str]:
+    return [_mark_value(m) for m in EVENT_MARKS[kind].finditer(statement.article.text)]
 
 
 def event_marks(statement: Statement) -> dict[str, list[str]]:
