@@ -99,3 +99,15 @@ def test_counts_of_two_flights_do_not_conflict_but_one_flights_do():
         "Flight 212 landed safely in Denver with 148 passengers on board, the airline said.",
         "Flight 212 landed safely in Denver with 96 passengers on board, the airline said.",
     )
+
+
+def test_a_background_quake_further_down_does_not_mark_the_storys():
+    # The second outlet gives no magnitude in its lead; its 6.4 quake is an earlier one, named
+    # at the end, and the first outlet names it too: the counts are still of one quake.
+    assert _conflicts(
+        "A magnitude-5.6 earthquake struck the island, injuring five people, officials said."
+        "\n\nA 6.4 quake hit another town in February.",
+        "An earthquake struck the island, injuring three people, officials said.\n\nResidents "
+        "fled their homes.\n\nThe region is prone to quakes.\n\nIn February, a quake measuring "
+        "6.4 hit another town, killing 600 people.",
+    )

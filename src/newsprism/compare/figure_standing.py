@@ -39,6 +39,8 @@ SESSION_UNITS = {"percent", "dollar", "pound", "euro", "yen", "point"}
 _DECIMAL = r"(\d{1,2}(?:\s?\.\s?\d)?)"
 _TENTHS = r"(\d\s?\.\s?\d)"
 _NOT_AFTER_DIGITS = r"(?<![\d.])(?<![\d.]\s)"
+# The sentences of an article's lead: headline, stamp or dateline, and the first of the copy.
+LEAD_SENTENCES = 3
 EVENT_MARKS = {
     # "magnitude-5.2", "a 5.6 magnitude", "magnitude of 6", "a 5.6 quake", "measuring 5.6"
     "magnitude": re.compile(
@@ -85,7 +87,7 @@ def same_marked_event(a: Statement, b: Statement) -> bool:
     jolted the island"). Outlets that each give one magnitude, differently, may be giving two
     agencies' readings of one quake, which is no reason to part their figures. A mark given to
     fewer digits meets any it rounds to (6 and 6.1). A sentence that gives no mark speaks of
-    its article's first marked event, the one its lead reports ("the quake injured five")."""
+    the event its article's lead marks ("the quake injured five"; see :func:`event_marks`)."""
     marks_a, marks_b = event_marks(a), event_marks(b)
     for kind in marks_a.keys() & marks_b.keys():
         if any(_marks_meet(x, y) for x in marks_a[kind] for y in marks_b[kind]):
@@ -102,15 +104,19 @@ def _all_marks(statement: Statement, kind: str) -> list[str]:
 
 
 def event_marks(statement: Statement) -> dict[str, list[str]]:
-    """The event marks of a statement's sentence by kind, else its article's first mark of
-    that kind."""
+    """The event marks of a statement's sentence by kind, else its article's lead's (its
+    first sentences: headline, stamp, first line of copy). A mark further down an article
+    that gives none in its lead is a background event's ("In February, a quake measuring 6.4
+    hit another town"), no name for the story's own."""
     text = statement.article.text
     sentence = statement.sentence
+    lead = statement.article.sentences[:LEAD_SENTENCES]
+    lead_end = lead[-1].end if lead else 0
     marks: dict[str, list[str]] = {}
     for kind, pattern in EVENT_MARKS.items():
         found = [_mark_value(m) for m in pattern.finditer(text, sentence.start, sentence.end)]
         if not found:
-            first = pattern.search(text)
+            first = pattern.search(text, 0, lead_end)
             found = [_mark_value(first)] if first is not None else []
         if found:
             marks[kind] = found
