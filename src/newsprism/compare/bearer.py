@@ -15,7 +15,10 @@ The reader also records on each figure whose it is (``Quantity.bearer``: the pos
 subject of its clause, "he"/"she" resolved, see :mod:`newsprism.read.figure_owner`) and which
 figure of its kind it is (``Quantity.scope``: "since week 9", "season", "by knockout", see
 :func:`newsprism.read.figure_context.scope_of`). Figures of two different bearers, or of two
-different scopes, are two figures; a part of a count ("by knockout") is never the count itself.
+different scopes, are two figures; a part of a count ("by knockout") is never the count itself,
+nor is a window of a record ("since October", "in his last two games") the unbounded record.
+The length a compound measures ("an 11-game win streak") is neither share nor set of an "N of M"
+partitive ("won 18 of its next 23 games").
 
 Only disagreeing figures are checked (:func:`same_bearer`): equal figures of two people are
 still two equal figures, and that is no claim against anyone.
