@@ -75,6 +75,8 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
         return False
     if not bearers_may_match(qa, qb) or not scopes_may_match(qa, qb):
         return False
+    if window_apart(a, qa, b, qb):
+        return False
     if not (owner_is_known(a, qa) and owner_is_known(b, qb)):
         return False
     if not (bearer_named_in(qa, b) and bearer_named_in(qb, a)):
@@ -164,7 +166,19 @@ def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
     one = qa.scope or qb.scope
     # "weeks after" (read.figure_context): a figure of another occasion than the story's.
     return not (one and (one.split()[0] in PART_WORDS | WHOLE_WORDS
-                         or one.split()[-1] in ("after", "before") or is_window(one)))
+                         or one.split()[-1] in ("after", "before")))
+
+
+def window_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """One figure is given for a window ("arrested three times since October"), the other for
+    no period at all ("arrested four times"): a part of a record and the record. When the
+    other sentence names a period of its own ("from 2007 through 2014" against "since 2007"),
+    the periods are compared as periods (``quantity_facts.same_period``), not parted here."""
+    if bool(qa.scope) == bool(qb.scope):
+        return False
+    window, other = (qa, b) if qa.scope else (qb, a)
+    return is_window(window.scope or "") and not any(
+        d.precision in ("year", "month") for d in other.dates)
 
 
 def is_window(scope: str) -> bool:
