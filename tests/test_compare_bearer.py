@@ -3,7 +3,12 @@ person's figure given differently still is."""
 
 from __future__ import annotations
 
-from newsprism.compare.bearer import bearers_may_match, same_name, scopes_may_match
+from newsprism.compare.bearer import (
+    bearers_may_match,
+    is_window,
+    same_name,
+    scopes_may_match,
+)
 from newsprism.compare.facts import find_facts
 from newsprism.model import Article, Fact, Quantity
 from newsprism.read import read
@@ -153,3 +158,71 @@ def test_a_figure_of_an_earlier_occasion_does_not_conflict():
     )
     assert not _conflicts(facts)
     assert not scopes_may_match(_figure(8, scope="weeks after"), _figure(3))
+
+
+def test_a_window_of_a_record_is_not_the_record():
+    assert is_window("since october") and is_window("in last two games")
+    assert is_window("in past 24 hours") and is_window("over past month")
+    assert not is_window("season") and not is_window("over three seasons")
+    assert not is_window("career")
+    # One window on both sides is one figure; a span that only names the period may be the
+    # one the other outlet leaves unsaid.
+    assert scopes_may_match(_figure(3, scope="since october"), _figure(5, scope="since october"))
+    assert scopes_may_match(_figure(9, scope="over three seasons"), _figure(10))
+
+
+def test_arrests_since_a_month_do_not_conflict_with_all_arrests():
+    facts = _story(
+        "Police said Mark Doyle, 19, had been arrested four times on charges of theft.",
+        "Mark Doyle had been arrested three times since October on charges of theft, police "
+        "said.",
+    )
+    assert not _conflicts(facts)
+
+
+def test_arrests_since_one_month_given_differently_still_conflict():
+    facts = _story(
+        "Mark Doyle had been arrested five times since October on charges of theft, police "
+        "said.",
+        "Mark Doyle had been arrested three times since October on charges of theft, police "
+        "said.",
+    )
+    assert _conflicts(facts)
+
+
+def test_a_toll_since_a_day_does_not_conflict_with_the_toll():
+    facts = _story(
+        "Floods in the region have killed 25 people, officials said on Monday.",
+        "Floods in the region have killed 17 people since Sunday, officials said on Monday.",
+    )
+    assert not _conflicts(facts)
+    facts = _story(
+        "Floods in the region have killed 25 people since Sunday, officials said on Monday.",
+        "Floods in the region have killed 17 people since Sunday, officials said on Monday.",
+    )
+    assert _conflicts(facts)
+
+
+def test_a_share_of_a_run_of_games_is_not_a_streaks_length():
+    games = _story(
+        "After coach Sam Okoro returned, the Hawks won 18 of their next 23 games and reached "
+        "the playoffs.",
+        "After coach Sam Okoro returned, the Hawks won 16 of their next 23 games and reached "
+        "the playoffs.",
+        "After coach Sam Okoro returned, the Hawks had an 11-game win streak and reached the "
+        "playoffs.",
+        "After coach Sam Okoro returned, the Hawks had a nine-game win streak and reached the "
+        "playoffs.",
+    )
+    # The shares conflict with each other, the streaks with each other, never across.
+    assert sorted(sorted(v.text for v in f.values) for f in _conflicts(games)) == [
+        ["11-game", "nine-game"], ["16", "18"]]
+
+
+def test_a_compound_measure_still_conflicts_with_a_plain_count():
+    # "a 10-game suspension" is the suspension's length, and so is "suspended for 12 games".
+    facts = _story(
+        "The league gave Sam Okoro a 10-game suspension on Monday for the hit.",
+        "The league suspended Sam Okoro for 12 games on Monday for the hit.",
+    )
+    assert _conflicts(facts)

@@ -51,3 +51,63 @@ def test_a_fall_during_the_day_is_not_the_close():
         "Markets reacted with alarm as city shares closed down 2.8 percent on the Lisbon "
         "exchange.",
     )
+
+
+def test_counts_of_two_quakes_told_apart_by_magnitude_do_not_conflict():
+    # The second outlet names both quakes: its 5.2 quake is another one than the 5.6 quake.
+    assert not _conflicts(
+        "A 5.6-magnitude earthquake struck the island, injuring five people, officials said.",
+        "A magnitude-5.2 earthquake struck the island, injuring three people, officials said. "
+        "It came a day after a 5.6 quake shook the coast.",
+    )
+
+
+def test_a_sentence_without_a_magnitude_speaks_of_its_leads_quake():
+    assert not _conflicts(
+        "A magnitude-5.6 earthquake struck the island, damaging homes.\n\nOfficials said the "
+        "quake injured five people.",
+        "A magnitude-5.2 earthquake struck the island, damaging homes.\n\nOfficials said the "
+        "quake injured three people.\n\nA 5.6 quake had hit the coast on Sunday.",
+    )
+
+
+def test_counts_of_one_quake_given_differently_still_conflict():
+    assert _conflicts(
+        "A magnitude-5.6 earthquake struck the island, injuring five people, officials said.",
+        "A 5.6-magnitude earthquake struck the island, injuring three people, officials said.",
+    )
+    # A magnitude given to fewer digits is the same quake: "magnitude 6" and 6.1.
+    assert _conflicts(
+        "A magnitude-6 earthquake struck the island, injuring five people, officials said.",
+        "A 6.1-magnitude earthquake struck the island, injuring three people, officials said.",
+    )
+    # Two outlets each giving one magnitude, differently, may give two agencies' readings of
+    # one quake: their counts are still set against each other.
+    assert _conflicts(
+        "A magnitude-5.9 earthquake struck the island, injuring 40 people, officials said.",
+        "A 6.1-magnitude earthquake struck the island, injuring 25 people, officials said.",
+    )
+
+
+def test_counts_of_two_flights_do_not_conflict_but_one_flights_do():
+    assert not _conflicts(
+        "Flight 212 landed safely in Denver with 148 passengers on board, the airline said.",
+        "Flight 809 landed safely in Denver with 96 passengers on board, the airline said. "
+        "Flight 212 had landed an hour earlier.",
+    )
+    assert _conflicts(
+        "Flight 212 landed safely in Denver with 148 passengers on board, the airline said.",
+        "Flight 212 landed safely in Denver with 96 passengers on board, the airline said.",
+    )
+
+
+def test_a_background_quake_further_down_does_not_mark_the_storys():
+    # The second outlet gives no magnitude in its lead; its 6.4 quake is an earlier one, named
+    # at the end, and the first outlet names it too: the counts are still of one quake.
+    assert _conflicts(
+        "A magnitude-5.6 earthquake struck the island, injuring five people, officials said."
+        "\n\nA 6.4 quake hit another town in February.",
+        "An earthquake struck the island, injuring three people, officials said.\n\nResidents "
+        "fled their homes.\n\nThe region is prone to quakes.\n\nIn February, a quake measuring "
+        "6.4 hit another town, killing 600 people.",
+    )

@@ -124,6 +124,15 @@ def test_a_date_gives_no_scope_except_after_since(read):
     assert _one(found, "70").scope == "since march"
 
 
+def test_a_period_of_an_infinitive_clause_is_not_the_figures(read):
+    found = read("Ann Ruiz broke the record of 2,116 points with 4:43 left to play in the "
+                 "first half.")
+    assert _one(found, "2,116").scope is None
+    # The figure's own infinitive keeps its period.
+    found = read("Ann Ruiz managed to score 30 goals in her last four games.")
+    assert _one(found, "30").scope == "in last four games"
+
+
 def test_a_plain_figure_has_no_scope(read):
     assert _one(read("Police arrested 46 people near the harbour."), "46").scope is None
 

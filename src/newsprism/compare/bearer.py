@@ -15,7 +15,10 @@ The reader also records on each figure whose it is (``Quantity.bearer``: the pos
 subject of its clause, "he"/"she" resolved, see :mod:`newsprism.read.figure_owner`) and which
 figure of its kind it is (``Quantity.scope``: "since week 9", "season", "by knockout", see
 :func:`newsprism.read.figure_context.scope_of`). Figures of two different bearers, or of two
-different scopes, are two figures; a part of a count ("by knockout") is never the count itself.
+different scopes, are two figures; a part of a count ("by knockout") is never the count itself,
+nor is a window of a record ("since October", "in his last two games") the unbounded record.
+The length a compound measures ("an 11-game win streak") is neither share nor set of an "N of M"
+partitive ("won 18 of its next 23 games").
 
 Only disagreeing figures are checked (:func:`same_bearer`): equal figures of two people are
 still two equal figures, and that is no claim against anyone.
@@ -50,9 +53,16 @@ HYPHENATED_UNIT = re.compile(r"\d\s*-\s*[a-z]+(?:\s*-\s*[a-z]+)*\s*$|[a-z]\s*-\s
                              re.IGNORECASE)
 PART_WORDS = {"by", "via", "among", "amongst"}
 WHOLE_WORDS = {"combined"}  # "a combined 143 games": the sum of parts, none of them
+# "in his last two games", "over the past month", "during the first half": a window of a
+# longer stretch (the determiner is not part of a read scope: "in last two games").
+WINDOW_PREPOSITIONS = {"in", "over", "during", "within", "across", "through"}
+WINDOW_WORDS = {"last", "past", "previous", "recent", "first", "opening", "final", "next"}
 # A figure's events that make it a rate rather than a total: "averaged 90 RBIs a season".
 RATE_EVENTS = {"average"}
 ROUND_UP_OWNERS = 3  # owners of one measure in one article that make it a round-up
+# Between the part and the whole of a partitive: "of", and a determiner or adjectives ("18 of
+# its next 23 games").
+PARTITIVE_OF = re.compile(r"\s+of\s+(?:[^\W\d][\w’'-]*\s+){0,3}")
 NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'-]*)")
 
 
@@ -64,6 +74,8 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     if states_other_figure(a, qa, qb) or states_other_figure(b, qb, qa):
         return False
     if not bearers_may_match(qa, qb) or not scopes_may_match(qa, qb):
+        return False
+    if window_apart(a, qa, b, qb):
         return False
     if not (owner_is_known(a, qa) and owner_is_known(b, qb)):
         return False
@@ -79,7 +91,26 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     if owner_b and not owner_a and owner_b not in _named(a):
         return False
     head_a, head_b = measured_noun(a, qa), measured_noun(b, qb)
-    return not (head_a and head_b and event_stem(head_a) != event_stem(head_b))
+    if head_a and head_b and event_stem(head_a) != event_stem(head_b):
+        return False
+    # "an 11-game win streak" measures the streak; "won 18 of its next 23 games" counts a share
+    # of a set (18) and the set (23): the length of a thing is neither.
+    return not ((head_a and not head_b and in_partitive(b, qb))
+                or (head_b and not head_a and in_partitive(a, qa)))
+
+
+def in_partitive(statement: Statement, quantity: Quantity) -> bool:
+    """The figure is the part or the whole of an "N of M" partitive of two figures ("won 18 of
+    its next 23 games", "23 of 35 passes"): a share of a set, or the set."""
+    text = statement.article.text
+    sentence = statement.sentence
+    for other in statement.article.quantities:
+        if not sentence.start <= other.start < sentence.end:
+            continue
+        first, second = (quantity, other) if quantity.end <= other.start else (other, quantity)
+        if second.start > first.end and PARTITIVE_OF.fullmatch(text[first.end:second.start]):
+            return True
+    return False
 
 
 def bearers_may_match(qa: Quantity, qb: Quantity) -> bool:
@@ -136,6 +167,30 @@ def scopes_may_match(qa: Quantity, qb: Quantity) -> bool:
     # "weeks after" (read.figure_context): a figure of another occasion than the story's.
     return not (one and (one.split()[0] in PART_WORDS | WHOLE_WORDS
                          or one.split()[-1] in ("after", "before")))
+
+
+def window_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """One figure is given for a window ("arrested three times since October"), the other for
+    no period at all ("arrested four times"): a part of a record and the record. When the
+    other sentence names a period of its own ("from 2007 through 2014" against "since 2007"),
+    the periods are compared as periods (``quantity_facts.same_period``), not parted here."""
+    if bool(qa.scope) == bool(qb.scope):
+        return False
+    window, other = (qa, b) if qa.scope else (qb, a)
+    return is_window(window.scope or "") and not any(
+        d.precision in ("year", "month") for d in other.dates)
+
+
+def is_window(scope: str) -> bool:
+    """A period that cuts a stretch out of a longer record: one counted from a point ("since
+    October", "since week 11") or back from the latest ("in last two games", "over the past
+    month"). "Arrested three times since October" is a part of "arrested four times", and
+    "498 yards since Week 11" of a season's yards: a window is never the unbounded figure.
+    A period that only names the span ("this season", "over three seasons", "career") may be
+    what the other outlet leaves unsaid."""
+    words = scope.split()
+    return words[0] == "since" or (words[0] in WINDOW_PREPOSITIONS
+                                   and bool(WINDOW_WORDS & set(words[1:3])))
 
 
 def _is_rate(quantity: Quantity) -> bool:

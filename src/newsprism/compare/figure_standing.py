@@ -6,7 +6,11 @@
   another outlet's figure is not contradicted by it (the outlet's own figure, if it gives one,
   still is);
 - a market's **close** is not its move during the day: "stocks plunged 4.6 percent" (at some
-  point of the session) and "stocks closed down 2.8 percent" are two measures of one session.
+  point of the session) and "stocks closed down 2.8 percent" are two measures of one session;
+- figures of **two marked events** are two figures: news tells events of one kind apart by a
+  figure that names them, a quake's magnitude, a storm's category, a flight's number. "A
+  magnitude-5.2 quake injured three people" and "a 5.6 quake injured five" are two quakes (an
+  aftershock, a second tremor), not one injury count misreported.
 """
 
 from __future__ import annotations
@@ -30,6 +34,24 @@ DISPUTE_CUE = re.compile(
 CLOSING_EVENTS = {"close", "finish", "settle", "end"}
 # Measures a trading session moves: shares, prices, index points.
 SESSION_UNITS = {"percent", "dollar", "pound", "euro", "yen", "point"}
+# The figures that name which event of its kind a sentence speaks of.
+# A magnitude as written, also with the decimal point some copies of pages space out ("5. 9").
+_DECIMAL = r"(\d{1,2}(?:\s?\.\s?\d)?)"
+_TENTHS = r"(\d\s?\.\s?\d)"
+_NOT_AFTER_DIGITS = r"(?<![\d.])(?<![\d.]\s)"
+# The sentences of an article's lead: headline, stamp or dateline, and the first of the copy.
+LEAD_SENTENCES = 3
+EVENT_MARKS = {
+    # "magnitude-5.2", "a 5.6 magnitude", "magnitude of 6", "a 5.6 quake", "measuring 5.6"
+    "magnitude": re.compile(
+        rf"\bmagnitude\s*-?\s*(?:of\s+)?{_DECIMAL}(?!\s?[\d.]\d)|{_NOT_AFTER_DIGITS}(?:"
+        rf"{_DECIMAL}\s*-?\s*magnitude\b|{_TENTHS}\s*-?\s*(?:earth)?quakes?\b|{_TENTHS}\s*-?\s*"
+        rf"(?:tremor|temblor|aftershock)s?\b)|\bmeasuring\s+{_TENTHS}", re.IGNORECASE),
+    # "a Category 4 hurricane", "category-3 storm"
+    "category": re.compile(r"\bcategory\s*-?\s*(\d)\b", re.IGNORECASE),
+    # "Flight 93", "flight MH17"
+    "flight": re.compile(r"\bflight\s+(?:no\.?\s*)?([A-Z]{0,3}\s?\d{1,5})\b", re.IGNORECASE),
+}
 
 
 def disputed_claim(statement: Statement, quantity: Quantity) -> bool:
@@ -56,3 +78,62 @@ def same_session_measure(qa: Quantity, qb: Quantity) -> bool:
 
 def _closing(quantity: Quantity) -> bool:
     return bool(CLOSING_EVENTS & set(quantity.predicates))
+
+
+def same_marked_event(a: Statement, b: Statement) -> bool:
+    """The two sentences' events are not told apart by their marks: a sentence whose quake is of
+    magnitude 5.2 speaks of another quake than one whose quake is of 5.6 when either outlet
+    itself names both ("a magnitude-5.2 quake injured three ... Earlier on Sunday a 5.6 quake
+    jolted the island"). Outlets that each give one magnitude, differently, may be giving two
+    agencies' readings of one quake, which is no reason to part their figures. A mark given to
+    fewer digits meets any it rounds to (6 and 6.1). A sentence that gives no mark speaks of
+    the event its article's lead marks ("the quake injured five"; see :func:`event_marks`)."""
+    marks_a, marks_b = event_marks(a), event_marks(b)
+    for kind in marks_a.keys() & marks_b.keys():
+        if any(_marks_meet(x, y) for x in marks_a[kind] for y in marks_b[kind]):
+            continue
+        named_a, named_b = _all_marks(a, kind), _all_marks(b, kind)
+        if any(_marks_meet(x, y) for x in named_a for y in marks_b[kind]) \
+                or any(_marks_meet(x, y) for x in named_b for y in marks_a[kind]):
+            return False
+    return True
+
+
+def _all_marks(statement: Statement, kind: str) -> list[str]:
+    return [_mark_value(m) for m in EVENT_MARKS[kind].finditer(statement.article.text)]
+
+
+def event_marks(statement: Statement) -> dict[str, list[str]]:
+    """The event marks of a statement's sentence by kind, else its article's lead's (its
+    first sentences: headline, stamp, first line of copy). A mark further down an article
+    that gives none in its lead is a background event's ("In February, a quake measuring 6.4
+    hit another town"), no name for the story's own."""
+    text = statement.article.text
+    sentence = statement.sentence
+    lead = statement.article.sentences[:LEAD_SENTENCES]
+    lead_end = lead[-1].end if lead else 0
+    marks: dict[str, list[str]] = {}
+    for kind, pattern in EVENT_MARKS.items():
+        found = [_mark_value(m) for m in pattern.finditer(text, sentence.start, sentence.end)]
+        if not found:
+            first = pattern.search(text, 0, lead_end)
+            found = [_mark_value(first)] if first is not None else []
+        if found:
+            marks[kind] = found
+    return marks
+
+
+def _mark_value(match: re.Match) -> str:
+    return re.sub(r"\s", "", next(g for g in match.groups() if g)).upper()
+
+
+def _marks_meet(x: str, y: str) -> bool:
+    """Equal marks, or a mark given to fewer decimals that the other rounds to."""
+    if x == y:
+        return True
+    try:
+        fx, fy = float(x), float(y)
+    except ValueError:
+        return False  # flight numbers: equal or not
+    places = min(len(x.partition(".")[2]), len(y.partition(".")[2]))
+    return round(fx, places) == round(fy, places)

@@ -27,7 +27,11 @@ from newsprism.compare.align import (
     shared_names,
 )
 from newsprism.compare.bearer import same_bearer
-from newsprism.compare.figure_standing import disputed_claim, same_session_measure
+from newsprism.compare.figure_standing import (
+    disputed_claim,
+    same_marked_event,
+    same_session_measure,
+)
 from newsprism.compare.statements import Statement
 from newsprism.model import Article, Fact, FactValue, Quantity, SourceSpan
 
@@ -146,6 +150,7 @@ def quantity_score(a: QuantityItem, b: QuantityItem, wording: float) -> float | 
                 and (sole or _same_predicate(qa, qb, wording)) and _same_setting(a, b, one_event)
                 and same_period(a.statement, b.statement)
                 and same_session_measure(qa, qb)
+                and same_marked_event(a.statement, b.statement)
                 and not disputed_claim(a.statement, qa)
                 and not disputed_claim(b.statement, qb)
                 and same_bearer(a.statement, qa, b.statement, qb)):

@@ -178,7 +178,7 @@ def scope_of(figure: Span) -> str | None:
     # The period may hang from any word of the figure's clause ("has 548 yards, 28 receptions
     # and 258 receiving yards this season"); the one nearest the figure is its own.
     periods = [t for t in verb.subtree if _is_period(t) and token not in t.subtree
-               and not figure.start <= t.i < figure.end and _in_clause(t, verb)]
+               and not figure.start <= t.i < figure.end and _in_clause(t, verb, token)]
     if not periods:
         return None
     return _phrase(min(periods, key=lambda t: abs(t.i - token.i)))
@@ -249,12 +249,16 @@ def _is_period(token: Token) -> bool:
     return token.dep_ == "npadvmod" and token.lemma_.lower() in PERIOD_NOUNS
 
 
-def _in_clause(token: Token, verb: Token) -> bool:
+def _in_clause(token: Token, verb: Token, figure: Token) -> bool:
     """``token`` hangs from ``verb`` without passing through another clause ("who …", "after
-    he …", "said that …")."""
+    he …", "said that …"), nor through an infinitive or participle clause of a word other than
+    the figure's own noun ("with 4:43 left to play in the first half" dates the play, not the
+    record broken; "the 30 goals scored this season" is the goals' own)."""
     node = token
     while node.i != verb.i:
         if node is not token and node.dep_ in ("ccomp", "advcl", "relcl", "csubj", "parataxis"):
+            return False
+        if node is not token and node.dep_ in ("acl", "xcomp") and node.head.i != figure.i:
             return False
         if node.head.i == node.i:
             return False
