@@ -51,6 +51,16 @@ def test_a_statement_speaks_for_its_owner():
     assert reply.speaker_text == "His" and reply.speaker_name == "Tom Baker"
 
 
+def test_comments_that_are_not_the_cues_own_subject_do_not_speak_for_their_owner():
+    article = _read(
+        "The mayor spoke on Monday.\n"
+        "Lee's comments came as Ortiz turned down an invitation to meet the council, saying "
+        "such a session could harm the talks.\n"
+    )
+    saying = _quote(article, "such a session could harm")
+    assert saying.speaker_name != "Lee"
+
+
 def test_a_name_parsed_as_a_compound_of_the_verb_is_its_subject():
     from spacy.tokens import Doc
 

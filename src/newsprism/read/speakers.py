@@ -206,7 +206,11 @@ def speaker_token(
         return None
     if subject is not None and can_speak(article, subject):
         return subject
-    if subject is not None and (owner := _owner(article, subject)) is not None:
+    # Only words that are themselves the cue's subject ("Ortiz's statement said"); a participle
+    # borrowing a clause's subject ("Lee's comments came as Ortiz refused, saying …") is not
+    # the comments speaking.
+    if subject is not None and subject.head.i == cue.i \
+            and (owner := _owner(article, subject)) is not None:
         return owner
     i = cue.i - 1
     while i >= 0 and (doc[i].is_space or doc[i].pos_ in {"ADV", "AUX", "PART"}):
