@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/conflict_precision.py [--judgments docs/conflict-judgments.jsonl]
         [--size 30] [--seed 6] [--flags FILE] [--show ID ...] [--markdown] [--as-loaded]
+        [--no-polnear]
 
 Events: the 60 BASIL triplets (Fox, NYT, HuffPost on one event) and the 70 ECB+ events (topics
 1–35, each with an ``ecb`` and an ``ecbplus`` event, every event a set of articles from different
@@ -13,6 +14,13 @@ parses cached on disk under ``/tmp/np/precision/docs``, keyed by model and text)
 one story with
 :func:`newsprism.compare.compare_story`, the call ``bench/corroboration.py`` makes, with the
 library's default settings (sentence embeddings only if ``NEWSPRISM_EMBEDDINGS=1``).
+
+A third set, ``polnear`` (``--no-polnear`` leaves it out), is news as a user would bring it:
+the 924 PolNeAR political articles (2015–2016, ten outlets; metadata from ``metadata.tsv``),
+syndicated copies marked as :func:`newsprism.load` marks them, grouped into stories by
+:func:`newsprism.group.group` itself, and every story with two or more outlets compared. Its
+flags were first read after the sixth session's rules were written, so it was the one set no
+rule had been fitted on (see ``docs/conflict-sample.md`` for what was read when).
 
 Every ``conflict`` is listed: facts (quantity, date, statement, attribution) with status
 ``conflict``, and, apart, quote groups whose status is ``conflict`` (shown in reports as "outlets
@@ -27,6 +35,7 @@ its context. ``--markdown`` prints the sample table for ``docs/conflict-sample.m
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import sys
@@ -40,7 +49,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from newsprism.compare import compare_story
+from newsprism.group import group
 from newsprism.group.datasets import load_basil, load_ecbplus
+from newsprism.ingest.dedup import mark_duplicates
 from newsprism.ingest.text import from_text
 from newsprism.model import Article, Story
 from newsprism.read import COMPONENTS
@@ -63,6 +74,31 @@ def events(shared: Path, clean: bool = True) -> dict[tuple[str, str], list[Artic
                 article = as_ingested(article)
             out[(stratum, label)].append(article)
     return out
+
+
+def polnear_articles(polnear: Path) -> list[Article]:
+    """Every PolNeAR text as ``newsprism ingest`` would take it, with its outlet, title and date,
+    syndicated copies linked (``duplicate_of``) as :func:`newsprism.load` links them."""
+    with (polnear / "metadata.tsv").open(encoding="utf-8") as handle:
+        meta = {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    articles: dict[str, Article] = {}
+    for path in sorted(polnear.glob("*/text/*.txt")):
+        row = meta.get(path.stem, {})
+        articles.setdefault(path.stem, from_text(
+            path.read_text(encoding="utf-8"), path.stem, source=row.get("publisher"),
+            outlet=row.get("publisher"), title=row.get("title"),
+            published=row.get("publication_date")))
+    found = list(articles.values())
+    mark_duplicates(found)
+    return found
+
+
+def polnear_stories(articles: list[Article]) -> dict[tuple[str, str], list[Article]]:
+    """The stories newsprism itself groups the articles into, those of two or more outlets."""
+    by_id = {a.id: a for a in articles}
+    return {("polnear", story.id): [by_id[i] for i in story.articles]
+            for story in group(articles)
+            if len({by_id[i].outlet for i in story.articles}) >= 2}
 
 
 def as_ingested(article: Article) -> Article:
@@ -126,10 +162,15 @@ def story_flags(stratum: str, label: str, members: list[Article]) -> list[S.Flag
     return flags
 
 
-def collect(shared: Path, clean: bool) -> tuple[list[S.Flag], dict[str, Article], Counter]:
+def collect(shared: Path, clean: bool, polnear: bool = True
+            ) -> tuple[list[S.Flag], dict[str, Article], Counter]:
     grouped = events(shared, clean)
     articles = read_cached([a for members in grouped.values() for a in members])
     by_id = {a.id: a for a in articles}
+    if polnear:
+        political = read_cached(polnear_articles(shared / "polnear"))
+        by_id.update((a.id, a) for a in political)
+        grouped.update(polnear_stories(political))
     flags, sizes = [], Counter()
     for (stratum, label), members in grouped.items():
         sizes[stratum, "events"] += 1
@@ -211,6 +252,8 @@ def main() -> int:
     parser.add_argument("--flags", type=Path, help="write every flag here (JSON)")
     parser.add_argument("--show", nargs="*", default=[], help="print these flag ids in context")
     parser.add_argument("--markdown", action="store_true", help="print the sample table")
+    parser.add_argument("--no-polnear", action="store_true",
+                        help="leave out the PolNeAR stories newsprism groups itself")
     parser.add_argument("--as-loaded", action="store_true",
                         help="ECB+ articles as the loader builds them (every line body), "
                         "not cleaned by newsprism.ingest")
@@ -219,7 +262,7 @@ def main() -> int:
         print(f"needs {args.data}/basil and {args.data}/ecbplus", file=sys.stderr)
         return 2
     started, cpu = time.perf_counter(), time.process_time()
-    flags, articles, sizes = collect(args.data, not args.as_loaded)
+    flags, articles, sizes = collect(args.data, not args.as_loaded, not args.no_polnear)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     judgments = S.load_judgments(args.judgments)
     facts = [f for f in flags if f["kind"] != "quote_group"]
