@@ -212,7 +212,7 @@ def _group_restriction(figure: Span, verb: Token) -> str | None:
     token = figure.root
     groups = [t for t in verb.subtree
               if t.dep_ == "prep" and t.lower_ in GROUP_PREPOSITIONS and token not in t.subtree
-              and not figure.start <= t.i < figure.end and _in_clause(t, verb)
+              and not figure.start <= t.i < figure.end and _in_clause(t, verb, token)
               and any(c.dep_ == "pobj" for c in t.children)]
     if not groups:
         return None
