@@ -127,6 +127,22 @@ def _own_introduction(text: str, previous: QuoteSegment, segment: QuoteSegment) 
     return between.endswith(":") and any(c.isalpha() for c in between)
 
 
+def _same_cue(
+    text: str, previous: tuple[QuoteSegment, Draft] | None, segment: QuoteSegment, draft: Draft
+) -> bool:
+    """Two quotes of one line that hang on the same verb of saying are one attribution cut in
+    two by it: "“A,” said Ortiz, “and B.”", "“A,” she says. “B.”" (the parse often hangs the
+    second sentence on the first one's cue)."""
+    return (
+        previous is not None
+        and draft.cue is not None
+        and previous[1].cue is not None
+        and draft.cue.i == previous[1].cue.i
+        and _same_line(text, previous[0], segment)
+        and not _own_introduction(text, previous[0], segment)
+    )
+
+
 def _same_line(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool:
     return "\n" not in text[previous.end : segment.open_mark]
 
@@ -153,6 +169,8 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             and not _own_introduction(text, previous[0], segment)
         ):
             draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
+        elif _same_cue(text, previous, segment, draft):
+            draft.continues = previous[1]  # "“A,” said Ortiz, “and B.”": one cue for both
         if draft.cue is None and draft.continues is None:
             draft.cue = _nearby_cue(text, doc, segment, marked)
         signed = None
@@ -249,6 +267,25 @@ def _within(inner: Draft, outer: Draft) -> bool:
     return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
 
 
+def _outer_reports(drafts: list[Draft]) -> list[Draft]:
+    """ "Ortiz said voters believe the deal is fair": the clause inside what Ortiz is reported
+    to have said is her claim about the voters, part of her attribution, not a second one (on
+    PolNeAR train such an inner clause is annotated on its own fewer than 15 times in 100). A
+    reported clause lying inside a longer one is dropped, with the pieces that go on from it;
+    quoted words are kept (they take their speaker before this step)."""
+    reports = [d for d in drafts if d.kind == "indirect"]
+    dropped = {
+        id(d)
+        for d in reports
+        if any(_within(d, o) and o.end - o.start > d.end - d.start for o in reports)
+    }
+    return [
+        d
+        for d in drafts
+        if id(d) not in dropped and (d.continues is None or id(d.continues) not in dropped)
+    ]
+
+
 def _is_mention(quoted: str) -> bool:
     return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS
 
@@ -268,6 +305,7 @@ def annotate(article: Article, doc: Doc) -> None:
     )
     _after_reported_speech(article.text, drafts)
     _inside_reported_speech(drafts)
+    drafts = _outer_reports(drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}

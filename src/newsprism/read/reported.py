@@ -186,6 +186,33 @@ def _agentless(token: Token) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
+ASIDE_DEPS = {"relcl", "appos"}
+ASIDE_BREAKS = {",", "—", "–", "-", "--"}
+
+
+def _without_asides(doc: Doc, first: int, last: int) -> int:
+    """ "said he would scrap the deal, which he called a disaster", "praised Ann Ortiz, the
+    mayor": a relative clause or an apposition set off by a comma or dash at the end of a
+    reported clause describes a noun for the reader; it is the writer's aside, not part of what
+    was said or held. The end of the clause without them."""
+    while True:
+        aside = next(
+            (
+                t
+                for t in doc[first:last]
+                if t.dep_ in ASIDE_DEPS
+                and t.right_edge.i == last - 1
+                and first < t.left_edge.i - 1
+                and doc[t.left_edge.i - 1].text in ASIDE_BREAKS
+                and first <= t.head.i < last
+            ),
+            None,
+        )
+        if aside is None:
+            return last
+        last = aside.left_edge.i - 1
+
+
 def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
@@ -209,6 +236,9 @@ def reported(
             continue
         unsourced = unsourced or _agentless(token)
         ranges = unsourced or _reported_clause(token)
+        if ranges:
+            first, last = ranges[-1]
+            ranges[-1] = (first, _without_asides(doc, first, last))
         words = [
             t for a, b in ranges for t in doc[a:b] if t.is_alpha and not inside(marked, t.idx)
         ]

@@ -1,0 +1,57 @@
+"""What is attributed: where reported content starts and ends, and which attributions are one
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from newsprism.read import entities, quotes, read, sentences
+from newsprism.read.canonical import canonicalise
+from newsprism.read.evaluation import Example, article_of, predictions
+
+USED = [sentences.annotate, entities.annotate, quotes.annotate]
+
+
+def _read(text: str) -> Article:
+    article = read([article_of(Example("own", text, []))], components=USED)[0]
+    canonicalise([article])
+    return article
+
+
+def _texts(article: Article, kind: str | None = None) -> list[str]:
+    return [q.text for q in article.quotes if kind is None or q.kind == kind]
+
+
+def test_a_clause_reported_inside_another_is_part_of_it():
+    article = _read("Ann Ortiz said dock workers believe the harbour deal is fair.")
+    assert _texts(article, "indirect") == ["dock workers believe the harbour deal is fair"]
+    assert article.quotes[0].speaker_name == "Ann Ortiz"
+
+
+def test_quoted_words_inside_a_nested_clause_keep_the_inner_speaker():
+    article = _read("Ann Ortiz said union leaders called the deal “a fair day’s pay” on Friday.")
+    quoted = next(q for q in article.quotes if q.kind == "partial")
+    assert quoted.text == "a fair day’s pay"
+    assert quoted.speaker_text == "union leaders"
+    assert len(_texts(article, "indirect")) == 1
+
+
+def test_two_quotes_around_one_cue_are_one_attribution():
+    article = _read("“The port is open,” said Ann Ortiz, “and it will stay open all winter.”")
+    first, second = article.quotes
+    assert second.continues == 0
+    assert len(predictions(article)) == 1
+
+
+def test_a_relative_clause_at_the_end_of_reported_speech_is_left_out():
+    article = _read("Tom Baker said he would scrap the harbour deal, which the council signed in May.")
+    assert _texts(article, "indirect") == ["he would scrap the harbour deal"]
+
+
+def test_an_apposition_at_the_end_of_a_stance_object_is_left_out():
+    article = _read("On Friday, Ann Ortiz praised Tom Baker, the leader of the dock workers union.")
+    assert _texts(article, "indirect") == ["Tom Baker"]
+
+
+def test_a_relative_clause_inside_the_reported_clause_stays():
+    article = _read("Tom Baker said the ships that left in May would return next week.")
+    assert _texts(article, "indirect") == ["the ships that left in May would return next week"]
