@@ -55,3 +55,13 @@ def test_an_apposition_at_the_end_of_a_stance_object_is_left_out():
 def test_a_relative_clause_inside_the_reported_clause_stays():
     article = _read("Tom Baker said the ships that left in May would return next week.")
     assert _texts(article, "indirect") == ["the ships that left in May would return next week"]
+
+
+def test_an_apposition_with_quoted_words_is_what_was_said():
+    article = _read("Ann Ortiz said the council had approved the plan, a “victory for the town.”")
+    assert _texts(article, "indirect") == ["the council had approved the plan, a “victory for the town.”"]
+
+
+def test_the_as_phrase_of_a_verb_of_regard_is_reported_with_its_object():
+    article = _read("Ann Ortiz referred to the harbour plan drawn up last year as “a costly farce.”")
+    assert _texts(article, "indirect") == ["the harbour plan drawn up last year as “a costly farce.”"]

@@ -119,6 +119,7 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS
         or (c.dep_ in {"prep", "prt"} and c.lower_ in OBJECT_PREPOSITIONS and c.i <= verb.i + 3)
+        or (c.dep_ == "prep" and c.lower_ == "as")  # "referred to the plan as “a farce”"
     ]
     if not parts:
         return []
@@ -190,11 +191,12 @@ ASIDE_DEPS = {"relcl", "appos"}
 ASIDE_BREAKS = {",", "—", "–", "-", "--"}
 
 
-def _without_asides(doc: Doc, first: int, last: int) -> int:
-    """ "said he would scrap the deal, which he called a disaster", "praised Ann Ortiz, the
+def _without_asides(doc: Doc, first: int, last: int, marked: list[tuple[int, int]]) -> int:
+    """ "said he would scrap the deal, which the council signed in May", "praised Ann Ortiz, the
     mayor": a relative clause or an apposition set off by a comma or dash at the end of a
     reported clause describes a noun for the reader; it is the writer's aside, not part of what
-    was said or held. The end of the clause without them."""
+    was said or held. One with quoted words in it ("…, a “victory for the town”") is what was
+    said. The end of the clause without the asides."""
     while True:
         aside = next(
             (
@@ -205,6 +207,7 @@ def _without_asides(doc: Doc, first: int, last: int) -> int:
                 and first < t.left_edge.i - 1
                 and doc[t.left_edge.i - 1].text in ASIDE_BREAKS
                 and first <= t.head.i < last
+                and not any(inside(marked, w.idx) for w in doc[t.left_edge.i : last])
             ),
             None,
         )
@@ -238,7 +241,7 @@ def reported(
         ranges = unsourced or _reported_clause(token)
         if ranges:
             first, last = ranges[-1]
-            ranges[-1] = (first, _without_asides(doc, first, last))
+            ranges[-1] = (first, _without_asides(doc, first, last, marked))
         words = [
             t for a, b in ranges for t in doc[a:b] if t.is_alpha and not inside(marked, t.idx)
         ]
