@@ -65,3 +65,14 @@ def test_an_apposition_with_quoted_words_is_what_was_said():
 def test_the_as_phrase_of_a_verb_of_regard_is_reported_with_its_object():
     article = _read("Ann Ortiz referred to the harbour plan drawn up last year as “a costly farce.”")
     assert _texts(article, "indirect") == ["the harbour plan drawn up last year as “a costly farce.”"]
+
+
+def test_verbs_of_intention_and_regard_attribute_their_complement():
+    expected = _read("Harbour traders expect prices to fall after the strike.")
+    assert _texts(expected) == ["prices to fall after the strike"]
+    assert expected.quotes[0].speaker_text == "Harbour traders"
+    planned = _read("Ann Ortiz plans to run for governor next year.")
+    assert _texts(planned) == ["to run for governor next year"]
+    assert planned.quotes[0].speaker_name == "Ann Ortiz"
+    viewed = _read("Many dock workers view the deal as a giveaway to the owners.")
+    assert _texts(viewed) == ["the deal as a giveaway to the owners"]
