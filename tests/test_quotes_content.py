@@ -76,3 +76,11 @@ def test_verbs_of_intention_and_regard_attribute_their_complement():
     assert planned.quotes[0].speaker_name == "Ann Ortiz"
     viewed = _read("Many dock workers view the deal as a giveaway to the owners.")
     assert _texts(viewed) == ["the deal as a giveaway to the owners"]
+
+
+def test_a_noun_of_saying_attributes_its_that_clause_to_its_owner():
+    owned = _read("Ann Ortiz's claim that the harbour was safe for ships drew criticism.")
+    claim = next(q for q in owned.quotes if owned.span_text(q.cue) == "claim")
+    assert claim.text.startswith("the harbour was safe") and claim.speaker_name == "Ann Ortiz"
+    nobody = _read("Dock workers doubt the old claim that the harbour was unsafe.")
+    assert not [q for q in nobody.quotes if q.cue and nobody.span_text(q.cue) == "claim"]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
+from newsprism.read.noun_cues import noun_claims
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.reported import (
     MIN_UNATTRIBUTED_WORDS,
@@ -300,7 +301,8 @@ def annotate(article: Article, doc: Doc) -> None:
     drafts = sorted(
         _quoted(article, doc, segments)
         + reported(article, doc, paragraphs, segments)
-        + name_colon(article, doc, paragraphs, segments),
+        + name_colon(article, doc, paragraphs, segments)
+        + noun_claims(article, doc, paragraphs, segments),
         key=lambda d: (d.start, d.end),
     )
     _after_reported_speech(article.text, drafts)

@@ -253,20 +253,36 @@ def reported(
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
                 continue
-        previous: Draft | None = None
-        for first, last in ranges:
-            start, end = _char_range(doc, first, last)
-            start, end = max(start, paragraph.start), min(end, paragraph.end)
-            for segment in segments:  # keep the marks of a quote that the clause cuts in two
-                cut = start <= segment.open_mark < end and segment.closed
-                if cut and segment.close_mark >= end:
-                    end = segment.close_mark + 1
-            start, end = trim(article.text, start, end)
-            if end <= start:
-                continue
-            draft = Draft(start, end, "indirect", cue=token, subject=speaker, continues=previous)
-            drafts.append(draft)
-            previous = previous or draft
+        drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, speaker)
+    return drafts
+
+
+def clause_drafts(
+    article: Article,
+    doc: Doc,
+    paragraph: Paragraph,
+    segments: list[QuoteSegment],
+    ranges: list[tuple[int, int]],
+    cue: Token,
+    speaker: Token | None,
+) -> list[Draft]:
+    """One draft per token range of a reported clause, the later ones going on from the first;
+    kept inside the paragraph, with the marks of a quote the clause cuts in two."""
+    drafts: list[Draft] = []
+    previous: Draft | None = None
+    for first, last in ranges:
+        start, end = _char_range(doc, first, last)
+        start, end = max(start, paragraph.start), min(end, paragraph.end)
+        for segment in segments:
+            cut = start <= segment.open_mark < end and segment.closed
+            if cut and segment.close_mark >= end:
+                end = segment.close_mark + 1
+        start, end = trim(article.text, start, end)
+        if end <= start:
+            continue
+        draft = Draft(start, end, "indirect", cue=cue, subject=speaker, continues=previous)
+        drafts.append(draft)
+        previous = previous or draft
     return drafts
 
 
