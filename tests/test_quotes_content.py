@@ -84,3 +84,10 @@ def test_a_noun_of_saying_attributes_its_that_clause_to_its_owner():
     assert claim.text.startswith("the harbour was safe") and claim.speaker_name == "Ann Ortiz"
     nobody = _read("Dock workers doubt the old claim that the harbour was unsafe.")
     assert not [q for q in nobody.quotes if q.cue and nobody.span_text(q.cue) == "claim"]
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote():
+    article = _read("Ann Ortiz once acted in the film “How the Harbour Was Won” in Portvale.")
+    assert article.quotes == []
+    headline = _read("Ortiz: “We Will Rebuild the Harbour”")
+    assert _texts(headline) == ["We Will Rebuild the Harbour"]

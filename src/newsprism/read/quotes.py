@@ -15,6 +15,8 @@ Reported speech ("X said (that) …", "X endorsed Y", …) is found in
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quote, QuoteKind, Span
@@ -189,7 +191,7 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             draft.subject = speaker_token(article, doc, draft.cue, subject, marked)
         elif draft.continues is None:
             draft.subject = signed or uncued_subject(article, doc, segment)
-        if draft.cue is None and draft.continues is None and _is_mention(text[start:end]):
+        if draft.cue is None and draft.continues is None and _is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
         drafts.append(draft)
         previous = (segment, draft)
@@ -287,8 +289,26 @@ def _outer_reports(drafts: list[Draft]) -> list[Draft]:
     ]
 
 
-def _is_mention(quoted: str) -> bool:
-    return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by"}
+
+
+def _is_mention(text: str, start: int, end: int) -> bool:
+    """Quoted words with no cue that are too short to be said, or that are a title: every word
+    capitalised ("How the Harbour Was Won", "Person of the Year") in a line written in
+    sentence case (a headline capitalises everything)."""
+    if len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
+        return True
+    line_start, line_end = line_of(text, start)
+    return _title_case(text[start:end]) and not _title_case(
+        text[line_start:start] + " " + text[end:line_end]
+    )
+
+
+def _title_case(words: str) -> bool:
+    found = re.findall(r"[^\W\d_][\w'’-]*", words)
+    return bool(found) and found[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in found
+    )
 
 
 def _cue_span(token: Token | None) -> Span | None:
