@@ -91,3 +91,11 @@ def test_a_title_in_quotation_marks_is_not_a_quote():
     assert article.quotes == []
     headline = _read("Ortiz: “We Will Rebuild the Harbour”")
     assert _texts(headline) == ["We Will Rebuild the Harbour"]
+
+
+def test_a_short_quoted_name_near_a_cue_is_not_a_quote():
+    article = _read(
+        "“The strike hurt everyone,” Ann Ortiz said on the “Harbour Hour” show. “It is over now.”"
+    )
+    assert "Harbour Hour" not in _texts(article)
+    assert _texts(article) == ["The strike hurt everyone", "It is over now."]

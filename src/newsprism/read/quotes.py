@@ -133,11 +133,14 @@ def _own_introduction(text: str, previous: QuoteSegment, segment: QuoteSegment) 
 def _same_cue(
     text: str, previous: tuple[QuoteSegment, Draft] | None, segment: QuoteSegment, draft: Draft
 ) -> bool:
-    """Two quotes of one line that hang on the same verb of saying are one attribution cut in
-    two by it: "“A,” said Ortiz, “and B.”", "“A,” she says. “B.”" (the parse often hangs the
-    second sentence on the first one's cue)."""
+    """Two quotes of one sentence that hang on the same verb of saying are one attribution cut
+    in two by it: "“A,” said Ortiz, “and B.”". A quote opening the next sentence ("“A,” she
+    said on radio. “B.”") is left to the rules for what follows an attribution."""
+    between = text[previous[0].end : segment.open_mark] if previous is not None else ""
     return (
         previous is not None
+        and not any(stop in between for stop in ".!?")
+        and not _is_mention(text, segment.start, segment.end)  # "on the “Charlie Rose” show"
         and draft.cue is not None
         and previous[1].cue is not None
         and draft.cue.i == previous[1].cue.i
@@ -193,6 +196,8 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             draft.subject = signed or uncued_subject(article, doc, segment)
         if draft.cue is None and draft.continues is None and _is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
+        if not segment.line_start and _short_title(text[start:end]):
+            continue  # "on PBS's “Charlie Rose” show": a name, whatever verb is near
         drafts.append(draft)
         previous = (segment, draft)
     _attribute_openers(drafts)
@@ -299,9 +304,15 @@ def _is_mention(text: str, start: int, end: int) -> bool:
     if len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
         return True
     line_start, line_end = line_of(text, start)
+    if text[line_start:start].rstrip(" \t\"“”‘’'«»").endswith(":"):
+        return False  # "Ortiz on the strike: ‘We Will Not Sign’": a headline's quote
     return _title_case(text[start:end]) and not _title_case(
         text[line_start:start] + " " + text[end:line_end]
     )
+
+
+def _short_title(quoted: str) -> bool:
+    return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS and _title_case(quoted)
 
 
 def _title_case(words: str) -> bool:
