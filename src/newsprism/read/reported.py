@@ -119,6 +119,7 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS
         or (c.dep_ in {"prep", "prt"} and c.lower_ in OBJECT_PREPOSITIONS and c.i <= verb.i + 3)
+        or (c.dep_ == "prep" and c.lower_ == "as")  # "referred to the plan as “a farce”"
     ]
     if not parts:
         return []
@@ -186,6 +187,35 @@ def _agentless(token: Token) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
+ASIDE_DEPS = {"relcl", "appos"}
+ASIDE_BREAKS = {",", "—", "–", "-", "--"}
+
+
+def _without_asides(doc: Doc, first: int, last: int, marked: list[tuple[int, int]]) -> int:
+    """ "said he would scrap the deal, which the council signed in May", "praised Ann Ortiz, the
+    mayor": a relative clause or an apposition set off by a comma or dash at the end of a
+    reported clause describes a noun for the reader; it is the writer's aside, not part of what
+    was said or held. One with quoted words in it ("…, a “victory for the town”") is what was
+    said. The end of the clause without the asides."""
+    while True:
+        aside = next(
+            (
+                t
+                for t in doc[first:last]
+                if t.dep_ in ASIDE_DEPS
+                and t.right_edge.i == last - 1
+                and first < t.left_edge.i - 1
+                and doc[t.left_edge.i - 1].text in ASIDE_BREAKS
+                and first <= t.head.i < last
+                and not any(inside(marked, w.idx) for w in doc[t.left_edge.i : last])
+            ),
+            None,
+        )
+        if aside is None:
+            return last
+        last = aside.left_edge.i - 1
+
+
 def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
@@ -209,6 +239,9 @@ def reported(
             continue
         unsourced = unsourced or _agentless(token)
         ranges = unsourced or _reported_clause(token)
+        if ranges:
+            first, last = ranges[-1]
+            ranges[-1] = (first, _without_asides(doc, first, last, marked))
         words = [
             t for a, b in ranges for t in doc[a:b] if t.is_alpha and not inside(marked, t.idx)
         ]
@@ -220,20 +253,36 @@ def reported(
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
                 continue
-        previous: Draft | None = None
-        for first, last in ranges:
-            start, end = _char_range(doc, first, last)
-            start, end = max(start, paragraph.start), min(end, paragraph.end)
-            for segment in segments:  # keep the marks of a quote that the clause cuts in two
-                cut = start <= segment.open_mark < end and segment.closed
-                if cut and segment.close_mark >= end:
-                    end = segment.close_mark + 1
-            start, end = trim(article.text, start, end)
-            if end <= start:
-                continue
-            draft = Draft(start, end, "indirect", cue=token, subject=speaker, continues=previous)
-            drafts.append(draft)
-            previous = previous or draft
+        drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, speaker)
+    return drafts
+
+
+def clause_drafts(
+    article: Article,
+    doc: Doc,
+    paragraph: Paragraph,
+    segments: list[QuoteSegment],
+    ranges: list[tuple[int, int]],
+    cue: Token,
+    speaker: Token | None,
+) -> list[Draft]:
+    """One draft per token range of a reported clause, the later ones going on from the first;
+    kept inside the paragraph, with the marks of a quote the clause cuts in two."""
+    drafts: list[Draft] = []
+    previous: Draft | None = None
+    for first, last in ranges:
+        start, end = _char_range(doc, first, last)
+        start, end = max(start, paragraph.start), min(end, paragraph.end)
+        for segment in segments:
+            cut = start <= segment.open_mark < end and segment.closed
+            if cut and segment.close_mark >= end:
+                end = segment.close_mark + 1
+        start, end = trim(article.text, start, end)
+        if end <= start:
+            continue
+        draft = Draft(start, end, "indirect", cue=cue, subject=speaker, continues=previous)
+        drafts.append(draft)
+        previous = previous or draft
     return drafts
 
 
