@@ -52,10 +52,6 @@ PERIOD_END = re.compile(r"\s*(?:to|through|thru|until|till|-|–|—)\s*((?:1[89
 # "since 2007": a period from that year up to the time of writing, its end left open.
 SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 OPEN = ""
-# A story quotes many shares (each poll, each group of voters, each candidate, turnout against
-# each earlier year) in alike words, so two of them are one share misreported only when their
-# sentences re-word each other.
-SHARES = ("percent",)
 
 
 @dataclass
@@ -143,8 +139,7 @@ def quantity_score(a: QuantityItem, b: QuantityItem, wording: float) -> float | 
         sole = a.sole and b.sole and min(qa.value, qb.value) >= DISTINCTIVE \
             and _measure(qa) == "count"
         one_event = sole or (_measure(qa) == "count" and events_meet(qa.predicates, qb.predicates))
-        needed = SAME if _measure(qa) in SHARES else LOOSE if one_event else CLOSE
-        if not (same_unit and wording >= needed
+        if not (same_unit and wording >= (LOOSE if one_event else CLOSE)
                 and same_phase(a.statement, b.statement)
                 and max(qa.value, qb.value) <= MAX_RATIO * max(min(qa.value, qb.value), 1e-9)
                 and (sole or _same_predicate(qa, qb, wording)) and _same_setting(a, b, one_event)
