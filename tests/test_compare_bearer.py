@@ -9,22 +9,13 @@ from newsprism.compare.bearer import (
     same_name,
     scopes_may_match,
 )
-from newsprism.compare.facts import find_facts
-from newsprism.model import Article, Fact, Quantity
-from newsprism.read import read
-from newsprism.read.canonical import canonicalise
+from newsprism.model import Fact, Quantity
+from story_fixtures import conflicts as _conflicts
+from story_fixtures import story_facts
 
 
 def _story(*bodies: str) -> list[Fact]:
-    articles = [Article.from_paragraphs(f"outlet{i}", body.split("\n\n"), title="Hawks win",
-                                        published="2021-04-14", outlet=f"outlet{i}")
-                for i, body in enumerate(bodies)]
-    articles = read(articles)
-    return find_facts(articles, canonicalise(articles), encoder=None)
-
-
-def _conflicts(facts: list[Fact]) -> list[Fact]:
-    return [f for f in facts if f.kind == "quantity" and f.status == "conflict"]
+    return story_facts(*bodies, title="Hawks win", published="2021-04-14")
 
 
 def _figure(value: float, bearer: str | None = None, scope: str | None = None) -> Quantity:

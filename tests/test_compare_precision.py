@@ -10,18 +10,12 @@ from newsprism.compare.statements import statements_of
 from newsprism.model import Article, Fact
 from newsprism.read import read
 from newsprism.read.canonical import canonicalise
+from story_fixtures import conflicts as _conflicts
+from story_fixtures import story_facts
 
 
 def _story(*bodies: str, published: str = "2021-04-14") -> list[Fact]:
-    articles = [Article.from_paragraphs(f"outlet{i}", body.split("\n\n"), title="Harbour riot",
-                                        published=published, outlet=f"outlet{i}")
-                for i, body in enumerate(bodies)]
-    articles = read(articles)
-    return find_facts(articles, canonicalise(articles), encoder=None)
-
-
-def _conflicts(facts: list[Fact], kind: str) -> list[Fact]:
-    return [f for f in facts if f.kind == kind and f.status == "conflict"]
+    return story_facts(*bodies, title="Harbour riot", published=published)
 
 
 def test_ages_of_two_named_people_do_not_conflict():

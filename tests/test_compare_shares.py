@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from newsprism.compare.facts import find_facts
 from newsprism.model import Article, Fact
 from newsprism.read import read
-from newsprism.read.canonical import canonicalise
+from story_fixtures import conflicts as _conflicts
+from story_fixtures import story_facts
 
 
 def _facts(*bodies: str) -> list[Fact]:
-    articles = [Article.from_paragraphs(f"outlet{i}", body.split("\n\n"), title="County poll",
-                                        published="2024-05-02", outlet=f"outlet{i}")
-                for i, body in enumerate(bodies)]
-    articles = read(articles)
-    return find_facts(articles, canonicalise(articles), encoder=None)
-
-
-def _quantity_conflicts(facts: list[Fact]) -> list[Fact]:
-    return [f for f in facts if f.kind == "quantity" and f.status == "conflict"]
+    return story_facts(*bodies, title="County poll", published="2024-05-02")
 
 
 def _scopes(text: str) -> dict[str, str | None]:
@@ -46,7 +38,7 @@ def test_a_groups_share_does_not_conflict_with_the_whole_electorates():
         "Rivera leads Lee 52 percent to 38 percent, the Harlow poll of the county found on "
         "Tuesday.",
     )
-    assert not _quantity_conflicts(facts)
+    assert not _conflicts(facts)
 
 
 def test_one_groups_share_given_differently_conflicts():
@@ -56,5 +48,5 @@ def test_one_groups_share_given_differently_conflicts():
         "Rivera leads Lee 45 percent to 30 percent among voters under 40, the Harlow poll "
         "of the county found on Tuesday.",
     )
-    conflicts = _quantity_conflicts(facts)
+    conflicts = _conflicts(facts)
     assert conflicts and {v.text for v in conflicts[0].values} >= {"61 percent", "45 percent"}
