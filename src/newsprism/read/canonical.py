@@ -68,7 +68,7 @@ def _speaker_mention(article: Article, speaker: Span) -> int | None:
 
 
 def _modifier(article: Article, mention: Mention, speaker: Span) -> bool:
-    """ "a Trump supporter", "the Ortiz campaign", "Baker's lawyer": a name that only qualifies
+    """ "a Mendes supporter", "the Ortiz campaign", "Baker's lawyer": a name that only qualifies
     the noun that speaks (a common noun after it in the speaker's words) is not the speaker."""
     after = article.text[mention.end : speaker.end]
     return any(word[:1].islower() for word in after.split())
