@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph, QuoteKind
+from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.speakers import (
     OBJECT_DEPS,
@@ -187,6 +188,27 @@ def _agentless(token: Token) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
+def attitude_adjective(token: Token) -> list[tuple[int, int]]:
+    """ "Ortiz was critical of the deal", "voters are skeptical about the plan", "she is hopeful
+    that talks resume", "he was eager to leave": an adjective of attitude after "be" attributes
+    its complement to the subject. An infinitive that is itself a cue ("eager to endorse the
+    mayor") is left to that verb."""
+    if token.pos_ != "ADJ" or token.lemma_.lower() not in ATTITUDE_ADJECTIVES:
+        return []
+    if token.dep_ != "acomp" or token.head.pos_ not in {"AUX", "VERB"}:
+        return []
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return [(objects[0].left_edge.i, objects[0].right_edge.i + 1)]
+        if child.dep_ in {"ccomp", "xcomp"}:
+            if is_reporting_verb(child) or is_stance_verb(child):
+                return []
+            return [(child.left_edge.i, child.right_edge.i + 1)]
+    return []
+
+
 ASIDE_DEPS = {"relcl", "appos"}
 ASIDE_BREAKS = {",", "—", "–", "-", "--"}
 
@@ -216,6 +238,28 @@ def _without_asides(doc: Doc, first: int, last: int, marked: list[tuple[int, int
         last = aside.left_edge.i - 1
 
 
+NOUN_HEADS = {"NOUN", "PROPN", "PRON"}
+
+
+def _described_source(token: Token) -> Token | None:
+    """ "a poll showing Ortiz ahead", "the super PACs supporting Ortiz", "a statement defending
+    the mayor": a present participle describing a noun tells what that noun says, shows or
+    backs, so the noun is its source. (A past participle, "a plan backed by …", tells what was
+    done to the noun.)"""
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in NOUN_HEADS:
+        return token.head
+    return None
+
+
+def _adjective_subject(token: Token) -> Token | None:
+    """ "Readers were quick to condemn the outcome", "she is eager to endorse him": the infinitive
+    after an adjective of the verb "be" is its subject's."""
+    adjective = token.head
+    if token.dep_ != "xcomp" or adjective.pos_ != "ADJ" or adjective.dep_ != "acomp":
+        return None
+    return next((c for c in adjective.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
@@ -227,8 +271,10 @@ def reported(
     drafts: list[Draft] = []
     for token in doc:
         unsourced = _appearance(token)
+        held = attitude_adjective(token)
         if not (
             unsourced
+            or held
             or is_reporting_verb(token)
             or is_stance_verb(token)
             or according_to(token) is not None
@@ -238,7 +284,7 @@ def reported(
         if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
         unsourced = unsourced or _agentless(token)
-        ranges = unsourced or _reported_clause(token)
+        ranges = unsourced or held or _reported_clause(token)
         if ranges:
             first, last = ranges[-1]
             ranges[-1] = (first, _without_asides(doc, first, last, marked))
@@ -249,7 +295,13 @@ def reported(
             continue  # the clause is the quoted words themselves: a direct quote, found already
         speaker = None
         if not unsourced and not _asked_unnamed(token):
-            subject = according_to(token) or subject_of(token)
+            subject = (
+                (subject_of(token.head) if held else None)
+                or according_to(token)
+                or subject_of(token)
+                or _described_source(token)
+                or _adjective_subject(token)
+            )
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
                 continue
