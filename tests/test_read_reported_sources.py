@@ -44,3 +44,41 @@ def test_hopeful_that_attributes_its_clause():
 def test_an_adjective_that_is_no_attitude_attributes_nothing():
     article = read_quotes("Ann Ortiz was likely to win the vote in the harbour district.")
     assert _reported(article) == []
+
+
+def test_known_for_is_a_view_with_no_source():
+    article = read_quotes("Ann Ortiz is known for her temper.")
+    assert _reported(article) == [("Ann Ortiz", None), ("her temper", None)]
+    assert article.quotes[1].continues == 0
+
+
+def test_also_known_as_keeps_the_noun_without_the_participle():
+    article = read_quotes("The strike, also known as the Long Walk, ended in May.")
+    assert _reported(article) == [("The strike", None), ("the Long Walk", None)]
+
+
+def test_reportedly_reports_its_clause_with_no_source():
+    article = read_quotes("Ann Ortiz reportedly met the council on Monday.")
+    assert _reported(article) == [("Ann Ortiz", None), ("met the council on Monday", None)]
+
+
+def test_known_by_someone_is_not_a_sourceless_view():
+    article = read_quotes("Ann Ortiz has known Tom Baker for twenty years.")
+    assert all(q.speaker_text is not None for q in article.quotes)
+
+
+def test_according_to_at_the_end_vouches_for_the_whole_sentence():
+    article = read_quotes(
+        "Exports rose by 4 percent, but imports fell, according to a new report by the port."
+    )
+    assert _reported(article) == [("Exports rose by 4 percent, but imports fell", "a new report")]
+
+
+def test_according_to_after_an_opening_but_leaves_the_but_out():
+    article = read_quotes("But the port lost money, according to Ann Ortiz.")
+    assert _reported(article) == [("the port lost money", "Ann Ortiz")]
+
+
+def test_according_to_inside_a_sentence_reports_both_sides():
+    article = read_quotes("The deal, according to Ann Ortiz, will fail.")
+    assert [text for text, _ in _reported(article)] == ["The deal", "will fail."]

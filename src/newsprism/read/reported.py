@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from newsprism.model import Article, Paragraph, QuoteKind
 from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
 from newsprism.read.quotemarks import QuoteSegment
+from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
@@ -32,9 +33,6 @@ from newsprism.read.speakers import (
 TRAILING = " \t\n,;:—–-"
 MIN_REPORTED_WORDS = 2  # a reported clause has at least a subject and a verb of its own
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted words with no cue are named, not quoted (train)
-APPEARANCE_VERBS = {"seem", "appear"}
-COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
-EXPLETIVES = {"it", "there"}
 # Verbs of saying whose object is not what was said: the one spoken to ("told reporters"), or,
 # measured on PolNeAR train (fewer than 35 in 100 right), mostly something else ("continued
 # to campaign", "maintains a lead", "wrote a book", "added to his wins", "answered questions").
@@ -71,6 +69,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _wordy(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
 def _around(head: Token, inner: Token) -> list[tuple[int, int]]:
     """Token ranges of ``head``'s clause on each side of ``inner``'s words: "The plan, she
     said, will fail" reports "The plan" and "will fail"."""
@@ -78,7 +80,27 @@ def _around(head: Token, inner: Token) -> list[tuple[int, int]]:
     rest = [t.i for t in head.subtree if t.i not in own]
     before = [i for i in rest if i < inner.left_edge.i]
     after = [i for i in rest if i > inner.right_edge.i]
-    return [(min(side), max(side) + 1) for side in (before, after) if side]
+    words = [side for side in (before, after) if any(_wordy(head.doc[i]) for i in side)]
+    return [(min(side), max(side) + 1) for side in words]
+
+
+def _sentence_around(phrase: Token) -> list[tuple[int, int]]:
+    """ "A rose, but B fell, according to the survey" / "According to the survey, A rose and B
+    fell": a source phrase opening or closing its sentence vouches for the whole sentence, not
+    only for the clause the parse hangs it on. The sentence without the phrase and its
+    punctuation (and without an opening "But"/"And"); nothing when the phrase sits inside."""
+    doc, sent = phrase.doc, phrase.sent
+    first, last = phrase.left_edge.i, phrase.right_edge.i + 1
+    before = [t for t in doc[sent.start : first] if _wordy(t)]
+    after = [t for t in doc[last : sent.end] if _wordy(t)]
+    if before and after:
+        return []
+    start, end = (last, sent.end) if not before else (sent.start, first)
+    while start < end and (not _wordy(doc[start]) or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and not _wordy(doc[end - 1]):
+        end -= 1
+    return [(start, end)] if start < end else []
 
 
 def _second_clause_end(verb: Token, clause: Token) -> int:
@@ -98,7 +120,7 @@ def _second_clause_end(verb: Token, clause: Token) -> int:
 def _reported_clause(token: Token) -> list[tuple[int, int]]:
     """Token ranges of what is reported by a cue: its clause, or the clause around it."""
     if according_to(token) is not None:
-        return _around(token.head, token)
+        return _sentence_around(token) or _around(token.head, token)
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is not None:  # "said (that) …": the clause, without its "that"
         first = clause.left_edge.i
@@ -148,30 +170,6 @@ def _asked_unnamed(token: Token) -> bool:
     if token.lemma_.lower() not in {"ask", "tell"} or token.tag_ not in {"VBN", "VBD"}:
         return False  # "…, telling reporters": the participle's speaker is its head's subject
     return not any(c.dep_ in {"agent", "nsubj"} for c in token.children)
-
-
-def _appearance(token: Token) -> list[tuple[int, int]]:
-    """ "Mr. Ortiz seemed to lose patience", "she is expected to move swiftly": a view that
-    nobody is said to hold. Its content is the subject and the complement, and it has no
-    source. A complement that is itself a cue ("seemed to confirm …") is left to that cue."""
-    lemma = verb_lemma(token)
-    children = list(token.children)
-    expected = (
-        lemma == "expect"
-        and token.tag_ == "VBN"
-        and any(c.dep_ == "nsubjpass" for c in children)
-        and not any(c.dep_ == "agent" for c in children)
-    )
-    if not expected and not (token.pos_ == "VERB" and lemma in APPEARANCE_VERBS):
-        return []
-    complement = next((c for c in children if c.dep_ in COMPLEMENT_DEPS), None)
-    if complement is None or is_reporting_verb(complement) or is_stance_verb(complement):
-        return []
-    ranges = [(complement.left_edge.i, complement.right_edge.i + 1)]
-    subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and subject.lower_ not in EXPLETIVES:
-        ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
-    return sorted(ranges)
 
 
 def _agentless(token: Token) -> list[tuple[int, int]]:
@@ -270,7 +268,7 @@ def reported(
     marked = marked_spans(segments)
     drafts: list[Draft] = []
     for token in doc:
-        unsourced = _appearance(token)
+        unsourced = sourceless(token)
         held = attitude_adjective(token)
         if not (
             unsourced
