@@ -82,3 +82,13 @@ def test_according_to_after_an_opening_but_leaves_the_but_out():
 def test_according_to_inside_a_sentence_reports_both_sides():
     article = read_quotes("The deal, according to Ann Ortiz, will fail.")
     assert [text for text, _ in _reported(article)] == ["The deal", "will fail."]
+
+
+def test_a_possessed_noun_of_stance_attributes_its_object():
+    article = read_quotes("Ann Ortiz's attacks on the harbour council grew sharper in May.")
+    assert _reported(article) == [("the harbour council", "Ann Ortiz")]
+
+
+def test_a_noun_of_stance_with_no_possessor_attributes_nothing():
+    article = read_quotes("The attacks on the harbour council grew sharper in May.")
+    assert _reported(article) == []
