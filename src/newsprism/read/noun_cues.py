@@ -1,6 +1,9 @@
 """Attribution by a noun of saying: "Ortiz's claim that the port was safe", "her warning that
 prices would rise". The clause the noun introduces with "that" is what its possessor said; a
 noun with no one named as its owner ("the claim that …") is left out, as nobody can be named.
+A noun of stance takes its object with a preposition: "Ortiz's endorsement of Baker", "his
+attacks on the council" (its possessor holds it; "Baker voiced concern about …" is left to the
+verb).
 """
 
 from __future__ import annotations
@@ -8,9 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsprism.model import Article, Paragraph
+from newsprism.read.cues import stance_object
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft, clause_drafts, inside, marked_spans
-from newsprism.read.speakers import can_speak
+from newsprism.read.speakers import NON_SPEAKERS, can_speak
 
 SAYING_NOUNS = {
     "claim", "assertion", "suggestion", "allegation", "argument", "warning", "promise", "pledge",
@@ -46,5 +50,23 @@ def noun_claims(
         if paragraph is None or inside(marked, token.idx):
             continue
         ranges = [(clause.left_edge.i + 1, clause.right_edge.i + 1)]
+        drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, owner)
+    return drafts + _stance_nouns(article, doc, paragraphs, segments)
+
+
+def _stance_nouns(
+    article: Article, doc: Doc, paragraphs: list[Paragraph], segments: list[QuoteSegment]
+) -> list[Draft]:
+    marked = marked_spans(segments)
+    drafts: list[Draft] = []
+    for token in doc:
+        target = stance_object(token)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if target is None or owner is None or owner.lower_ in NON_SPEAKERS:
+            continue
+        paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
+        if paragraph is None or inside(marked, token.idx):
+            continue
+        ranges = [(target.left_edge.i, target.right_edge.i + 1)]
         drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, owner)
     return drafts

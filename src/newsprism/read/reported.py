@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph, QuoteKind
+from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
 from newsprism.read.quotemarks import QuoteSegment
+from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
@@ -31,9 +33,6 @@ from newsprism.read.speakers import (
 TRAILING = " \t\n,;:—–-"
 MIN_REPORTED_WORDS = 2  # a reported clause has at least a subject and a verb of its own
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted words with no cue are named, not quoted (train)
-APPEARANCE_VERBS = {"seem", "appear"}
-COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp", "attr", "oprd"}
-EXPLETIVES = {"it", "there"}
 # Verbs of saying whose object is not what was said: the one spoken to ("told reporters"), or,
 # measured on PolNeAR train (fewer than 35 in 100 right), mostly something else ("continued
 # to campaign", "maintains a lead", "wrote a book", "added to his wins", "answered questions").
@@ -70,6 +69,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _wordy(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
 def _around(head: Token, inner: Token) -> list[tuple[int, int]]:
     """Token ranges of ``head``'s clause on each side of ``inner``'s words: "The plan, she
     said, will fail" reports "The plan" and "will fail"."""
@@ -77,7 +80,27 @@ def _around(head: Token, inner: Token) -> list[tuple[int, int]]:
     rest = [t.i for t in head.subtree if t.i not in own]
     before = [i for i in rest if i < inner.left_edge.i]
     after = [i for i in rest if i > inner.right_edge.i]
-    return [(min(side), max(side) + 1) for side in (before, after) if side]
+    words = [side for side in (before, after) if any(_wordy(head.doc[i]) for i in side)]
+    return [(min(side), max(side) + 1) for side in words]
+
+
+def _sentence_around(phrase: Token) -> list[tuple[int, int]]:
+    """ "A rose, but B fell, according to the survey" / "According to the survey, A rose and B
+    fell": a source phrase opening or closing its sentence vouches for the whole sentence, not
+    only for the clause the parse hangs it on. The sentence without the phrase and its
+    punctuation (and without an opening "But"/"And"); nothing when the phrase sits inside."""
+    doc, sent = phrase.doc, phrase.sent
+    first, last = phrase.left_edge.i, phrase.right_edge.i + 1
+    before = [t for t in doc[sent.start : first] if _wordy(t)]
+    after = [t for t in doc[last : sent.end] if _wordy(t)]
+    if before and after:
+        return []
+    start, end = (last, sent.end) if not before else (sent.start, first)
+    while start < end and (not _wordy(doc[start]) or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and not _wordy(doc[end - 1]):
+        end -= 1
+    return [(start, end)] if start < end else []
 
 
 def _second_clause_end(verb: Token, clause: Token) -> int:
@@ -97,7 +120,7 @@ def _second_clause_end(verb: Token, clause: Token) -> int:
 def _reported_clause(token: Token) -> list[tuple[int, int]]:
     """Token ranges of what is reported by a cue: its clause, or the clause around it."""
     if according_to(token) is not None:
-        return _around(token.head, token)
+        return _sentence_around(token) or _around(token.head, token)
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is not None:  # "said (that) …": the clause, without its "that"
         first = clause.left_edge.i
@@ -149,30 +172,6 @@ def _asked_unnamed(token: Token) -> bool:
     return not any(c.dep_ in {"agent", "nsubj"} for c in token.children)
 
 
-def _appearance(token: Token) -> list[tuple[int, int]]:
-    """ "Mr. Ortiz seemed to lose patience", "she is expected to move swiftly": a view that
-    nobody is said to hold. Its content is the subject and the complement, and it has no
-    source. A complement that is itself a cue ("seemed to confirm …") is left to that cue."""
-    lemma = verb_lemma(token)
-    children = list(token.children)
-    expected = (
-        lemma == "expect"
-        and token.tag_ == "VBN"
-        and any(c.dep_ == "nsubjpass" for c in children)
-        and not any(c.dep_ == "agent" for c in children)
-    )
-    if not expected and not (token.pos_ == "VERB" and lemma in APPEARANCE_VERBS):
-        return []
-    complement = next((c for c in children if c.dep_ in COMPLEMENT_DEPS), None)
-    if complement is None or is_reporting_verb(complement) or is_stance_verb(complement):
-        return []
-    ranges = [(complement.left_edge.i, complement.right_edge.i + 1)]
-    subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and subject.lower_ not in EXPLETIVES:
-        ranges.append((subject.left_edge.i, subject.right_edge.i + 1))
-    return sorted(ranges)
-
-
 def _agentless(token: Token) -> list[tuple[int, int]]:
     """ "Ortiz was criticized for the delay", "it was reported that …": a passive cue with no
     "by" names nobody; its subject is part of what is attributed (an "it" is not)."""
@@ -185,6 +184,27 @@ def _agentless(token: Token) -> list[tuple[int, int]]:
     if ranges and patient.lower_ not in EXPLETIVES:
         ranges.append((patient.left_edge.i, patient.right_edge.i + 1))
     return sorted(ranges)
+
+
+def attitude_adjective(token: Token) -> list[tuple[int, int]]:
+    """ "Ortiz was critical of the deal", "voters are skeptical about the plan", "she is hopeful
+    that talks resume", "he was eager to leave": an adjective of attitude after "be" attributes
+    its complement to the subject. An infinitive that is itself a cue ("eager to endorse the
+    mayor") is left to that verb."""
+    if token.pos_ != "ADJ" or token.lemma_.lower() not in ATTITUDE_ADJECTIVES:
+        return []
+    if token.dep_ != "acomp" or token.head.pos_ not in {"AUX", "VERB"}:
+        return []
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return [(objects[0].left_edge.i, objects[0].right_edge.i + 1)]
+        if child.dep_ in {"ccomp", "xcomp"}:
+            if is_reporting_verb(child) or is_stance_verb(child):
+                return []
+            return [(child.left_edge.i, child.right_edge.i + 1)]
+    return []
 
 
 ASIDE_DEPS = {"relcl", "appos"}
@@ -216,6 +236,28 @@ def _without_asides(doc: Doc, first: int, last: int, marked: list[tuple[int, int
         last = aside.left_edge.i - 1
 
 
+NOUN_HEADS = {"NOUN", "PROPN", "PRON"}
+
+
+def _described_source(token: Token) -> Token | None:
+    """ "a poll showing Ortiz ahead", "the super PACs supporting Ortiz", "a statement defending
+    the mayor": a present participle describing a noun tells what that noun says, shows or
+    backs, so the noun is its source. (A past participle, "a plan backed by …", tells what was
+    done to the noun.)"""
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in NOUN_HEADS:
+        return token.head
+    return None
+
+
+def _adjective_subject(token: Token) -> Token | None:
+    """ "Readers were quick to condemn the outcome", "she is eager to endorse him": the infinitive
+    after an adjective of the verb "be" is its subject's."""
+    adjective = token.head
+    if token.dep_ != "xcomp" or adjective.pos_ != "ADJ" or adjective.dep_ != "acomp":
+        return None
+    return next((c for c in adjective.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
@@ -226,9 +268,11 @@ def reported(
     marked = marked_spans(segments)
     drafts: list[Draft] = []
     for token in doc:
-        unsourced = _appearance(token)
+        unsourced = sourceless(token)
+        held = attitude_adjective(token)
         if not (
             unsourced
+            or held
             or is_reporting_verb(token)
             or is_stance_verb(token)
             or according_to(token) is not None
@@ -238,7 +282,7 @@ def reported(
         if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
         unsourced = unsourced or _agentless(token)
-        ranges = unsourced or _reported_clause(token)
+        ranges = unsourced or held or _reported_clause(token)
         if ranges:
             first, last = ranges[-1]
             ranges[-1] = (first, _without_asides(doc, first, last, marked))
@@ -249,7 +293,13 @@ def reported(
             continue  # the clause is the quoted words themselves: a direct quote, found already
         speaker = None
         if not unsourced and not _asked_unnamed(token):
-            subject = according_to(token) or subject_of(token)
+            subject = (
+                (subject_of(token.head) if held else None)
+                or according_to(token)
+                or subject_of(token)
+                or _described_source(token)
+                or _adjective_subject(token)
+            )
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
                 continue
