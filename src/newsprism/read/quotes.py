@@ -15,16 +15,14 @@ Reported speech ("X said (that) …", "X endorsed Y", …) is found in
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
+from newsprism.read.quote_mentions import is_mention, short_title
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.reported import (
-    MIN_UNATTRIBUTED_WORDS,
     Draft,
     inside,
     marked_spans,
@@ -140,7 +138,7 @@ def _same_cue(
     return (
         previous is not None
         and not any(stop in between for stop in ".!?")
-        and not _is_mention(text, segment.start, segment.end)  # "on the “Charlie Rose” show"
+        and not is_mention(text, segment.start, segment.end)  # "on the “Charlie Rose” show"
         and draft.cue is not None
         and previous[1].cue is not None
         and draft.cue.i == previous[1].cue.i
@@ -194,9 +192,9 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             draft.subject = speaker_token(article, doc, draft.cue, subject, marked)
         elif draft.continues is None:
             draft.subject = signed or uncued_subject(article, doc, segment)
-        if draft.cue is None and draft.continues is None and _is_mention(text, start, end):
+        if draft.cue is None and draft.continues is None and is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
-        if not segment.line_start and _short_title(text[start:end]):
+        if not segment.line_start and short_title(text[start:end]):
             continue  # "on PBS's “Charlie Rose” show": a name, whatever verb is near
         drafts.append(draft)
         previous = (segment, draft)
@@ -292,34 +290,6 @@ def _outer_reports(drafts: list[Draft]) -> list[Draft]:
         for d in drafts
         if id(d) not in dropped and (d.continues is None or id(d.continues) not in dropped)
     ]
-
-
-TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by"}
-
-
-def _is_mention(text: str, start: int, end: int) -> bool:
-    """Quoted words with no cue that are too short to be said, or that are a title: every word
-    capitalised ("How the Harbour Was Won", "Person of the Year") in a line written in
-    sentence case (a headline capitalises everything)."""
-    if len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
-        return True
-    line_start, line_end = line_of(text, start)
-    if text[line_start:start].rstrip(" \t\"“”‘’'«»").endswith(":"):
-        return False  # "Ortiz on the strike: ‘We Will Not Sign’": a headline's quote
-    return _title_case(text[start:end]) and not _title_case(
-        text[line_start:start] + " " + text[end:line_end]
-    )
-
-
-def _short_title(quoted: str) -> bool:
-    return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS and _title_case(quoted)
-
-
-def _title_case(words: str) -> bool:
-    found = re.findall(r"[^\W\d_][\w'’-]*", words)
-    return bool(found) and found[0][0].isupper() and all(
-        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in found
-    )
 
 
 def _cue_span(token: Token | None) -> Span | None:
