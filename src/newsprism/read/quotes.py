@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
-from newsprism.read.quote_mentions import is_mention, short_title
+from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.reported import (
     Draft,
@@ -269,6 +269,15 @@ def _inside_reported_speech(drafts: list[Draft]) -> None:
             draft.cue, draft.subject = innermost.cue, innermost.subject
 
 
+def _without_loose_fragments(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drop scare quotes (:func:`loose_fragment`) and whatever goes on from them."""
+    dropped = {id(d) for d in drafts if loose_fragment(doc, d, drafts)}
+    for draft in drafts:  # in text order: a piece comes after the one it continues
+        if draft.continues is not None and id(draft.continues) in dropped:
+            dropped.add(id(draft))
+    return [d for d in drafts if id(d) not in dropped]
+
+
 def _within(inner: Draft, outer: Draft) -> bool:
     return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
 
@@ -309,6 +318,7 @@ def annotate(article: Article, doc: Doc) -> None:
     _after_reported_speech(article.text, drafts)
     _inside_reported_speech(drafts)
     drafts = _outer_reports(drafts)
+    drafts = _without_loose_fragments(doc, drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}
