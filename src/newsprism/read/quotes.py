@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
+from newsprism.read.partial_clause import widen_partials
 from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.reported import (
@@ -315,6 +316,7 @@ def annotate(article: Article, doc: Doc) -> None:
         + noun_claims(article, doc, paragraphs, segments),
         key=lambda d: (d.start, d.end),
     )
+    drafts = sorted(drafts + widen_partials(doc, drafts), key=lambda d: (d.start, d.end))
     _after_reported_speech(article.text, drafts)
     _inside_reported_speech(drafts)
     drafts = _outer_reports(drafts)
