@@ -94,3 +94,17 @@ def _inside_reported(article, quote):
 def test_a_word_in_quotes_before_the_cue_is_a_term_not_a_quote(text):
     article = read_quotes(text)
     assert not any(q.text.startswith("frank") for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ann Ortiz shrugged, “We will see what the council does next.”", "Ann Ortiz"),
+        ("The mayor was blunt, “This port is not for sale to anyone.”", "The mayor"),
+    ],
+)
+def test_a_whole_sentence_quoted_after_a_comma_is_a_direct_quote(text, speaker):
+    article = read_quotes(text)
+    (quote,) = article.quotes
+    assert quote.kind == "direct"
+    assert quote.speaker_text == speaker

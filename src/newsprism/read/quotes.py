@@ -106,7 +106,10 @@ def _kind(text: str, doc: Doc, segment: QuoteSegment) -> QuoteKind:
     before = text[line_start : segment.open_mark].rstrip()
     if segment.line_start or before.endswith((":", ".", "!", "?")):
         return "direct"
-    ends_sentence = text[segment.start : segment.end].rstrip().endswith((".", "!", "?"))
+    quoted = text[segment.start : segment.end].rstrip()
+    ends_sentence = quoted.endswith((".", "!", "?"))
+    if before.endswith(",") and ends_sentence and quoted[:1].isupper() and segment.closed:
+        return "direct"  # "Ortiz shrugged, “We will see.”": a sentence of its own after a comma
     previous = doc.char_span(line_start, segment.open_mark, alignment_mode="contract")
     last = [t for t in previous or [] if not t.is_space]
     after_cue = bool(last) and (
