@@ -15,16 +15,15 @@ Reported speech ("X said (that) …", "X endorsed Y", …) is found in
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
+from newsprism.read.partial_clause import widen_partials
+from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.reported import (
-    MIN_UNATTRIBUTED_WORDS,
     Draft,
     inside,
     marked_spans,
@@ -107,7 +106,10 @@ def _kind(text: str, doc: Doc, segment: QuoteSegment) -> QuoteKind:
     before = text[line_start : segment.open_mark].rstrip()
     if segment.line_start or before.endswith((":", ".", "!", "?")):
         return "direct"
-    ends_sentence = text[segment.start : segment.end].rstrip().endswith((".", "!", "?"))
+    quoted = text[segment.start : segment.end].rstrip()
+    ends_sentence = quoted.endswith((".", "!", "?"))
+    if before.endswith(",") and ends_sentence and quoted[:1].isupper() and segment.closed:
+        return "direct"  # "Ortiz shrugged, “We will see.”": a sentence of its own after a comma
     previous = doc.char_span(line_start, segment.open_mark, alignment_mode="contract")
     last = [t for t in previous or [] if not t.is_space]
     after_cue = bool(last) and (
@@ -140,7 +142,7 @@ def _same_cue(
     return (
         previous is not None
         and not any(stop in between for stop in ".!?")
-        and not _is_mention(text, segment.start, segment.end)  # "on the “Charlie Rose” show"
+        and not is_mention(text, segment.start, segment.end)  # "on the “Charlie Rose” show"
         and draft.cue is not None
         and previous[1].cue is not None
         and draft.cue.i == previous[1].cue.i
@@ -194,9 +196,9 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             draft.subject = speaker_token(article, doc, draft.cue, subject, marked)
         elif draft.continues is None:
             draft.subject = signed or uncued_subject(article, doc, segment)
-        if draft.cue is None and draft.continues is None and _is_mention(text, start, end):
+        if draft.cue is None and draft.continues is None and is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
-        if not segment.line_start and _short_title(text[start:end]):
+        if not segment.line_start and short_title(text[start:end]):
             continue  # "on PBS's “Charlie Rose” show": a name, whatever verb is near
         drafts.append(draft)
         previous = (segment, draft)
@@ -271,6 +273,15 @@ def _inside_reported_speech(drafts: list[Draft]) -> None:
             draft.cue, draft.subject = innermost.cue, innermost.subject
 
 
+def _without_loose_fragments(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drop scare quotes (:func:`loose_fragment`) and whatever goes on from them."""
+    dropped = {id(d) for d in drafts if loose_fragment(doc, d, drafts)}
+    for draft in drafts:  # in text order: a piece comes after the one it continues
+        if draft.continues is not None and id(draft.continues) in dropped:
+            dropped.add(id(draft))
+    return [d for d in drafts if id(d) not in dropped]
+
+
 def _within(inner: Draft, outer: Draft) -> bool:
     return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
 
@@ -294,34 +305,6 @@ def _outer_reports(drafts: list[Draft]) -> list[Draft]:
     ]
 
 
-TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by"}
-
-
-def _is_mention(text: str, start: int, end: int) -> bool:
-    """Quoted words with no cue that are too short to be said, or that are a title: every word
-    capitalised ("How the Harbour Was Won", "Person of the Year") in a line written in
-    sentence case (a headline capitalises everything)."""
-    if len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS:
-        return True
-    line_start, line_end = line_of(text, start)
-    if text[line_start:start].rstrip(" \t\"“”‘’'«»").endswith(":"):
-        return False  # "Ortiz on the strike: ‘We Will Not Sign’": a headline's quote
-    return _title_case(text[start:end]) and not _title_case(
-        text[line_start:start] + " " + text[end:line_end]
-    )
-
-
-def _short_title(quoted: str) -> bool:
-    return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS and _title_case(quoted)
-
-
-def _title_case(words: str) -> bool:
-    found = re.findall(r"[^\W\d_][\w'’-]*", words)
-    return bool(found) and found[0][0].isupper() and all(
-        w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in found
-    )
-
-
 def _cue_span(token: Token | None) -> Span | None:
     return None if token is None else Span(start=token.idx, end=token.idx + len(token))
 
@@ -336,9 +319,11 @@ def annotate(article: Article, doc: Doc) -> None:
         + noun_claims(article, doc, paragraphs, segments),
         key=lambda d: (d.start, d.end),
     )
+    drafts = sorted(drafts + widen_partials(doc, drafts), key=lambda d: (d.start, d.end))
     _after_reported_speech(article.text, drafts)
     _inside_reported_speech(drafts)
     drafts = _outer_reports(drafts)
+    drafts = _without_loose_fragments(doc, drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}
