@@ -88,3 +88,85 @@ def _is_object(token: Token) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token.dep_ in {"pobj", "dobj", "dative"}
+
+
+NAME_PHRASE_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
+WORD_JOINERS = {"-", "–", "."}  # "43-year-old", "St. Louis" written inside one noun phrase
+
+
+def named_after_quote(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """ "“…?” the 43-year-old asked", "“…,” Ann Ortiz, a delegate wearing a red cap, said",
+    "“…,” a source, who was not allowed to speak, told the paper": the noun phrase that opens
+    the words right after a closing quote and is ended by the cue or by a comma (an apposition
+    follows) is the cue's speaker. The small parser often hangs it on the quoted clause, or
+    takes the cue's object for an inverted subject. The head of that phrase, or ``None``."""
+    doc = cue.doc
+    closes = [b for _, b in quoted if b <= cue.idx]
+    if not closes:
+        return None
+    first = next((t for t in doc[cue.sent.start:cue.i] if t.idx >= max(closes)
+                  and not t.is_punct and not t.is_space), None)
+    if first is None or doc.text[max(closes):first.idx].strip(" ,.?!—–-\"'”’"):
+        return None  # other words, or a new line, between the quote and the phrase
+    head = None
+    i = first.i
+    while i < cue.i:
+        token = doc[i]
+        joined = token.text in WORD_JOINERS and not token.whitespace_ and i > first.i
+        if token.pos_ not in NAME_PHRASE_POS and not joined:
+            break
+        if token.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            head = token
+        i += 1
+    if head is None or head.pos_ == "ADJ" and head.i != i - 1:
+        return None
+    ends = doc[i]
+    while ends.i < cue.i and ends.pos_ in {"ADV", "AUX", "PART"}:
+        ends = doc[ends.i + 1]  # "Ortiz also said", "Ortiz has said"
+    if ends.i != cue.i and ends.text != ",":
+        return None
+    timed = head.ent_type_ in {"DATE", "TIME"} and head.lower_ != "old"  # "Tuesday, she said"
+    return None if timed else head
+
+
+def before_cue(doc: Doc, cue: Token) -> int:
+    """Index of the word the cue follows, over adverbs and auxiliaries ("Tom Baker also said",
+    "Baker has said") and a party-and-state parenthesis ("Sen. Ann Ortiz (D-Ore.) said")."""
+    i = cue.i - 1
+    while i >= 0:
+        token = doc[i]
+        if token.is_space or token.pos_ in {"ADV", "AUX", "PART"}:
+            i -= 1
+        elif token.text == ")" and (opening := _opening_bracket(doc, i)) is not None:
+            i = opening - 1
+        else:
+            break
+    return i
+
+
+MAX_PARENTHESIS = 8  # tokens: "(R-Wis.)", "(D-N.Y.)", "(I-Vt.)"
+
+
+def _opening_bracket(doc: Doc, closing: int) -> int | None:
+    for i in range(closing - 1, max(-1, closing - MAX_PARENTHESIS), -1):
+        if doc[i].text == "(":
+            return i
+        if doc[i].text == ")":
+            return None
+    return None
+
+
+def participle_owner(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """ "Clinton seemed ready to riff on it, telling the crowd, “Some people get carried away”":
+    a participle after a comma that introduces a quote belongs to the main clause before it,
+    though the parser may hang it on a verb inside the quote. The main verb's subject."""
+    previous = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ != "VBG" or previous is None or previous.text != ",":
+        return None
+    if not (quoted_at(quoted, cue.head) or cue.head.i > cue.i):
+        return None
+    root = cue.sent.root
+    if root.i >= cue.i or quoted_at(quoted, root) or root.pos_ not in {"VERB", "AUX"}:
+        return None
+    return next((c for c in root.children if c.dep_ == "nsubj" and not quoted_at(quoted, c)),
+                None)

@@ -31,9 +31,12 @@ from newsprism.read.cues import (  # noqa: F401  (the lexicons, re-exported)
 from newsprism.read.roles import adjacent_name
 from newsprism.read.salience import Salience
 from newsprism.read.speaker_layout import (
+    before_cue,
     can_speak,
     mention_at,
+    named_after_quote,
     named_before_apposition,
+    participle_owner,
     quoted_at,
     relative_clause_head,
 )
@@ -42,7 +45,9 @@ from newsprism.read.speaker_slips import (
     author_of,
     can_invert,
     clause_owner,
+    controller,
     glued_name,
+    issuer_of,
     named_after_cue,
     sender_of,
 )
@@ -114,6 +119,8 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
                 return objects[0] if objects else subject
             return subject
+        if (doer := controller(verb)) is not None:
+            return doer
         if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and verb.head is not verb:
             verb = verb.head
             continue
@@ -178,9 +185,13 @@ def speaker_token(
     if subject is not None and quoted_at(quoted, subject):
         others = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not quoted_at(quoted, c)]
         subject = others[0] if others else None
+    if subject is None or subject.i > cue.i and subject.head.i == cue.i:  # not "asked by X"
+        subject = named_after_quote(cue, quoted) or participle_owner(cue, quoted) or subject
     if subject is None and (after := _inverted_subject(article, cue, quoted)) is not None:
         return after
     if subject is not None and (found := antecedent(subject)) is not None:
+        if (issuer := issuer_of(found)) is not None and (maker := subject_of(issuer)) is not None:
+            return maker
         return subject if found.pos_ in {"NOUN", "PROPN", "PRON"} else None
     if subject is not None and subject.lower_ in NON_SPEAKERS and not _text_speaking(subject):
         return None
@@ -192,9 +203,7 @@ def speaker_token(
     if subject is not None and subject.head.i == cue.i \
             and (owner := _owner(article, subject)) is not None:
         return owner
-    i = cue.i - 1
-    while i >= 0 and (doc[i].is_space or doc[i].pos_ in {"ADV", "AUX", "PART"}):
-        i -= 1  # "Tom Baker also said", "Baker has said"
+    i = before_cue(doc, cue)
     if i >= 0 and (found := mention_at(article, doc[i].idx, people_only=True)) is not None:
         return doc[i] if article.mentions[found].end == doc[i].idx + len(doc[i]) else subject
     if subject is None and i >= 0 and doc[i].text == ",":
@@ -246,6 +255,18 @@ def _surname_of(token: Token, coref) -> int | None:
                if c.label == PERSON and len(c.name.split()) >= 2
                and c.name.split()[-1] == token.text]
     return matches[0] if len(matches) == 1 else None
+
+
+def _left_phrase(token: Token) -> list[Token]:
+    """The words written right before a noun that belong to it, up to a quote or a comma: a
+    head the parse made the root ("“…?” the 43-year-old asked") must not take in the quote."""
+    words = [token]
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        word = token.doc[i]
+        if word.is_quote or word.text in {",", ";", ":", "(", ")"} or not token.is_ancestor(word):
+            break
+        words.append(word)
+    return words
 
 
 @dataclass
@@ -300,7 +321,7 @@ def _describe_one(article: Article, doc: Doc, token: Token, salience: Salience) 
         else:  # an unnamed source ("officials"): say who, name nobody
             start = min(
                 t.idx
-                for t in token.subtree
+                for t in _left_phrase(token)
                 if t.dep_ in {"det", "amod", "compound", "nummod"} or t is token
             )
             while not article.text[start].isalnum() and start < token.idx:
