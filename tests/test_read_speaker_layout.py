@@ -74,3 +74,39 @@ def test_a_video_or_piece_someone_puts_out_speaks_for_them():
     assert _quote(article, "Tom Baker of hiding").speaker_name == "Ann Ortiz"
     assert _quote(article, "would lose money").speaker_name == "Harbour Gazette"
     assert _quote(article, "the port was closing").speaker_text == "that"  # kept, not sent out
+
+
+def test_a_subject_set_off_by_a_whose_clause_before_the_cue_speaks():
+    article = _read(
+        "Mr. Baker, whose latest start-up, Harbourdata, uses big data to help ferries find crews, "
+        "said Ms. Ortiz was a candidate very much in the spirit of the port.\n"
+    )
+    said = [q for q in article.quotes if q.cue and article.span_text(q.cue) == "said"]
+    assert said and all(q.speaker_name == "Baker" for q in said)
+
+
+def test_the_person_named_before_the_cue_with_only_a_time_phrase_between():
+    article = _read(
+        "Most of Lund’s anger was also aimed at Marsh, who Lund on Friday called “a lazy, useless "
+        "human being.”\n"
+    )
+    called = _quote(article, "a lazy, useless")
+    assert called.speaker_text == "Lund"
+
+
+def test_an_untagged_surname_before_the_cue_beats_the_cues_object():
+    article = _read(
+        "Ann Ortiz ran the port for years. The council hired Michael Skelly in May.\n"
+        "And Skelly called Ortiz “a real smart boss.”\n"
+    )
+    called = _quote(article, "a real smart boss")
+    assert called.speaker_name == "Michael Skelly"
+
+
+def test_a_name_qualifying_the_noun_before_the_cue_is_not_the_speaker():
+    article = _read(
+        "Most of the port’s anger was also aimed at Marsh, who Ann Ortiz's allies on Friday "
+        "called “a lazy, useless human being.”\n"
+    )
+    called = _quote(article, "a lazy, useless")
+    assert called.speaker_name != "Ann Ortiz"

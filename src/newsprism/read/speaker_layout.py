@@ -170,3 +170,59 @@ def participle_owner(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | N
         return None
     return next((c for c in root.children if c.dep_ == "nsubj" and not quoted_at(quoted, c)),
                 None)
+
+
+def relative_opening(article: Article, doc: Doc, comma: int) -> Token | None:
+    """ "Mr. Slinker, whose latest start-up uses big data, said", "One attendee, who like others
+    spoke on condition of anonymity, said": a sentence whose subject is set off by a "who"
+    clause before the cue's comma, when the parser hangs the subject inside that clause. The
+    noun right before the first ", who" of the sentence."""
+    start = doc[comma].sent.start
+    for i in range(start + 1, comma - 1):
+        if doc[i].text == "," and doc[i + 1].lower_ in {"who", "whose"}:
+            head = doc[i - 1]
+            if head.pos_ not in {"PROPN", "NOUN"} or _is_object(head):
+                return None
+            if any(t.is_quote for t in doc[i:comma]):
+                return None
+            found = mention_at(article, head.idx, people_only=True)
+            return head if found is None or article.mentions[found].label in {PERSON, ROLE} \
+                else None
+    return None
+
+
+CLAUSE_BREAKS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"}
+
+
+def person_close_before(article: Article, doc: Doc, cue: Token) -> Token | None:
+    """ "Bannon, who Beck on Wednesday called “a disgrace”": the person named closest before the
+    cue, with only a time or place phrase between (no verb, no punctuation), is its subject when
+    the parse gives it none."""
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = doc[i]
+        found = mention_at(article, token.idx, people_only=True)
+        if found is not None and article.mentions[found].label == PERSON:
+            if article.mentions[found].end != token.idx + len(token):
+                return None
+            owner = token.head  # "Ann Ortiz's allies on Friday called": the allies speak
+            qualifies = token.dep_ in {"compound", "poss"} and token.i < owner.i < cue.i
+            return owner if qualifies and owner.pos_ == "NOUN" else token
+        if token.pos_ in CLAUSE_BREAKS or token.is_quote:
+            return None
+    return None
+
+
+def surname_before(article: Article, doc: Doc, cue: Token) -> Token | None:
+    """ "Sean Skelly worked with her. And Skelly called Ortiz “a smart boss.”": a capitalised
+    word right before the cue that the tagger took for an adverb or left untagged, written as
+    the last word of a person the article names in full, is that person (not the cue's object,
+    which an inversion would take)."""
+    token = doc[cue.i - 1] if cue.i > 0 else None  # not over adverbs: the tagger's "adverb"
+    if token is None or not token.is_alpha or not token.text[:1].isupper() \
+            or token.i == token.sent.start or mention_at(article, token.idx) is not None:
+        return None
+    known = any(
+        m.label == PERSON and len(m.text.split()) >= 2 and m.text.split()[-1] == token.text
+        for m in article.mentions
+    )
+    return token if known else None

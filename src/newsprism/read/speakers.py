@@ -37,8 +37,11 @@ from newsprism.read.speaker_layout import (
     named_after_quote,
     named_before_apposition,
     participle_owner,
+    person_close_before,
     quoted_at,
     relative_clause_head,
+    relative_opening,
+    surname_before,
 )
 from newsprism.read.speaker_slips import (
     WORDS_OF_SOMEONE,
@@ -187,6 +190,8 @@ def speaker_token(
         subject = others[0] if others else None
     if subject is None or subject.i > cue.i and subject.head.i == cue.i:  # not "asked by X"
         subject = named_after_quote(cue, quoted) or participle_owner(cue, quoted) or subject
+    if subject is None and (named := surname_before(article, doc, cue)) is not None:
+        return named
     if subject is None and (after := _inverted_subject(article, cue, quoted)) is not None:
         return after
     if subject is not None and (found := antecedent(subject)) is not None:
@@ -207,9 +212,11 @@ def speaker_token(
     if i >= 0 and (found := mention_at(article, doc[i].idx, people_only=True)) is not None:
         return doc[i] if article.mentions[found].end == doc[i].idx + len(doc[i]) else subject
     if subject is None and i >= 0 and doc[i].text == ",":
-        return named_before_apposition(article, doc, i, quoted)
+        return named_before_apposition(article, doc, i, quoted) \
+            or relative_opening(article, doc, i)
     if subject is None and i >= 0:  # "a city official who spoke anonymously said"
-        return relative_clause_head(article, doc, i + 1, doc[i].sent.start)
+        return relative_clause_head(article, doc, i + 1, doc[i].sent.start) \
+            or person_close_before(article, doc, cue)
     return subject
 
 
