@@ -110,3 +110,23 @@ def test_a_name_qualifying_the_noun_before_the_cue_is_not_the_speaker():
     )
     called = _quote(article, "a lazy, useless")
     assert called.speaker_name != "Ann Ortiz"
+
+
+def test_a_cue_the_parser_leaves_unlabelled_borrows_its_heads_subject():
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.speakers import subject_of
+
+    # "Ortiz, exasperated, responded:" parsed with "exasperated" as the root and "responded"
+    # hanging on it by the unlabelled "dep" link, as the small model does.
+    words = ["Ortiz", ",", "exasperated", ",", "responded", ":"]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[False, True, False, True, False, False],
+        pos=["PROPN", "PUNCT", "VERB", "PUNCT", "VERB", "PUNCT"],
+        heads=[2, 0, 2, 2, 2, 4],
+        deps=["nsubj", "punct", "ROOT", "punct", "dep", "punct"],
+    )
+    assert subject_of(doc[4]).text == "Ortiz"

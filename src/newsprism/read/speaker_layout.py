@@ -205,8 +205,10 @@ def person_close_before(article: Article, doc: Doc, cue: Token) -> Token | None:
             if article.mentions[found].end != token.idx + len(token):
                 return None
             owner = token.head  # "Ann Ortiz's allies on Friday called": the allies speak
-            qualifies = token.dep_ in {"compound", "poss"} and token.i < owner.i < cue.i
-            return owner if qualifies and owner.pos_ == "NOUN" else token
+            qualifies = token.i < owner.i < cue.i and owner.pos_ == "NOUN" and (
+                token.dep_ == "compound" or token.dep_ == "poss" and _is_role(article, owner)
+            )  # but "Ortiz's failure to disavow" is hers
+            return owner if qualifies else token
         if token.pos_ in CLAUSE_BREAKS or token.is_quote:
             return None
     return None
@@ -226,3 +228,8 @@ def surname_before(article: Article, doc: Doc, cue: Token) -> Token | None:
         for m in article.mentions
     )
     return token if known else None
+
+
+def _is_role(article: Article, token: Token) -> bool:
+    found = mention_at(article, token.idx, people_only=True)
+    return found is not None and article.mentions[found].label == ROLE

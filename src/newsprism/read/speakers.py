@@ -107,6 +107,11 @@ def is_dateline(token: Token) -> bool:
     )
 
 
+# A cue with no subject of its own borrows the subject of the verb it hangs on through these;
+# "dep" is the parser's unlabelled link ("Ortiz, exasperated, responded: …").
+CLIMBED_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "dep"}
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb; participles ("…, saying") borrow their head's, or
     that of the main clause when the parse hangs them inside a reported clause."""
@@ -124,7 +129,7 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if (doer := controller(verb)) is not None:
             return doer
-        if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and verb.head is not verb:
+        if verb.dep_ in CLIMBED_DEPS and verb.head is not verb:
             verb = verb.head
             continue
         if (sender := sender_of(verb)) is not None:
