@@ -1,6 +1,8 @@
 """Where a news sentence puts its speaker around the cue when the parse gives no usable subject:
-a name before an apposition or a relative clause ("Ann Ortiz, a port official, said"), and the
-mentions (names, roles, groups) a speaker can be. Used by :mod:`newsprism.read.speakers`.
+a name before an apposition or a "who" clause ("Ann Ortiz, a port official, said"), the phrase
+right after a closing quote ("“…,” the 43-year-old asked"), a party-and-state parenthesis
+before the cue, a participle that introduces a quote, a person named just before the cue; and
+the mentions (names, roles, groups) a speaker can be. Used by :mod:`newsprism.read.speakers`.
 """
 
 from __future__ import annotations
