@@ -73,8 +73,9 @@ def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | No
         capitalised = token.is_alpha and token.text[:1].isupper()
         if token.ent_type_ in TIME_ENTITIES or _inside(quoted, token):
             break
-        if token.pos_ not in NAME_PHRASE_POS and not capitalised:
-            break
+        modifies = token.dep_ in {"amod", "compound"} and token.head.i > token.i
+        if token.pos_ not in NAME_PHRASE_POS and not capitalised and not modifies:
+            break  # "said retired dentist Tom Baker": a participle modifying the name goes on
         if token.pos_ in {"PROPN", "NOUN"} or capitalised:
             head = token
         i += 1
@@ -146,3 +147,36 @@ def sender_of(participle: Token) -> Token | None:
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return None
     return noun.head
+
+
+# Verbs that put words out ("released a video that accuses …"); the object's maker speaks.
+ISSUING_VERBS = {
+    "release", "issue", "run", "post", "publish", "air", "send", "launch", "unveil", "file",
+    "tweet", "circulate", "distribute", "blast",
+}
+
+
+def issuer_of(antecedent: Token) -> Token | None:
+    """ "Ortiz released a video that accuses Baker of …", "the paper ran a piece that noted …":
+    a relative clause's words are said by what it describes, and a video, ad or piece that
+    someone puts out speaks for them. The verb that put it out, when the noun is its object."""
+    verb = antecedent.head
+    if antecedent.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    return verb if verb.lemma_.lower() in ISSUING_VERBS else None
+
+
+# Verbs whose object does what follows ("led voters to say", "left many wondering").
+CAUSING_VERBS = {"lead", "leave", "prompt", "cause", "spur", "drive", "force", "push", "inspire"}
+CONTROLLED_DEPS = {"xcomp", "ccomp", "oprd"}
+
+
+def controller(verb: Token) -> Token | None:
+    """ "The timing led Republicans to say …", "…, leaving some to question whether …": after a
+    verb of causing, the one who speaks is its object, not its subject. That object, or
+    ``None``."""
+    head = verb.head
+    if verb.dep_ not in CONTROLLED_DEPS or head.lemma_.lower() not in CAUSING_VERBS:
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+    return objects[0] if objects and objects[0].lower_ not in {"it", "this", "that"} else None

@@ -30,12 +30,27 @@ from newsprism.read.cues import (  # noqa: F401  (the lexicons, re-exported)
 )
 from newsprism.read.roles import adjacent_name
 from newsprism.read.salience import Salience
+from newsprism.read.speaker_layout import (
+    before_cue,
+    can_speak,
+    mention_at,
+    named_after_quote,
+    named_before_apposition,
+    participle_owner,
+    person_close_before,
+    quoted_at,
+    relative_clause_head,
+    relative_opening,
+    surname_before,
+)
 from newsprism.read.speaker_slips import (
     WORDS_OF_SOMEONE,
     author_of,
     can_invert,
     clause_owner,
+    controller,
     glued_name,
+    issuer_of,
     named_after_cue,
     sender_of,
 )
@@ -92,6 +107,11 @@ def is_dateline(token: Token) -> bool:
     )
 
 
+# A cue with no subject of its own borrows the subject of the verb it hangs on through these;
+# "dep" is the parser's unlabelled link ("Ortiz, exasperated, responded: …").
+CLIMBED_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "dep"}
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject of a cue verb; participles ("…, saying") borrow their head's, or
     that of the main clause when the parse hangs them inside a reported clause."""
@@ -107,7 +127,9 @@ def subject_of(verb: Token) -> Token | None:
                 objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
                 return objects[0] if objects else subject
             return subject
-        if verb.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and verb.head is not verb:
+        if (doer := controller(verb)) is not None:
+            return doer
+        if verb.dep_ in CLIMBED_DEPS and verb.head is not verb:
             verb = verb.head
             continue
         if (sender := sender_of(verb)) is not None:
@@ -128,28 +150,6 @@ def according_to(token: Token) -> Token | None:
     return None
 
 
-def mention_at(article: Article, offset: int, people_only: bool = False) -> int | None:
-    best = None
-    for i, m in enumerate(article.mentions):
-        fits = m.start <= offset < m.end and (not people_only or m.label in {PERSON, ROLE})
-        if fits and (best is None or m.label == PERSON):  # a name beats the role containing it
-            best = i
-    return best
-
-
-def can_speak(article: Article, token: Token) -> bool:
-    if token.lower_ in HUMAN_PRONOUNS:
-        return True
-    found = mention_at(article, token.idx)
-    return found is not None and article.mentions[found].label in {
-        PERSON,
-        ROLE,
-        "ORG",
-        "GPE",
-        "NORP",
-    }
-
-
 def antecedent(pronoun: Token) -> Token | None:
     """What a relative pronoun stands for: "Ann Ortiz" in "Ann Ortiz, who said …"."""
     if pronoun.lower_ not in RELATIVE_PRONOUNS:
@@ -160,12 +160,7 @@ def antecedent(pronoun: Token) -> Token | None:
     return clause.head if clause.dep_ == "relcl" and clause.head is not clause else None
 
 
-MAX_APPOSITION = 12  # tokens searched back for "Name, a title in Place," before a cue
 INVERTED_DEPS = {"dobj", "attr", "npadvmod", "dative", "oprd", "appos", "nsubj"}
-
-
-def _quoted(spans: Sequence[tuple[int, int]], token: Token) -> bool:
-    return any(a <= token.idx < b for a, b in spans)
 
 
 def _inverted_subject(
@@ -178,7 +173,7 @@ def _inverted_subject(
     if not can_invert(cue):
         return None
     for child in cue.rights:
-        if child.left_edge.i != cue.i + 1 or _quoted(quoted, child):
+        if child.left_edge.i != cue.i + 1 or quoted_at(quoted, child):
             continue
         if child.dep_ in INVERTED_DEPS and can_speak(article, child):
             return child
@@ -195,12 +190,18 @@ def speaker_token(
     """The subject, or the person named just before the cue when the parse got the subject wrong.
     A subject inside the quoted words is a parser slip (the quote's own subject): the speaker is
     then another subject of the cue, the phrase after an inverted cue, or the name before it."""
-    if subject is not None and _quoted(quoted, subject):
-        others = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not _quoted(quoted, c)]
+    if subject is not None and quoted_at(quoted, subject):
+        others = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not quoted_at(quoted, c)]
         subject = others[0] if others else None
+    if subject is None or subject.i > cue.i and subject.head.i == cue.i:  # not "asked by X"
+        subject = named_after_quote(cue, quoted) or participle_owner(cue, quoted) or subject
+    if subject is None and (named := surname_before(article, doc, cue)) is not None:
+        return named
     if subject is None and (after := _inverted_subject(article, cue, quoted)) is not None:
         return after
     if subject is not None and (found := antecedent(subject)) is not None:
+        if (issuer := issuer_of(found)) is not None and (maker := subject_of(issuer)) is not None:
+            return maker
         return subject if found.pos_ in {"NOUN", "PROPN", "PRON"} else None
     if subject is not None and subject.lower_ in NON_SPEAKERS and not _text_speaking(subject):
         return None
@@ -212,15 +213,15 @@ def speaker_token(
     if subject is not None and subject.head.i == cue.i \
             and (owner := _owner(article, subject)) is not None:
         return owner
-    i = cue.i - 1
-    while i >= 0 and (doc[i].is_space or doc[i].pos_ in {"ADV", "AUX", "PART"}):
-        i -= 1  # "Tom Baker also said", "Baker has said"
+    i = before_cue(doc, cue)
     if i >= 0 and (found := mention_at(article, doc[i].idx, people_only=True)) is not None:
         return doc[i] if article.mentions[found].end == doc[i].idx + len(doc[i]) else subject
     if subject is None and i >= 0 and doc[i].text == ",":
-        return _named_before_apposition(article, doc, i, quoted)
+        return named_before_apposition(article, doc, i, quoted) \
+            or relative_opening(article, doc, i)
     if subject is None and i >= 0:  # "a city official who spoke anonymously said"
-        return _relative_clause_head(article, doc, i + 1, doc[i].sent.start)
+        return relative_clause_head(article, doc, i + 1, doc[i].sent.start) \
+            or person_close_before(article, doc, cue)
     return subject
 
 
@@ -241,54 +242,6 @@ def _text_speaking(subject: Token) -> bool:
     """ "It said", "it reads", "it continued": a statement, letter or report named before
     speaks through "it", the active subject of the cue (an expletive "it" is never that)."""
     return subject.lower_ == "it" and subject.dep_ == "nsubj"
-
-
-def _named_before_apposition(
-    article: Article, doc: Doc, comma: int, quoted: Sequence[tuple[int, int]]
-) -> Token | None:
-    """ "Col. Ann Ortiz, a military spokeswoman in Kabul, said": the parse gives the cue no
-    subject; the closest person or role before it, with no verb in between, is the speaker."""
-    start = doc[comma].sent.start
-    if (named := _relative_clause_head(article, doc, comma, start)) is not None:
-        return named
-    for i in range(comma - 1, max(start, comma - MAX_APPOSITION) - 1, -1):
-        token = doc[i]
-        if token.pos_ in {"VERB", "AUX"} or token.is_quote or _quoted(quoted, token):
-            return None
-        found = mention_at(article, token.idx, people_only=True)
-        if found is not None and article.mentions[found].end == token.idx + len(token):
-            if _is_object(token):
-                continue  # "wrote to Ann Ortiz on her page, saying": the addressee, not the source
-            return token
-    return None
-
-
-def _relative_clause_head(article: Article, doc: Doc, comma: int, start: int) -> Token | None:
-    """ "Ann Ortiz, who would have to leave the board to run, said": a relative clause, however
-    long, closes right before the cue's comma; the person it describes is the speaker."""
-    token = doc[comma - 1] if comma > start else None
-    while token is not None and token.dep_ != "relcl" and token.head.i != token.i:
-        token = token.head
-    if token is None or token.dep_ != "relcl" or token.right_edge.i != comma - 1:
-        return None
-    head = token.head
-    if head.i >= token.i or head.i < start or _is_object(head):
-        return None
-    found = mention_at(article, head.idx, people_only=True)
-    if found is None:  # "One attendee, who spoke on condition of anonymity, said": "who" is human
-        return head if head.pos_ in {"NOUN", "PROPN"} and _relative_who(token) else None
-    return head if article.mentions[found].end == head.idx + len(head) else None
-
-
-def _relative_who(clause: Token) -> bool:
-    return any(c.lower_ in {"who", "whose"} for c in clause.subtree if c.i < clause.i)
-
-
-def _is_object(token: Token) -> bool:
-    """The object of a verb or preposition, also as a later part of "A and B"."""
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return token.dep_ in {"pobj", "dobj", "dative"}
 
 
 def _named_apposition(article: Article, token: Token) -> Token | None:
@@ -314,6 +267,18 @@ def _surname_of(token: Token, coref) -> int | None:
                if c.label == PERSON and len(c.name.split()) >= 2
                and c.name.split()[-1] == token.text]
     return matches[0] if len(matches) == 1 else None
+
+
+def _left_phrase(token: Token) -> list[Token]:
+    """The words written right before a noun that belong to it, up to a quote or a comma: a
+    head the parse made the root ("“…?” the 43-year-old asked") must not take in the quote."""
+    words = [token]
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        word = token.doc[i]
+        if word.is_quote or word.text in {",", ";", ":", "(", ")"} or not token.is_ancestor(word):
+            break
+        words.append(word)
+    return words
 
 
 @dataclass
@@ -368,7 +333,7 @@ def _describe_one(article: Article, doc: Doc, token: Token, salience: Salience) 
         else:  # an unnamed source ("officials"): say who, name nobody
             start = min(
                 t.idx
-                for t in token.subtree
+                for t in _left_phrase(token)
                 if t.dep_ in {"det", "amod", "compound", "nummod"} or t is token
             )
             while not article.text[start].isalnum() and start < token.idx:
