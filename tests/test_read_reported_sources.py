@@ -104,3 +104,8 @@ def test_a_verb_of_telling_joined_to_an_earlier_verb_keeps_that_verbs_subject():
 def test_the_one_told_in_a_passive_is_still_not_the_speaker():
     article = read_quotes("Ortiz was told that the plant would close.")
     assert _reported(article) == [("the plant would close", None)]
+
+
+def test_what_a_speaker_warns_against_is_reported():
+    article = read_quotes("Senator Tom Baker warned against cutting the school budget again.")
+    assert _reported(article) == [("cutting the school budget again", "Tom Baker")]
