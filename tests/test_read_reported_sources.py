@@ -92,3 +92,20 @@ def test_a_possessed_noun_of_stance_attributes_its_object():
 def test_a_noun_of_stance_with_no_possessor_attributes_nothing():
     article = read_quotes("The attacks on the harbour council grew sharper in May.")
     assert _reported(article) == []
+
+
+def test_a_verb_of_telling_joined_to_an_earlier_verb_keeps_that_verbs_subject():
+    article = read_quotes(
+        "Mayor Ann Ortiz greeted supporters on Tuesday and told them that the plant would stay open."
+    )
+    assert _reported(article) == [("the plant would stay open", "Ann Ortiz")]
+
+
+def test_the_one_told_in_a_passive_is_still_not_the_speaker():
+    article = read_quotes("Ortiz was told that the plant would close.")
+    assert _reported(article) == [("the plant would close", None)]
+
+
+def test_what_a_speaker_warns_against_is_reported():
+    article = read_quotes("Senator Tom Baker warned against cutting the school budget again.")
+    assert _reported(article) == [("cutting the school budget again", "Tom Baker")]

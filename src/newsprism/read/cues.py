@@ -135,7 +135,7 @@ ATTITUDE_ADJECTIVES = {
 }  # fmt: skip
 ADJECTIVE_PREPOSITIONS = {"of", "about", "toward", "towards", "with"}
 OBJECT_DEPS = {"dobj", "xcomp", "oprd", "dative", "ccomp"}
-OBJECT_PREPOSITIONS = {"for", "of", "as", "about", "to", "on"}
+OBJECT_PREPOSITIONS = {"for", "of", "as", "about", "to", "on", "against"}
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 # Possessive and object forms read as the subject pronoun they stand in for ("his 40 points").
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "him": "he"}

@@ -169,6 +169,8 @@ def _asked_unnamed(token: Token) -> bool:
     and nobody names the asker."""
     if token.lemma_.lower() not in {"ask", "tell"} or token.tag_ not in {"VBN", "VBD"}:
         return False  # "…, telling reporters": the participle's speaker is its head's subject
+    if token.tag_ == "VBD" and token.dep_ == "conj" and subject_of(token) is not None:
+        return False  # "She greeted supporters and told them that …": the joined verb's subject
     return not any(c.dep_ in {"agent", "nsubj"} for c in token.children)
 
 
