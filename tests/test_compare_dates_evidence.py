@@ -78,3 +78,30 @@ def test_a_quantifier_stands_for_what_it_counts_and_a_where_clause_places_the_ac
     by_text = {d.text: d.participants for d in article.dates}
     assert by_text["March 1"] == ["noun:state"]  # the states vote, not "a host"
     assert by_text["Feb. 27"] == ["noun:electorate"]  # Eastport is where, not who
+
+
+def test_the_body_a_group_acts_for_is_a_shared_participant():
+    # "Eastport Council officials" and "Eastport Council adviser Tom Reyes" act for one body;
+    # the participle "warning" borrows its clause's subject.
+    assert _date_conflicts(
+        "Senior Eastport Council officials raised the stakes for the mayor, warning on March 3 "
+        "that the budget would fail.",
+        "Eastport Council adviser Tom Reyes warned on March 5 that a failed budget would close "
+        "schools.",
+    )
+    body = ("Senior Eastport Council officials raised the stakes for the mayor, warning on "
+            "March 3 that the budget would fail.")
+    article = read([Article.from_paragraphs("a", [body], published=PUBLISHED)])[0]
+    assert set(article.dates[0].participants) >= {"owner:eastport council", "noun:official"}
+
+
+def test_one_weeks_reports_date_the_storys_one_act_of_a_kind():
+    # Both days are the news of their articles (published the same day): the arguments heard
+    # at the court are one act, though neither dated act names who argued (the company is
+    # named outside them).
+    assert _date_conflicts(
+        "The ten-year-old lawsuit, argued in lively exchanges at the court Sunday, claims that "
+        "Hollowmere Mills underpays women.",
+        "The issue before the judges at Tuesday's arguments was not whether Hollowmere Mills "
+        "underpays women.",
+    )

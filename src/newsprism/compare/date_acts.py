@@ -23,10 +23,12 @@ One act needs showing, not only two acts of one kind: outlets date many acts of 
 with the same verbs ("states that vote on March 1", "South Carolina, where voters vote on Feb.
 27"), so two dates are set against each other only when something shows they date one act
 (:func:`one_act_shown`): the sentences re-word each other, or the dated acts share a
-participant - a name in a role (resolved through "he"/"she"), a common noun ("voters approved
-the bond in 2009" / "voters in 2010 approved"), a named place, a described thing - or, when
-only one side's act names anyone, that name stands in the other's dated clause. Names
-elsewhere in the sentences (the candidate whose campaign both stories follow) show nothing.
+participant - a name in a role (resolved through "he"/"she") that the other act names in a
+role, as the body its doers act for ("White House officials") or in its dated clause; a common
+noun ("voters approved the bond in 2009" / "voters in 2010 approved"); a named place; a
+described thing; or both days are their articles' news, dating acts of one kind (one week's
+reports of a story tell its one hearing). Names elsewhere in the sentences (the candidate whose
+campaign both stories follow) show nothing.
 
 Places set acts apart: a hearing before the Crown Court and one before the magistrates are two
 acts (the venue is read by :mod:`newsprism.read.date_venue`); a name inside the other is
@@ -98,27 +100,45 @@ def may_conflict(
     # evacuation" / "signed the evacuation order"); a lone shared verb ("will appear") fits
     # every hearing of a case.
     participants = (news_pegs or reworded or one_act_shown(date_a, date_b)
+                    or _one_news_act(a.article, date_a, b.article, date_b)
                     or (wording >= CLOSE and _shared_events(date_a, date_b) >= 2))
     return same_act and participants
 
 
 def one_act_shown(a: DateMention, b: DateMention) -> bool:
-    """The two dated acts share a participant (see the module): a name in a role, a common
-    noun, a place or a described thing; or one side's act names people and one of them stands
-    in the other's dated clause, whose roles the parse left unnamed ("after Edward Brooke, who
-    served from 1967" / "since Edward Brooke held the seat from 1966")."""
+    """The two dated acts share a participant (see the module): a name in a role of one that
+    is a name in a role or a name of the dated clause of the other ("after Edward Brooke, who
+    served from 1967" / "since Edward Brooke held the seat from 1966", where the parse left
+    the doer unread); one body both acts' people act for ("White House officials" / "White
+    House adviser Larry Summers"); a common noun; a place; a described thing."""
     named_a, named_b = _named_roles(a), _named_roles(b)
-    if named_a and named_b:
-        return not names_differ(named_a, named_b)
-    if named_a or named_b:
-        named, other = (named_a, b) if named_a else (named_b, a)
-        clause = _role(other, "clause") + other.setting
-        return bool(clause) and not names_differ(named, clause)
+    around_a = named_a + _role(a, "clause") + a.setting
+    around_b = named_b + _role(b, "clause") + b.setting
+    if _names_meet(named_a, around_b) or _names_meet(named_b, around_a):
+        return True
+    # The body two groups act for is compared with the body only: "White House officials" /
+    # "White House adviser Larry Summers"; a team that arrested nobody is no owner of its player.
+    if _names_meet(_role(a, "owner"), _role(b, "owner")):
+        return True
     nouns_a, nouns_b = set(_role(a, "noun")), set(_role(b, "noun"))
     things_a = {w for t in _role(a, "thing") for w in t.split()}
     things_b = {w for t in _role(b, "thing") for w in t.split()}
-    return bool(nouns_a & nouns_b or things_a & things_b) or (
-        bool(a.setting and b.setting) and not names_differ(a.setting, b.setting))
+    return bool(nouns_a & nouns_b or things_a & things_b) or _names_meet(a.setting, b.setting)
+
+
+def _names_meet(names_a: list[str], names_b: list[str]) -> bool:
+    return bool(names_a and names_b) and not names_differ(names_a, names_b)
+
+
+def _one_news_act(
+    article_a: Article, date_a: DateMention, article_b: Article, date_b: DateMention
+) -> bool:
+    """Both days are their articles' news (within a week of publication) and date acts of one
+    kind ("argued at the court Sunday" / "Tuesday's arguments"): reports of one running story
+    in one week tell its one act of that kind, so one of them misdates it (acts of other
+    participants are still told apart by :func:`participants_differ`)."""
+    return events_meet(date_a.predicates, date_b.predicates) and _is_news(article_a, date_a) \
+        and _is_news(article_b, date_b)
 
 
 def _named_roles(mention: DateMention) -> list[str]:

@@ -19,6 +19,8 @@ court on Tuesday"), and so can its participants, read here as ``role:name``:
   particular, so it never tells two acts apart; two dates whose acts have one in common show,
   like a shared name, that they may be one act (:func:`newsprism.compare.date_acts.one_act_shown`).
 
+- ``owner``: a name inside a doer's or patient's phrase ("White House officials", "Colorado
+  voters"): the body they act for,
 - ``clause``: any other name the date's own clause mentions ("... senator since Edward Brooke
   held the seat from 1966"): when the parse misses who acted, the name is still in the clause.
 
@@ -119,8 +121,8 @@ def pronoun_resolver(article: Article, doc: Doc) -> PronounResolver:
         if any(a <= token.idx < b for a, b in quoted):
             return None
         subject = _governing_subject(token)
-        if subject is not None:
-            return _name(subject, article.mentions)
+        if subject is not None and subject.pos_ == "NOUN" and _name(subject) is None:
+            return None  # "the senator ... as he turns": a role, whose name is only a guess
         cluster = salience.resolve(token)
         return coref.clusters[cluster].name.lower() or None if cluster is not None else None
 
@@ -254,6 +256,7 @@ def _verb_roles(verb: Token, mentions: list[Mention], found: list[str],
             if role == "doer":
                 _add_doer(found, member, mentions, resolver)
             elif role == "patient":
+                _add_owners(found, member, mentions)
                 name = _name(member, mentions) or resolver(member)
                 if name:
                     _add(found, "patient", name)
@@ -276,7 +279,9 @@ def _borrowed_subject(verb: Token) -> Token | None:
     subject is advance's, which is improve's."""
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+        participle = node.dep_ == "advcl" and node.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in node.children)  # "..., warning on Monday that"
+        if not (node.dep_ in ("xcomp", "conj") or participle) or node.head.i == node.i:
             return None
         node = node.head
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
@@ -285,8 +290,23 @@ def _borrowed_subject(verb: Token) -> Token | None:
     return None
 
 
+def _add_owners(found: list[str], token: Token, mentions: list[Mention]) -> None:
+    """Names inside a doer's or patient's own phrase ("White House officials", "Colorado
+    voters", "the IRS official"): the body the people act for."""
+    own = _name(token, mentions)
+    for word in token.subtree:
+        if word.i == token.i or word.dep_ not in ("compound", "poss", "amod", "nmod"):
+            continue
+        if not _in_own_clause(word, token):
+            continue
+        name = _name(word, mentions)
+        if name and name != own:
+            _add(found, "owner", name)
+
+
 def _add_doer(found: list[str], token: Token, mentions: list[Mention],
               resolver: PronounResolver) -> None:
+    _add_owners(found, token, mentions)
     name = _name(token, mentions)
     person = name is not None and _label(token, mentions) == "PERSON"
     if name is None:
