@@ -112,10 +112,13 @@ def one_act_shown(a: DateMention, b: DateMention) -> bool:
     the doer unread); one body both acts' people act for ("White House officials" / "White
     House adviser Larry Summers"); a common noun; a place; a described thing."""
     named_a, named_b = _named_roles(a), _named_roles(b)
-    around_a = named_a + _role(a, "clause") + a.setting
-    around_b = named_b + _role(b, "clause") + b.setting
-    if _names_meet(named_a, around_b) or _names_meet(named_b, around_a):
-        return True
+    if named_a and named_b:
+        if _names_meet(named_a, named_b):
+            return True
+    elif named_a or named_b:
+        named, other = (named_a, b) if named_a else (named_b, a)
+        if _names_meet(named, _role(other, "clause") + other.setting):
+            return True
     # The body two groups act for is compared with the body only: "White House officials" /
     # "White House adviser Larry Summers"; a team that arrested nobody is no owner of its player.
     if _names_meet(_role(a, "owner"), _role(b, "owner")):

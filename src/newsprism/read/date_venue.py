@@ -294,11 +294,12 @@ def _add_owners(found: list[str], token: Token, mentions: list[Mention]) -> None
     """Names inside a doer's or patient's own phrase ("White House officials", "Colorado
     voters", "the IRS official"): the body the people act for."""
     own = _name(token, mentions)
-    for word in token.subtree:
-        if word.i == token.i or word.dep_ not in ("compound", "poss", "amod", "nmod"):
-            continue
-        if not _in_own_clause(word, token):
-            continue
+    # The head's own modifiers, and those of a title before a name ("Eastport Council adviser
+    # Tom Reyes"); never a name further inside the phrase ("the senator since Edward Brooke").
+    modifiers = [c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+    modifiers += [g for c in modifiers if c.pos_ == "NOUN" for g in c.children
+                  if g.dep_ in ("compound", "poss", "amod", "nmod")]
+    for word in modifiers:
         name = _name(word, mentions)
         if name and name != own:
             _add(found, "owner", name)
