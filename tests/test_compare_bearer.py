@@ -217,3 +217,21 @@ def test_a_compound_measure_still_conflicts_with_a_plain_count():
         "The league suspended Sam Okoro for 12 games on Monday for the hit.",
     )
     assert _conflicts(facts)
+
+
+def test_shares_of_runs_of_different_lengths_do_not_conflict():
+    # Each writer picks the run: seven of the past eight and eight of the past nine are both
+    # true of one record, and neither share is the other's run length.
+    facts = _story(
+        "Mayor Ada Flint has won seven of the past eight votes in the council, aides said.",
+        "Mayor Ada Flint has won eight of the past nine votes in the council, aides said.",
+    )
+    assert not _conflicts(facts)
+
+
+def test_shares_of_one_run_given_differently_still_conflict():
+    facts = _story(
+        "Mayor Ada Flint has won seven of the past nine votes in the council, aides said.",
+        "Mayor Ada Flint has won four of the past nine votes in the council, aides said.",
+    )
+    assert [sorted(v.text for v in f.values) for f in _conflicts(facts)] == [["four", "seven"]]

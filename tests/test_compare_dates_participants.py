@@ -100,11 +100,12 @@ def test_one_round_on_two_days_conflicts():
     ("Harlan Pike, fired on March 2, is suing the club.", "March 2", {"patient:harlan pike"}),
     ("Harlan Pike, who was fired on March 2, is suing the club.", "March 2",
      {"patient:harlan pike"}),
-    ("The club fired Harlan Pike on March 2.", "March 2", {"patient:harlan pike"}),
+    ("The club fired Harlan Pike on March 2.", "March 2",
+     {"patient:harlan pike", "noun:club"}),  # a common-noun doer is kept as a noun
     ("On April 14, Ruth Calder signed an executive order.", "April 14",
-     {"doer:ruth calder", "agent:ruth calder", "thing:executive order"}),
+     {"doer:ruth calder", "agent:ruth calder", "thing:executive order", "noun:order"}),
     ("Ruth Calder signed the bill on April 14.", "April 14",
-     {"doer:ruth calder", "agent:ruth calder"}),  # "the bill" says not which bill
+     {"doer:ruth calder", "agent:ruth calder", "noun:bill"}),  # not which bill: no thing
     ("Eastport State improved to 25-7 and advances to play Saturday in the semifinal.",
      "Saturday", {"doer:eastport state"}),  # the subject "play" borrows; not "Saturday"
     ("The Owls will face the winner of Friday's second semifinal between the Hawks and the "

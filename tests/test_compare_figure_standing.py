@@ -111,3 +111,25 @@ def test_a_background_quake_further_down_does_not_mark_the_storys():
         "fled their homes.\n\nThe region is prone to quakes.\n\nIn February, a quake measuring "
         "6.4 hit another town, killing 600 people.",
     )
+
+
+def test_a_change_is_not_a_level_nor_a_rise_a_fall():
+    # "Up 45 percent" is a change from an earlier vote, "62 percent" the level turnout reached,
+    # "a 30 percent decline" another party's change.
+    rise = "Turnout in the Hollowmere primary was up 45 percent from 2008, officials said."
+    level = "Turnout in the Hollowmere primary reached 62 percent, up from 2008, officials said."
+    fall = ("Turnout in the Hollowmere primary showed a 30 percent decline from 2008, officials "
+            "said.")
+    assert not _conflicts(rise, level)
+    assert not _conflicts(rise, fall)
+
+
+def test_one_change_given_differently_still_conflicts():
+    assert _conflicts(
+        "Turnout in the Hollowmere primary was up more than 70 percent from 2008, officials said.",
+        "Turnout in the Hollowmere primary rose 30 percent from 2008, officials said.",
+    )
+    assert _conflicts(
+        "Ada Flint won 73 percent of the vote in the Hollowmere primary, officials said.",
+        "Ada Flint won 30 percent of the vote in the Hollowmere primary, officials said.",
+    )

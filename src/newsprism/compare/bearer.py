@@ -18,7 +18,9 @@ figure of its kind it is (``Quantity.scope``: "since week 9", "season", "by knoc
 different scopes, are two figures; a part of a count ("by knockout") is never the count itself,
 nor is a window of a record ("since October", "in his last two games") the unbounded record.
 The length a compound measures ("an 11-game win streak") is neither share nor set of an "N of M"
-partitive ("won 18 of its next 23 games").
+partitive ("won 18 of its next 23 games"). A partitive over a window ("won seven of the past eight
+contests") gives a share of a run the writer chose and the run's length: a share of the past eight
+and one of the past nine are two quantities, and neither is the length of a run.
 
 Only disagreeing figures are checked (:func:`same_bearer`): equal figures of two people are
 still two equal figures, and that is no claim against anyone.
@@ -75,7 +77,7 @@ def same_bearer(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
         return False
     if not bearers_may_match(qa, qb) or not scopes_may_match(qa, qb):
         return False
-    if window_apart(a, qa, b, qb):
+    if window_apart(a, qa, b, qb) or partitive_windows_apart(a, qa, b, qb):
         return False
     if not (owner_is_known(a, qa) and owner_is_known(b, qb)):
         return False
@@ -111,6 +113,35 @@ def in_partitive(statement: Statement, quantity: Quantity) -> bool:
         if second.start > first.end and PARTITIVE_OF.fullmatch(text[first.end:second.start]):
             return True
     return False
+
+
+def partitive_windows_apart(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """Two figures are shares of, or lengths of, runs of different lengths, or only one of them
+    is a share or a length of a run at all. "Won seven of the past eight contests" and "won
+    eight of the past nine" count wins over two runs, each chosen by its writer: neither
+    outlet's figure is the other's misreported, nor is a share (seven) the run's length (nine),
+    nor either of them a count given for no run ("has won eight contests"). Shares of one run
+    ("18 of its next 23 games" / "16 of its next 23 games") are one figure given twice."""
+    share_a, share_b = window_share(a, qa), window_share(b, qb)
+    return share_a != share_b
+
+
+def window_share(statement: Statement, quantity: Quantity) -> tuple[str, float] | None:
+    """``("part", M)`` for the N of "N of the past M", ``("whole", M)`` for the M, or None
+    when the figure is no part of a partitive over a window ("the past", "the last", "their
+    next", "the first" M)."""
+    text = statement.article.text
+    sentence = statement.sentence
+    for other in statement.article.quantities:
+        if not sentence.start <= other.start < sentence.end \
+                or (other.start, other.end) == (quantity.start, quantity.end):
+            continue
+        first, second = (quantity, other) if quantity.end <= other.start else (other, quantity)
+        gap = text[first.end:second.start]
+        if second.start > first.end and PARTITIVE_OF.fullmatch(gap) \
+                and WINDOW_WORDS & set(gap.lower().split()):
+            return ("part" if first is quantity else "whole"), second.value
+    return None
 
 
 def bearers_may_match(qa: Quantity, qb: Quantity) -> bool:

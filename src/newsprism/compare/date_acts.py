@@ -19,6 +19,17 @@ and B" and "C advances to play Saturday" two games; "the first round" and "the s
 rounds. A role one side leaves unnamed tells nothing (read by
 :func:`newsprism.read.date_venue.participants_of`).
 
+One act needs showing, not only two acts of one kind: outlets date many acts of a running story
+with the same verbs ("states that vote on March 1", "South Carolina, where voters vote on Feb.
+27"), so two dates are set against each other only when something shows they date one act
+(:func:`one_act_shown`): the sentences re-word each other, or the dated acts share a
+participant - a name in a role (resolved through "he"/"she") that the other act names in a
+role, as the body its doers act for ("White House officials") or in its dated clause; a common
+noun ("voters approved the bond in 2009" / "voters in 2010 approved"); a named place; a
+described thing; or both days are their articles' news, dating acts of one kind (one week's
+reports of a story tell its one hearing). Names elsewhere in the sentences (the candidate whose
+campaign both stories follow) show nothing.
+
 Places set acts apart: a hearing before the Crown Court and one before the magistrates are two
 acts (the venue is read by :mod:`newsprism.read.date_venue`); a name inside the other is
 one place ("Hollowmere" / "Hollowmere Crown Court").
@@ -83,13 +94,59 @@ def may_conflict(
     same_act = (news_pegs or reworded or events_meet(date_a.predicates, date_b.predicates)
                 or bool(set(date_a.predicates) & set(date_b.predicates))
                 or (named and wording >= CLOSE and _eventful(date_a) and _eventful(date_b)))
-    # Who acted is shown by a shared name, or (the tagger misses many names: "authorities in X
-    # county" / "the prefect of X county") by closely worded sentences dating an act told by a
-    # verb and its object alike ("ordered the evacuation" / "signed the evacuation order"); a
-    # lone shared verb ("will appear") fits every hearing of a case.
-    participants = (named or not (a.names or b.names)
+    # Who acted is shown by a re-wording, by the acts' participants (one_act_shown), or (the
+    # tagger misses many names: "authorities in X county" / "the prefect of X county") by
+    # closely worded sentences dating an act told by a verb and its object alike ("ordered the
+    # evacuation" / "signed the evacuation order"); a lone shared verb ("will appear") fits
+    # every hearing of a case.
+    participants = (news_pegs or reworded or one_act_shown(date_a, date_b)
+                    or _one_news_act(a.article, date_a, b.article, date_b)
                     or (wording >= CLOSE and _shared_events(date_a, date_b) >= 2))
     return same_act and participants
+
+
+def one_act_shown(a: DateMention, b: DateMention) -> bool:
+    """The two dated acts share a participant (see the module): a name in a role of one that
+    is a name in a role or a name of the dated clause of the other ("after Edward Brooke, who
+    served from 1967" / "since Edward Brooke held the seat from 1966", where the parse left
+    the doer unread); one body both acts' people act for ("White House officials" / "White
+    House adviser Larry Summers"); a common noun; a place; a described thing."""
+    named_a, named_b = _named_roles(a), _named_roles(b)
+    if named_a and named_b:
+        if _names_meet(named_a, named_b):
+            return True
+    elif named_a or named_b:
+        named, other = (named_a, b) if named_a else (named_b, a)
+        if _names_meet(named, _role(other, "clause") + other.setting):
+            return True
+    # The body two groups act for is compared with the body only: "White House officials" /
+    # "White House adviser Larry Summers"; a team that arrested nobody is no owner of its player.
+    if _names_meet(_role(a, "owner"), _role(b, "owner")):
+        return True
+    nouns_a, nouns_b = set(_role(a, "noun")), set(_role(b, "noun"))
+    things_a = {w for t in _role(a, "thing") for w in t.split()}
+    things_b = {w for t in _role(b, "thing") for w in t.split()}
+    return bool(nouns_a & nouns_b or things_a & things_b) or _names_meet(a.setting, b.setting)
+
+
+def _names_meet(names_a: list[str], names_b: list[str]) -> bool:
+    return bool(names_a and names_b) and not names_differ(names_a, names_b)
+
+
+def _one_news_act(
+    article_a: Article, date_a: DateMention, article_b: Article, date_b: DateMention
+) -> bool:
+    """Both days are their articles' news (within a week of publication) and date acts of one
+    kind ("argued at the court Sunday" / "Tuesday's arguments"): reports of one running story
+    in one week tell its one act of that kind, so one of them misdates it (acts of other
+    participants are still told apart by :func:`participants_differ`)."""
+    return events_meet(date_a.predicates, date_b.predicates) and _is_news(article_a, date_a) \
+        and _is_news(article_b, date_b)
+
+
+def _named_roles(mention: DateMention) -> list[str]:
+    return [name for role in ("doer", "agent", "patient", "party")
+            for name in _role(mention, role)]
 
 
 def participants_differ(a: DateMention, b: DateMention) -> bool:

@@ -10,7 +10,12 @@
 - figures of **two marked events** are two figures: news tells events of one kind apart by a
   figure that names them, a quake's magnitude, a storm's category, a flight's number. "A
   magnitude-5.2 quake injured three people" and "a 5.6 quake injured five" are two quakes (an
-  aftershock, a second tremor), not one injury count misreported.
+  aftershock, a second tremor), not one injury count misreported;
+- a **change** is not a level: "turnout was up 70 percent from 2008" and "won 73 percent of the
+  vote" are two measures (a change and a share), and so are a rise and a fall ("a 30% decline"
+  in one party's turnout, "up 70 percent" in the other's): a story that sets what rose against
+  what fell gives one figure of each, and an outlet misreporting a figure does not also turn
+  its direction.
 """
 
 from __future__ import annotations
@@ -39,6 +44,26 @@ SESSION_UNITS = {"percent", "dollar", "pound", "euro", "yen", "point"}
 _DECIMAL = r"(\d{1,2}(?:\s?\.\s?\d)?)"
 _TENTHS = r"(\d\s?\.\s?\d)"
 _NOT_AFTER_DIGITS = r"(?<![\d.])(?<![\d.]\s)"
+# A figure given as a change, by the words right before it ("rose 5 percent", "was up 70
+# percent", "an increase of 5 percent") or right after it ("a 30% decline", "5 percent higher").
+# "Up" and "down" count only after a form of "be", a comma or a dash ("turnout was up 70
+# percent", "shares, down 3 percent"), not as a verb's particle ("picked up two delegates").
+_BY = r"\s+(?:by\s+)?$"
+RISE_BEFORE = re.compile(
+    r"(?:\b(?:rose|rise|rises|rising|risen|increased|increases|grew|grows|grown|gained|gains|"
+    r"jumped|jumps|climbed|climbs|soared|soars|surged|surges)|(?:\b(?:is|are|was|were|be|been|"
+    r"being)|[,—–])\s+up)" + _BY + r"|\b(?:increase|rise|gain|jump|growth|surge)\s+of\s+$",
+    re.IGNORECASE)
+FALL_BEFORE = re.compile(
+    r"(?:\b(?:fell|fall|falls|falling|fallen|dropped|drops|declined|declines|decreased|"
+    r"decreases|slid|slides|slipped|slips|plunged|plunges|plummeted|sank|sinks|shrank|shrinks|"
+    r"tumbled|tumbles|dipped|dips)|(?:\b(?:is|are|was|were|be|been|being)|[,—–])\s+down)"
+    + _BY + r"|\b(?:decrease|decline|drop|fall|reduction|cut|loss)\s+of\s+$", re.IGNORECASE)
+RISE_AFTER = re.compile(r"^\s*(?:-\s*)?(?:increases?|rises?|gains?|jumps?|growth|surges?|"
+                        r"higher|more than)\b", re.IGNORECASE)
+FALL_AFTER = re.compile(r"^\s*(?:-\s*)?(?:decreases?|declines?|drops?|falls?|reductions?|"
+                        r"cuts?|lower|less than|fewer than)\b", re.IGNORECASE)
+CHANGE_WINDOW = 40  # characters either side of a figure where its change words stand
 # The sentences of an article's lead: headline, stamp or dateline, and the first of the copy.
 LEAD_SENTENCES = 3
 EVENT_MARKS = {
@@ -78,6 +103,27 @@ def same_session_measure(qa: Quantity, qb: Quantity) -> bool:
 
 def _closing(quantity: Quantity) -> bool:
     return bool(CLOSING_EVENTS & set(quantity.predicates))
+
+
+def same_change(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """Both figures are levels, or both changes in the same direction (see the module): a
+    change is never the level it changed, nor a rise the fall of another measure."""
+    return change_of(a, qa) == change_of(b, qb)
+
+
+def change_of(statement: Statement, quantity: Quantity) -> str | None:
+    """"rise" or "fall" when the figure is given as a change, None when it is a level, a share
+    or a count ("rose to 73 percent" is the level reached: only the words right before or
+    right after the figure are read)."""
+    text = statement.article.text
+    sentence = statement.sentence
+    before = text[max(sentence.start, quantity.start - CHANGE_WINDOW):quantity.start]
+    after = text[quantity.end:min(sentence.end, quantity.end + CHANGE_WINDOW)]
+    if RISE_BEFORE.search(before) or RISE_AFTER.match(after):
+        return "rise"
+    if FALL_BEFORE.search(before) or FALL_AFTER.match(after):
+        return "fall"
+    return None
 
 
 def same_marked_event(a: Statement, b: Statement) -> bool:

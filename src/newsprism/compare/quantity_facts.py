@@ -29,6 +29,7 @@ from newsprism.compare.align import (
 from newsprism.compare.bearer import same_bearer
 from newsprism.compare.figure_standing import (
     disputed_claim,
+    same_change,
     same_marked_event,
     same_session_measure,
 )
@@ -119,6 +120,8 @@ def quantity_score(a: QuantityItem, b: QuantityItem, wording: float) -> float | 
     qa, qb = a.quantity, b.quantity
     if _measure(qa) != _measure(qb):
         return None  # percentages, sums of money and head counts never describe one another
+    if not same_change(a.statement, qa, b.statement, qb):
+        return None  # a change is not a level, nor a rise a fall (figure_standing)
     relation = _relation(qa, qb)
     same_unit = qa.unit == qb.unit
     shared_phrase = bool((phrase_words(qa.text) & phrase_words(qb.text)) - {qa.unit, qb.unit})

@@ -33,7 +33,12 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article, DateMention, DatePrecision, Mention
 from newsprism.read.date_lines import publication_day, stamp_lines, within
-from newsprism.read.date_venue import participants_of, setting_and_venue
+from newsprism.read.date_venue import (
+    PronounResolver,
+    participants_of,
+    pronoun_resolver,
+    setting_and_venue,
+)
 from newsprism.read.figure_context import predicates_of, setting_of
 from newsprism.read.quotemarks import quoted_stretches
 
@@ -69,6 +74,7 @@ def annotate(article: Article, doc: Doc) -> None:
     stamps = stamp_lines(article)
     quoted = quoted_stretches(article.text)
     names = [m for m in article.mentions if m.label not in ("DATE", "TIME", "CARDINAL")]
+    pronoun = pronoun_resolver(article, doc)
     found: list[DateMention] = []
     covered: set[int] = set()
     for mention, tokens in _anniversaries(doc, reference):
@@ -80,7 +86,7 @@ def annotate(article: Article, doc: Doc) -> None:
         if within(span.start_char, stamps) or (
                 within(span.start_char, quoted) and _speakers_present(span)):
             continue
-        mention = _normalise(span, reference, names)
+        mention = _normalise(span, reference, names, pronoun)
         if mention is not None:
             found.append(mention)
     article.dates.extend(sorted(found, key=lambda m: m.start))
@@ -188,7 +194,8 @@ def _habitual(span: Span) -> bool:
 # --- normalisation ----------------------------------------------------------------------------
 
 
-def _normalise(span: Span, reference: Reference, names: list[Mention]) -> DateMention | None:
+def _normalise(span: Span, reference: Reference, names: list[Mention],
+               pronoun: PronounResolver | None = None) -> DateMention | None:
     text = span.text
     if not _is_calendar_expression(text) or _habitual(span):
         return None  # a duration, a vague period or a recurrence, not a point in the calendar
@@ -199,7 +206,7 @@ def _normalise(span: Span, reference: Reference, names: list[Mention]) -> DateMe
     return DateMention(start=span.start_char, end=span.end_char, text=text, value=iso,
                        precision=precision, predicates=predicates_of(span.root),
                        setting=setting_and_venue(span.root),
-                       participants=participants_of(span, names))
+                       participants=participants_of(span, names, pronoun))
 
 
 def _value(span: Span, reference: Reference) -> tuple[str, DatePrecision] | None:
