@@ -8,7 +8,7 @@ verb).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph
 from newsprism.read.cues import stance_object
@@ -28,45 +28,48 @@ CLAUSE_DEPS = {"acl", "ccomp", "relcl"}
 def noun_claims(
     article: Article, doc: Doc, paragraphs: list[Paragraph], segments: list[QuoteSegment]
 ) -> list[Draft]:
+    """Claims owned by a possessor: "her claim that …" (a noun of saying and its "that" clause)
+    and "his attacks on the council" (a noun of stance and its object)."""
     marked = marked_spans(segments)
-    drafts: list[Draft] = []
+    claims: list[Draft] = []
+    stances: list[Draft] = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in SAYING_NOUNS:
-            continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        clause = next(
-            (
-                c
-                for c in token.rights
-                if c.dep_ in CLAUSE_DEPS
-                and c.left_edge.lower_ == "that"
-                and c.left_edge.dep_ == "mark"
-            ),
-            None,
-        )
-        if owner is None or clause is None or not can_speak(article, owner):
+        if owner is None:
+            continue
+        claim = _claim_clause(article, token, owner)
+        stance = _stance_target(token, owner) if claim is None else None
+        if claim is None and stance is None:
             continue
         paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
         if paragraph is None or inside(marked, token.idx):
             continue
-        ranges = [(clause.left_edge.i + 1, clause.right_edge.i + 1)]
-        drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, owner)
-    return drafts + _stance_nouns(article, doc, paragraphs, segments)
+        ranges = [claim] if claim is not None else [stance]
+        found = clause_drafts(article, doc, paragraph, segments, ranges, token, owner)
+        (claims if claim is not None else stances).extend(found)
+    return claims + stances
 
 
-def _stance_nouns(
-    article: Article, doc: Doc, paragraphs: list[Paragraph], segments: list[QuoteSegment]
-) -> list[Draft]:
-    marked = marked_spans(segments)
-    drafts: list[Draft] = []
-    for token in doc:
-        target = stance_object(token)
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if target is None or owner is None or owner.lower_ in NON_SPEAKERS:
-            continue
-        paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
-        if paragraph is None or inside(marked, token.idx):
-            continue
-        ranges = [(target.left_edge.i, target.right_edge.i + 1)]
-        drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, owner)
-    return drafts
+def _claim_clause(article: Article, token: Token, owner: Token) -> tuple[int, int] | None:
+    """The token range of the "that" clause of a noun of saying whose owner can speak."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in SAYING_NOUNS:
+        return None
+    clause = next(
+        (
+            c
+            for c in token.rights
+            if c.dep_ in CLAUSE_DEPS and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+        ),
+        None,
+    )
+    if clause is None or not can_speak(article, owner):
+        return None
+    return clause.left_edge.i + 1, clause.right_edge.i + 1
+
+
+def _stance_target(token: Token, owner: Token) -> tuple[int, int] | None:
+    """The token range of a stance noun's object ("attacks on the council")."""
+    target = stance_object(token)
+    if target is None or owner.lower_ in NON_SPEAKERS:
+        return None
+    return target.left_edge.i, target.right_edge.i + 1
