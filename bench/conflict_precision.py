@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/conflict_precision.py [--judgments docs/conflict-judgments.jsonl]
         [--size 30] [--seed 6] [--flags FILE] [--show ID ...] [--markdown] [--as-loaded]
-        [--no-polnear]
+        [--no-polnear] [--no-semeval]
 
 Events: the 60 BASIL triplets (Fox, NYT, HuffPost on one event) and the 70 ECB+ events (topics
 1–35, each with an ``ecb`` and an ``ecbplus`` event, every event a set of articles from different
@@ -21,6 +21,13 @@ syndicated copies marked as :func:`newsprism.load` marks them, grouped into stor
 :func:`newsprism.group.group` itself, and every story with two or more outlets compared. Its
 flags were first read after the sixth session's rules were written, so it was the one set no
 rule had been fitted on (see ``docs/conflict-sample.md`` for what was read when).
+
+A fourth set, ``semeval`` (``--no-semeval`` leaves it out), was added after every rule above
+and read once, for an out-of-sample figure: the SemEval-2022 task 8 article pairs whose
+annotators rated them the same story (``Overall`` ≤ 1.5) in a language pair of one language
+(English, German, Spanish, French, Italian: those a checker here reads), each pair compared as a
+two-outlet story. Its texts are scraped heads of pages (title and body run together, about 1,000
+characters), so it tests what is flagged in ledes, not whole articles.
 
 Every ``conflict`` is listed: facts (quantity, date, statement, attribution) with status
 ``conflict``, and, apart, quote groups whose status is ``conflict`` (shown in reports as "outlets
@@ -101,6 +108,35 @@ def polnear_stories(articles: list[Article]) -> dict[tuple[str, str], list[Artic
             if len({by_id[i].outlet for i in story.articles}) >= 2}
 
 
+SEMEVAL_LANGUAGES = ("en", "de", "es", "fr", "it")
+SAME_STORY = 1.5  # Overall: 1 = very similar … 4 = very dissimilar
+
+
+def semeval_stories(path: Path) -> dict[tuple[str, str], list[Article]]:
+    """Each same-story, same-language SemEval pair as a two-outlet story."""
+    csv.field_size_limit(1 << 30)  # article texts sit in single fields
+    articles: dict[str, Article] = {}
+    stories: dict[tuple[str, str], list[Article]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            language = row["lang1"]
+            if (row["lang2"] != language or language not in SEMEVAL_LANGUAGES
+                    or float(row["Overall"]) > SAME_STORY):
+                continue
+            members = []
+            for id, text in zip(row["pair_id"].split("_"), (row["text1"], row["text2"]),
+                                strict=True):
+                if not text.strip():
+                    break
+                if id not in articles:
+                    articles[id] = from_text(text.strip(), id, source=f"semeval:{id}",
+                                             language=language)
+                members.append(articles[id])
+            if len(members) == 2:
+                stories["semeval", f"{language}:{row['pair_id']}"] = members
+    return stories
+
+
 def as_ingested(article: Article) -> Article:
     """The article as ``newsprism ingest`` makes it from its raw text. ECB+ files are whole
     pages' text, with "Posted on …" stamps and headlines; the loader calls every line body, so
@@ -162,7 +198,7 @@ def story_flags(stratum: str, label: str, members: list[Article]) -> list[S.Flag
     return flags
 
 
-def collect(shared: Path, clean: bool, polnear: bool = True
+def collect(shared: Path, clean: bool, polnear: bool = True, semeval: bool = True
             ) -> tuple[list[S.Flag], dict[str, Article], Counter]:
     grouped = events(shared, clean)
     articles = read_cached([a for members in grouped.values() for a in members])
@@ -171,6 +207,11 @@ def collect(shared: Path, clean: bool, polnear: bool = True
         political = read_cached(polnear_articles(shared / "polnear"))
         by_id.update((a.id, a) for a in political)
         grouped.update(polnear_stories(political))
+    if semeval:
+        pairs = semeval_stories(shared / "semeval2022-task8" / "training_set.csv")
+        unique = {a.id: a for members in pairs.values() for a in members}
+        by_id.update((a.id, a) for a in read_cached(list(unique.values())))
+        grouped.update(pairs)
     flags, sizes = [], Counter()
     for (stratum, label), members in grouped.items():
         sizes[stratum, "events"] += 1
@@ -233,6 +274,9 @@ def report(flags: list[S.Flag], chosen: list[S.Flag], judgments: S.Judgments,
         part = [f for f in chosen if f["kind"] == kind]
         print(f"  {kind:12} {S.precision(part, judgments)}")
     print(f"all judged conflict facts: {S.precision(facts, judgments)}")
+    for stratum in sorted({f["stratum"] for f in facts}):
+        part = [f for f in facts if f["stratum"] == stratum]
+        print(f"  all {stratum:6} {S.precision(part, judgments)}")
     if groups:
         print(f"quote groups (all): {S.precision(groups, judgments)}")
     unjudged = [f for f in chosen if f["key"] not in judgments]
@@ -254,6 +298,8 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true", help="print the sample table")
     parser.add_argument("--no-polnear", action="store_true",
                         help="leave out the PolNeAR stories newsprism groups itself")
+    parser.add_argument("--no-semeval", action="store_true",
+                        help="leave out the same-story SemEval-2022 task 8 pairs")
     parser.add_argument("--as-loaded", action="store_true",
                         help="ECB+ articles as the loader builds them (every line body), "
                         "not cleaned by newsprism.ingest")
@@ -262,7 +308,8 @@ def main() -> int:
         print(f"needs {args.data}/basil and {args.data}/ecbplus", file=sys.stderr)
         return 2
     started, cpu = time.perf_counter(), time.process_time()
-    flags, articles, sizes = collect(args.data, not args.as_loaded, not args.no_polnear)
+    flags, articles, sizes = collect(args.data, not args.as_loaded, not args.no_polnear,
+                                     not args.no_semeval)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     judgments = S.load_judgments(args.judgments)
     facts = [f for f in flags if f["kind"] != "quote_group"]

@@ -79,7 +79,17 @@ def _load_and_read(paths: Sequence[str]) -> tuple[list[Article], list[InputError
     articles, errors = api.load(paths)
     with _progress(len(articles), "reading") as advance:
         articles = api.read(articles, progress=advance)
+    _tell_unread(articles)
     return articles, errors
+
+
+def _tell_unread(articles: Sequence[Article]) -> None:
+    """Say which articles the reading models could not read, so an empty quote list is not
+    mistaken for an article without quotes."""
+    for article in articles:
+        if article.unread:
+            print(f"newsprism: {article.source or article.id}: not read: "
+                  f"{'; '.join(article.unread)}", file=sys.stderr)
 
 
 # --- commands ---------------------------------------------------------------------------------

@@ -165,6 +165,11 @@ class Article(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+    unread: list[str] = Field(
+        default_factory=list,
+        description="What the read stage left out for this article and why (a language its "
+        "models were not trained on)",
+    )
 
     @classmethod
     def from_paragraphs(

@@ -38,6 +38,18 @@ def load_nlp() -> Language:
     return nlp
 
 
+def primary_language(code: str | None) -> str | None:
+    """``en`` for ``en``, ``en-GB``, ``EN_us``: metadata spells languages many ways."""
+    return code.replace("_", "-").split("-")[0].lower() if code else None
+
+
+def model_reads(article: Article, doc: Doc) -> bool:
+    """Whether the model behind ``doc`` was trained on the article's language (or the language
+    is not known, as for a short text, in which case the model is trusted)."""
+    language = primary_language(article.language)
+    return language is None or language == doc.lang_
+
+
 def parse_text(article: Article) -> str:
     """The text the parser sees: ``article.text`` with boilerplate blanked, same length."""
     chars = list(article.text)
