@@ -6,8 +6,9 @@ values the wording admits. The interval comes from two things only: how the nume
 place of its last significant digit) and the hedge in front of it (about, more than, up to, …).
 The counted noun (``unit``) comes from the dependency parse, so later stages compare like with like.
 
-Years, dates, times, ordinals, list numbers and numbers inside names are not quantities; an age
-("a 52-year-old") is, although the tagger labels it a date.
+Years, dates, times, ordinals, list numbers and numbers inside names are not quantities
+(:mod:`~newsprism.read.not_counts`); an age ("a 52-year-old") is, although the tagger labels it
+a date.
 
 Beside this module: :mod:`~newsprism.read.quantity_words` (number words, hedges and the ranges
 they allow), :mod:`~newsprism.read.quantity_spans` (ranges, elided nouns, "the two leaders") and
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Token
 from newsprism.model import Article, Quantity
 from newsprism.read.figure_context import predicate_of, predicates_of, scope_of, setting_of
 from newsprism.read.figure_owner import annotate_bearers
+from newsprism.read.not_counts import is_not_a_count
 from newsprism.read.quantity_spans import (
     borrow_elided_units,
     borrow_partitive_units,
@@ -52,24 +54,8 @@ from newsprism.read.quantity_words import (
 )
 
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|m|mn|k|tn)?$", re.IGNORECASE)
-NOT_A_COUNT = re.compile(r"[:/]")  # 10:30 is a time, 9/11 a date
-# A clock time the tokenizer split: the hour before ":40 a.m.", "a.m.", "pm" or "o'clock", and
-# the minutes after "6:" (some copies of pages space them: "6: 40 a. m.").
-CLOCK_AFTER = re.compile(r"^\s?(?:[:.]\s?\d{2}\b)?\s?(?:[ap]\.?\s?m\b|o['’]clock\b)",
-                         re.IGNORECASE)
-CLOCK_MINUTES_BEFORE = re.compile(r"\b\d{1,2}\s?:\s?$")
-# "four-by-four", "2-by-4": a name for a vehicle or a timber size, not two counts of four.
-BY_COMPOUND_AFTER = re.compile(r"^\s?-\s?by\s?-\s?\w", re.IGNORECASE)
-BY_COMPOUND_BEFORE = re.compile(r"\w\s?-\s?by\s?-\s?$", re.IGNORECASE)
-_SMALL = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|hundred|thousand)"
-RATIO_AFTER = re.compile(r"^\s*-?\s*(?:in|out of)\s*-?\s*" + _SMALL + r"\b", re.IGNORECASE)
-RATIO_BEFORE = re.compile(r"\b" + _SMALL + r"\s*-?\s*(?:in|out of)\s*-?\s*$", re.IGNORECASE)
 TENS = {20, 30, 40, 50, 60, 70, 80, 90}  # the number words a hyphen joins to a unit: "forty-two"
 AGE_UNITS = {"year", "month", "week", "day"}  # "a 52-year-old", "a five-month-old"
-# Entity types whose numbers are names or labels (Boeing 737, Resolution 1325), not counts.
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-               "NORP", "LANGUAGE", "DATE", "TIME"}
-
 
 
 def annotate(article: Article, doc: Doc) -> None:
@@ -141,9 +127,9 @@ def _next_is_scale(token: Token) -> bool:
 
 def _numeral_tokens(doc: Doc, token: Token) -> list[Token]:
     """The numeral starting at ``token`` ("2.5 million", "twenty five"), or [] if it is none."""
-    if not _is_number_token(token) or _excluded(token) or _starts_fraction(doc, token):
+    if not _is_number_token(token) or is_not_a_count(token) or _starts_fraction(doc, token):
         return []
-    if token.i > 0 and _is_number_token(doc[token.i - 1]) and not _excluded(doc[token.i - 1]):
+    if token.i > 0 and _is_number_token(doc[token.i - 1]) and not is_not_a_count(doc[token.i - 1]):
         return []  # not the first token of the numeral
     if _joins_tens_and_unit(doc, token.i - 1):
         return []  # "five" of "twenty-five"
@@ -187,54 +173,6 @@ def _starts_fraction(doc: Doc, token: Token) -> bool:
     return bool(following) and following[0].lemma_.lower() in FRACTIONS and bool(
         _fraction_tokens(doc, following[0])
     )
-
-
-def _excluded(token: Token) -> bool:
-    text = token.text
-    if NOT_A_COUNT.search(text) or token.ent_type_ in NAME_LABELS or token.ent_type_ == "ORDINAL":
-        return True
-    if _in_ratio(token) or _in_clock_time(token) or _in_by_compound(token):
-        return True
-    if _is_list_number(token):
-        return True
-    return _is_year(token)
-
-
-def _in_ratio(token: Token) -> bool:
-    """"a one-in-three chance", "2 in 3 voters", "nine out of ten": odds, not counts."""
-    after, before = _text_around(token)
-    return bool(RATIO_AFTER.match(after) or RATIO_BEFORE.search(before))
-
-
-def _in_clock_time(token: Token) -> bool:
-    """"by 7 a.m.", "at 6:40 pm", "10 o'clock": a time of day, not a count of anything."""
-    after, before = _text_around(token)
-    return bool(CLOCK_AFTER.match(after) or CLOCK_MINUTES_BEFORE.search(before))
-
-
-def _in_by_compound(token: Token) -> bool:
-    """"a four-by-four", "2-by-4 planks": a compound naming a thing by its dimensions."""
-    after, before = _text_around(token)
-    return bool(BY_COMPOUND_AFTER.match(after) or BY_COMPOUND_BEFORE.search(before))
-
-
-def _text_around(token: Token, width: int = 24) -> tuple[str, str]:
-    text = token.doc.text
-    end = token.idx + len(token.text)
-    return text[end : end + width], text[max(token.idx - width, 0) : token.idx]
-
-
-def _is_list_number(token: Token) -> bool:
-    """"1." or "2)" opening a sentence numbers an item of a list."""
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.is_sent_start and nxt is not None and nxt.text in {".", ")"}
-
-
-def _is_year(token: Token) -> bool:
-    """A bare four-digit number from 1000 to 2100 that counts no noun is a year, not an amount."""
-    if not re.fullmatch(r"1\d{3}|20\d{2}|2100", token.text):
-        return False
-    return not (token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i)
 
 
 def _numeral_value(core: list[Token]) -> tuple[float, float]:
@@ -425,7 +363,7 @@ def _plural_scale(token: Token) -> float | None:
 
 def _vague_tokens(doc: Doc, token: Token) -> list[Token]:
     """"hundreds of", "tens of thousands of", "billions of": plural scale words before "of"."""
-    if _plural_scale(token) is None or _excluded(token):
+    if _plural_scale(token) is None or is_not_a_count(token):
         return []
     if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "of":
         return []
