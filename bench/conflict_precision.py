@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/conflict_precision.py [--judgments docs/conflict-judgments.jsonl]
         [--size 30] [--seed 6] [--flags FILE] [--show ID ...] [--markdown] [--as-loaded]
-        [--no-polnear] [--no-semeval]
+        [--no-polnear] [--no-semeval] [--semeval-overall 1.5]
 
 Events: the 60 BASIL triplets (Fox, NYT, HuffPost on one event) and the 70 ECB+ events (topics
 1–35, each with an ``ecb`` and an ``ecbplus`` event, every event a set of articles from different
@@ -24,10 +24,13 @@ rule had been fitted on (see ``docs/conflict-sample.md`` for what was read when)
 
 A fourth set, ``semeval`` (``--no-semeval`` leaves it out), was added after every rule above
 and read once, for an out-of-sample figure: the SemEval-2022 task 8 article pairs whose
-annotators rated them the same story (``Overall`` ≤ 1.5) in a language pair of one language
+annotators rated them the same story (``Overall`` ≤ 1.5; ``--semeval-overall 2.5`` adds the
+pairs rated "somewhat" alike, as a grouping slip would join them) written in one language
 (English, German, Spanish, French, Italian: those a checker here reads), each pair compared as a
 two-outlet story. Its texts are scraped heads of pages (title and body run together, about 1,000
-characters), so it tests what is flagged in ledes, not whole articles.
+characters), so it tests what is flagged in ledes, not whole articles. Only the English pairs are
+read for figures, dates and quotes (see :mod:`newsprism.read`); the others check that nothing is
+flagged where nothing is read.
 
 Every ``conflict`` is listed: facts (quantity, date, statement, attribution) with status
 ``conflict``, and, apart, quote groups whose status is ``conflict`` (shown in reports as "outlets
@@ -112,8 +115,9 @@ SEMEVAL_LANGUAGES = ("en", "de", "es", "fr", "it")
 SAME_STORY = 1.5  # Overall: 1 = very similar … 4 = very dissimilar
 
 
-def semeval_stories(path: Path) -> dict[tuple[str, str], list[Article]]:
-    """Each same-story, same-language SemEval pair as a two-outlet story."""
+def semeval_stories(path: Path, most: float = SAME_STORY
+                    ) -> dict[tuple[str, str], list[Article]]:
+    """Each same-language SemEval pair rated ``most`` or closer as a two-outlet story."""
     csv.field_size_limit(1 << 30)  # article texts sit in single fields
     articles: dict[str, Article] = {}
     stories: dict[tuple[str, str], list[Article]] = {}
@@ -121,7 +125,7 @@ def semeval_stories(path: Path) -> dict[tuple[str, str], list[Article]]:
         for row in csv.DictReader(handle):
             language = row["lang1"]
             if (row["lang2"] != language or language not in SEMEVAL_LANGUAGES
-                    or float(row["Overall"]) > SAME_STORY):
+                    or float(row["Overall"]) > most):
                 continue
             members = []
             for id, text in zip(row["pair_id"].split("_"), (row["text1"], row["text2"]),
@@ -198,7 +202,7 @@ def story_flags(stratum: str, label: str, members: list[Article]) -> list[S.Flag
     return flags
 
 
-def collect(shared: Path, clean: bool, polnear: bool = True, semeval: bool = True
+def collect(shared: Path, clean: bool, polnear: bool = True, semeval: float | None = SAME_STORY
             ) -> tuple[list[S.Flag], dict[str, Article], Counter]:
     grouped = events(shared, clean)
     articles = read_cached([a for members in grouped.values() for a in members])
@@ -207,8 +211,8 @@ def collect(shared: Path, clean: bool, polnear: bool = True, semeval: bool = Tru
         political = read_cached(polnear_articles(shared / "polnear"))
         by_id.update((a.id, a) for a in political)
         grouped.update(polnear_stories(political))
-    if semeval:
-        pairs = semeval_stories(shared / "semeval2022-task8" / "training_set.csv")
+    if semeval is not None:
+        pairs = semeval_stories(shared / "semeval2022-task8" / "training_set.csv", semeval)
         unique = {a.id: a for members in pairs.values() for a in members}
         by_id.update((a.id, a) for a in read_cached(list(unique.values())))
         grouped.update(pairs)
@@ -300,6 +304,9 @@ def main() -> int:
                         help="leave out the PolNeAR stories newsprism groups itself")
     parser.add_argument("--no-semeval", action="store_true",
                         help="leave out the same-story SemEval-2022 task 8 pairs")
+    parser.add_argument("--semeval-overall", type=float, default=SAME_STORY,
+                        help="take SemEval pairs rated this close or closer (1 = same story, "
+                        "2 = somewhat, 4 = unrelated); 2.5 adds pairs a grouping slip would join")
     parser.add_argument("--as-loaded", action="store_true",
                         help="ECB+ articles as the loader builds them (every line body), "
                         "not cleaned by newsprism.ingest")
@@ -309,7 +316,7 @@ def main() -> int:
         return 2
     started, cpu = time.perf_counter(), time.process_time()
     flags, articles, sizes = collect(args.data, not args.as_loaded, not args.no_polnear,
-                                     not args.no_semeval)
+                                     None if args.no_semeval else args.semeval_overall)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     judgments = S.load_judgments(args.judgments)
     facts = [f for f in flags if f["kind"] != "quote_group"]
