@@ -79,3 +79,53 @@ def outer_reports(drafts: list[Draft]) -> list[Draft]:
         for d in drafts
         if id(d) not in dropped and (d.continues is None or id(d.continues) not in dropped)
     ]
+
+
+def claimed_by_direct(drafts: list[Draft]) -> list[Draft]:
+    """ "Asked what he wanted, Ortiz said, “They have to win.”": a verb of saying that frames a
+    whole quoted sentence says that sentence. Another clause the parser hangs on the same verb
+    before it and apart from the quote (the opening "Asked …" phrase), or one that holds the
+    speaker ("“…,” port delegate Ann Ortiz, wearing a cap, said"), is not what was said; it is
+    dropped with the pieces that go on from it. Words after the cue ("said of the plan", "she
+    said, meaning that …") may still be reported."""
+    framed: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.kind == "direct" and draft.cue is not None and draft.continues is None:
+            framed.setdefault(draft.cue.i, []).append(draft)
+    dropped: set[int] = set()
+    for draft in drafts:  # in text order: a piece comes after the one it continues
+        went_on = draft.continues is not None and id(draft.continues) in dropped
+        if went_on or (
+            draft.kind == "indirect"
+            and draft.cue is not None
+            and draft.cue.i in framed
+            and _misparsed(draft, framed[draft.cue.i])
+        ):
+            dropped.add(id(draft))
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _misparsed(draft: Draft, quotes: list[Draft]) -> bool:
+    """A clause of a framing cue that is an opener apart from its quotes or holds the speaker."""
+    assert draft.cue is not None
+    apart = not any(q.start < draft.end and draft.start < q.end for q in quotes)
+    opener = apart and draft.end <= draft.cue.idx
+    speaker = draft.subject is not None and draft.start <= draft.subject.idx < draft.end
+    return opener or speaker
+
+
+def continue_from_clauses(drafts: list[Draft]) -> None:
+    """ "The deal “looks out for the funds first,” Ortiz wrote. “That is unacceptable.”": a quote
+    that goes on from a quoted fragment goes on from the reported clause the fragment is part
+    of (the fragment's own cue reports that clause), so the two make one attribution."""
+    reports = [d for d in drafts if d.kind == "indirect" and d.cue is not None]
+    for draft in drafts:
+        fragment = draft.continues
+        if fragment is None or fragment.kind != "partial" or fragment.cue is None:
+            continue
+        cue = fragment.cue.i
+        around = [
+            d for d in reports if within(fragment, d) and d.cue is not None and d.cue.i == cue
+        ]
+        if around:
+            draft.continues = min(around, key=lambda d: d.end - d.start)

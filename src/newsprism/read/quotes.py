@@ -21,9 +21,12 @@ from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
+from newsprism.read.quote_layout import introduced_by_source
 from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
 from newsprism.read.quote_reports import (
     after_reported_speech,
+    claimed_by_direct,
+    continue_from_clauses,
     inside_reported_speech,
     outer_reports,
 )
@@ -156,8 +159,62 @@ def _same_cue(
     )
 
 
+def _new_attribution(doc: Doc, previous: QuoteSegment, segment: QuoteSegment) -> bool:
+    """ "“A,” Ortiz said. Smiling, he asked, “B?”": a new sentence with its own verb of saying
+    between two quotes introduces the second; it does not go on from the first."""
+    end_of_first = previous.close_mark + 1 if previous.closed else previous.end
+    between = doc.char_span(end_of_first, segment.open_mark, alignment_mode="contract")
+    words = [t for t in between or [] if not t.is_space]
+    stops = [i for i, t in enumerate(words) if t.text in {".", "!", "?"}]
+    return bool(stops) and any(
+        is_speech_verb(t) and subject_of(t) is not None for t in words[stops[0] + 1 :]
+    )
+
+
 def _same_line(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool:
     return "\n" not in text[previous.end : segment.open_mark]
+
+
+def _attribute(
+    article: Article,
+    doc: Doc,
+    segment: QuoteSegment,
+    draft: Draft,
+    previous: tuple[QuoteSegment, Draft] | None,
+    marked: list[tuple[int, int]],
+) -> None:
+    """Who says quoted words with no source phrase before them: the cue found, else the quote
+    they go on from, else a verb of saying nearby, a signature, a name or subject around them."""
+    text = article.text
+    if previous and _continues(text, previous[0], segment):
+        draft.continues = previous[1]
+    elif (
+        draft.cue is None
+        and previous
+        and _same_line(text, previous[0], segment)
+        and not _own_introduction(text, previous[0], segment)
+        and not _new_attribution(doc, previous[0], segment)
+    ):
+        draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
+    elif _same_cue(text, previous, segment, draft):
+        draft.continues = previous[1]  # "“A,” said Ortiz, “and B.”": one cue for both
+    if draft.cue is None and draft.continues is None:
+        draft.cue = _nearby_cue(text, doc, segment, marked)
+    signed = None
+    if draft.cue is None and draft.continues is None:
+        signed = signed_below(article, doc, segment)
+    if (
+        signed is None
+        and draft.cue is None
+        and previous
+        and _next_paragraph(text, previous, segment)
+    ):
+        draft.continues = previous[1]  # a paragraph of quote only: the speaker goes on
+    if draft.cue is not None:
+        subject = according_to(draft.cue) or subject_of(draft.cue)
+        draft.subject = speaker_token(article, doc, draft.cue, subject, marked)
+    elif draft.continues is None:
+        draft.subject = signed or uncued_subject(article, doc, segment)
 
 
 def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Draft]:
@@ -172,35 +229,12 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         cue = _ancestor_cue(doc, segment, marked, whole)
         if cue is not None and not is_speech_verb(cue) and name_and_colon(article, doc, segment):
             cue = None  # "Port strike ends - Ann Ortiz: “…”": the name speaks, not the headline
-        draft = Draft(start, end, kind, cue=cue)
-        if previous and _continues(text, previous[0], segment):
-            draft.continues = previous[1]
-        elif (
-            draft.cue is None
-            and previous
-            and _same_line(text, previous[0], segment)
-            and not _own_introduction(text, previous[0], segment)
-        ):
-            draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
-        elif _same_cue(text, previous, segment, draft):
-            draft.continues = previous[1]  # "“A,” said Ortiz, “and B.”": one cue for both
-        if draft.cue is None and draft.continues is None:
-            draft.cue = _nearby_cue(text, doc, segment, marked)
-        signed = None
-        if draft.cue is None and draft.continues is None:
-            signed = signed_below(article, doc, segment)
-        if (
-            signed is None
-            and draft.cue is None
-            and previous
-            and _next_paragraph(text, previous, segment)
-        ):
-            draft.continues = previous[1]  # a paragraph of quote only: the speaker goes on
-        if draft.cue is not None:
-            subject = according_to(draft.cue) or subject_of(draft.cue)
-            draft.subject = speaker_token(article, doc, draft.cue, subject, marked)
-        elif draft.continues is None:
-            draft.subject = signed or uncued_subject(article, doc, segment)
+        source = introduced_by_source(article, doc, segment)
+        if source is not None:  # "Poll overhype - HarbourPollster: “…”": the source speaks
+            draft = Draft(start, end, kind, subject=source)
+        else:
+            draft = Draft(start, end, kind, cue=cue)
+            _attribute(article, doc, segment, draft, previous, marked)
         if draft.cue is None and draft.continues is None and is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
         if not segment.line_start and short_title(text[start:end]):
@@ -255,10 +289,12 @@ def annotate(article: Article, doc: Doc) -> None:
         key=lambda d: (d.start, d.end),
     )
     drafts = sorted(drafts + widen_partials(doc, drafts), key=lambda d: (d.start, d.end))
+    drafts = claimed_by_direct(drafts)
     after_reported_speech(article.text, drafts)
     inside_reported_speech(drafts)
     drafts = outer_reports(drafts)
     drafts = _without_loose_fragments(doc, drafts)
+    continue_from_clauses(drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}
