@@ -108,3 +108,48 @@ def test_a_whole_sentence_quoted_after_a_comma_is_a_direct_quote(text, speaker):
     (quote,) = article.quotes
     assert quote.kind == "direct"
     assert quote.speaker_text == speaker
+
+
+def test_a_new_sentence_with_its_own_verb_of_saying_starts_a_new_attribution():
+    article = read_quotes(
+        '"That never happened," Ann Ortiz said. Eyebrows raised, he asked, "I was going to '
+        'stay behind by myself?"'
+    )
+    asked = next(q for q in article.quotes if q.text.startswith("I was going"))
+    assert asked.continues is None and article.span_text(asked.cue) == "asked"
+    assert asked.speaker_text == "he"
+
+
+def test_a_quote_in_the_next_sentence_without_a_verb_goes_on_from_the_first():
+    article = read_quotes("“We will see,” Ortiz said. “Nobody knows yet.”")
+    contents = [p.content for p in predictions(article)]
+    assert len(contents) == 1 and len(contents[0]) == 2
+
+
+def test_an_opening_asked_phrase_is_not_what_the_framing_verb_says():
+    article = read_quotes(
+        "Asked what he wanted from the deal, Ortiz said, “They have got to be able to win.”"
+    )
+    said = [q for q in article.quotes if q.cue and article.span_text(q.cue) == "said"]
+    assert [q.text for q in said] == ["They have got to be able to win."]
+
+
+def test_a_reported_clause_never_holds_the_speaker_of_its_quote():
+    article = read_quotes(
+        "“We have had better weeks than this one,” port delegate Bill Eastland, wearing a cap "
+        "and “Ortiz First” pins, said calmly."
+    )
+    assert [" | ".join(article.text[a:b] for a, b in p.content) for p in predictions(article)] == [
+        "We have had better weeks than this one"
+    ]
+
+
+def test_a_quote_after_a_reported_clause_with_a_fragment_goes_on_from_that_clause():
+    article = read_quotes(
+        "The deal “looks out for the needs of the big funds first and foremost,” Ortiz wrote. "
+        "“That is unacceptable.”"
+    )
+    contents = [[article.text[a:b] for a, b in p.content] for p in predictions(article)]
+    assert len(contents) == 1
+    assert contents[0][-1] == "That is unacceptable."
+    assert contents[0][0].startswith("The deal")

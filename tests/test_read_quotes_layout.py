@@ -83,3 +83,60 @@ def test_a_verb_of_saying_reports_its_object():
 def test_the_object_of_told_is_the_one_spoken_to():
     article = _read("Helen Ortiz told the dock workers about the new shifts on Monday.\n")
     assert not any(q.text.startswith("the dock workers") for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        (
+            "Media shares blame for the poll - HarbourPollster: “Pollsters are taking a lot of "
+            "heat. Some of it is fair.”",
+            "Pollsters are taking",
+            "HarbourPollster",
+        ),
+        (
+            "Here is Ortiz in March 2012: “Our new direction must rest on the port. The town "
+            "depends on it.”",
+            "Our new direction",
+            "Ortiz",
+        ),
+        (
+            "Not every panel is equal. From the report: “Samples with longer field periods "
+            "did better. The others did not.”",
+            "Samples with longer",
+            "the report",
+        ),
+        (
+            'Soon after the strike he wrote about it again. Ann Ortiz: "Thanks for the support '
+            'on the port deal tonight."',
+            "Thanks for the support",
+            "Ann Ortiz",
+        ),
+    ],
+)
+def test_a_source_alone_before_a_colon_says_the_quote(text, opening, speaker):
+    article = _read(text)
+    quote = _quote(article, opening)
+    assert quote.kind == "direct"
+    assert article.span_text(quote.speaker) == speaker
+
+
+def test_two_sources_in_one_line_each_say_their_own_quote():
+    article = _read(
+        'Ortiz: "Our goal is to reopen the port by May." Ward: "The port must stay shut '
+        'until the audit is done."'
+    )
+    assert _quote(article, "Our goal").speaker_name == "Ortiz"
+    assert _quote(article, "The port must").speaker_name == "Ward"
+    assert _quote(article, "The port must").continues is None
+
+
+def test_a_clause_before_a_colon_is_no_source_phrase():
+    article = _read("Ann Ortiz said: “We will win the vote.”")
+    quote = _quote(article, "We will win")
+    assert article.span_text(quote.cue) == "said" and quote.speaker_name == "Ann Ortiz"
+
+
+def test_a_phrase_that_cannot_speak_before_a_colon_gives_no_speaker():
+    article = _read("The result in May: “a disaster for the whole town,” in the words of a trader.")
+    assert all(q.speaker is None or q.speaker_text != "The result" for q in article.quotes)

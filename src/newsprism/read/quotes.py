@@ -21,7 +21,15 @@ from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
+from newsprism.read.quote_layout import introduced_by_source
 from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
+from newsprism.read.quote_reports import (
+    after_reported_speech,
+    claimed_by_direct,
+    continue_from_clauses,
+    inside_reported_speech,
+    outer_reports,
+)
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.reported import (
     Draft,
@@ -151,8 +159,62 @@ def _same_cue(
     )
 
 
+def _new_attribution(doc: Doc, previous: QuoteSegment, segment: QuoteSegment) -> bool:
+    """ "“A,” Ortiz said. Smiling, he asked, “B?”": a new sentence with its own verb of saying
+    between two quotes introduces the second; it does not go on from the first."""
+    end_of_first = previous.close_mark + 1 if previous.closed else previous.end
+    between = doc.char_span(end_of_first, segment.open_mark, alignment_mode="contract")
+    words = [t for t in between or [] if not t.is_space]
+    stops = [i for i, t in enumerate(words) if t.text in {".", "!", "?"}]
+    return bool(stops) and any(
+        is_speech_verb(t) and subject_of(t) is not None for t in words[stops[0] + 1 :]
+    )
+
+
 def _same_line(text: str, previous: QuoteSegment, segment: QuoteSegment) -> bool:
     return "\n" not in text[previous.end : segment.open_mark]
+
+
+def _attribute(
+    article: Article,
+    doc: Doc,
+    segment: QuoteSegment,
+    draft: Draft,
+    previous: tuple[QuoteSegment, Draft] | None,
+    marked: list[tuple[int, int]],
+) -> None:
+    """Who says quoted words with no source phrase before them: the cue found, else the quote
+    they go on from, else a verb of saying nearby, a signature, a name or subject around them."""
+    text = article.text
+    if previous and _continues(text, previous[0], segment):
+        draft.continues = previous[1]
+    elif (
+        draft.cue is None
+        and previous
+        and _same_line(text, previous[0], segment)
+        and not _own_introduction(text, previous[0], segment)
+        and not _new_attribution(doc, previous[0], segment)
+    ):
+        draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
+    elif _same_cue(text, previous, segment, draft):
+        draft.continues = previous[1]  # "“A,” said Ortiz, “and B.”": one cue for both
+    if draft.cue is None and draft.continues is None:
+        draft.cue = _nearby_cue(text, doc, segment, marked)
+    signed = None
+    if draft.cue is None and draft.continues is None:
+        signed = signed_below(article, doc, segment)
+    if (
+        signed is None
+        and draft.cue is None
+        and previous
+        and _next_paragraph(text, previous, segment)
+    ):
+        draft.continues = previous[1]  # a paragraph of quote only: the speaker goes on
+    if draft.cue is not None:
+        subject = according_to(draft.cue) or subject_of(draft.cue)
+        draft.subject = speaker_token(article, doc, draft.cue, subject, marked)
+    elif draft.continues is None:
+        draft.subject = signed or uncued_subject(article, doc, segment)
 
 
 def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Draft]:
@@ -167,35 +229,12 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         cue = _ancestor_cue(doc, segment, marked, whole)
         if cue is not None and not is_speech_verb(cue) and name_and_colon(article, doc, segment):
             cue = None  # "Port strike ends - Ann Ortiz: “…”": the name speaks, not the headline
-        draft = Draft(start, end, kind, cue=cue)
-        if previous and _continues(text, previous[0], segment):
-            draft.continues = previous[1]
-        elif (
-            draft.cue is None
-            and previous
-            and _same_line(text, previous[0], segment)
-            and not _own_introduction(text, previous[0], segment)
-        ):
-            draft.continues = previous[1]  # "“A,” she said. “B.”": B goes on from A
-        elif _same_cue(text, previous, segment, draft):
-            draft.continues = previous[1]  # "“A,” said Ortiz, “and B.”": one cue for both
-        if draft.cue is None and draft.continues is None:
-            draft.cue = _nearby_cue(text, doc, segment, marked)
-        signed = None
-        if draft.cue is None and draft.continues is None:
-            signed = signed_below(article, doc, segment)
-        if (
-            signed is None
-            and draft.cue is None
-            and previous
-            and _next_paragraph(text, previous, segment)
-        ):
-            draft.continues = previous[1]  # a paragraph of quote only: the speaker goes on
-        if draft.cue is not None:
-            subject = according_to(draft.cue) or subject_of(draft.cue)
-            draft.subject = speaker_token(article, doc, draft.cue, subject, marked)
-        elif draft.continues is None:
-            draft.subject = signed or uncued_subject(article, doc, segment)
+        source = introduced_by_source(article, doc, segment)
+        if source is not None:  # "Poll overhype - HarbourPollster: “…”": the source speaks
+            draft = Draft(start, end, kind, subject=source)
+        else:
+            draft = Draft(start, end, kind, cue=cue)
+            _attribute(article, doc, segment, draft, previous, marked)
         if draft.cue is None and draft.continues is None and is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
         if not segment.line_start and short_title(text[start:end]):
@@ -226,53 +265,6 @@ def _next_paragraph(text: str, previous: tuple[QuoteSegment, Draft], segment: Qu
     return attributed and line_end < segment.open_mark and not between.strip()
 
 
-QUOTE_EDGE = " \t\"“”‘’'«».,;:!?"
-
-
-def _after_reported_speech(text: str, drafts: list[Draft]) -> None:
-    """ "Ortiz said the port would stay open. ¶ “We owe it to the town.”": a paragraph that is
-    nothing but a quote, right after a paragraph reporting someone's words, goes on with that
-    speaker (news style gives the attribution once)."""
-    for index, draft in enumerate(drafts):
-        if draft.kind != "direct" or draft.cue or draft.subject or draft.continues:
-            continue
-        line_start, line_end = line_of(text, draft.start)
-        alone = not text[line_start : draft.start].strip(QUOTE_EDGE) and not text[
-            draft.end : line_end
-        ].strip(QUOTE_EDGE)
-        previous_end = line_start
-        while previous_end > 0 and text[previous_end - 1].isspace():
-            previous_end -= 1  # over blank lines to the paragraph before
-        before = text.rfind("\n", 0, previous_end) + 1
-        if not alone or previous_end == 0:
-            continue
-        reported_before = [
-            d
-            for d in drafts[:index]
-            if d.kind == "indirect" and d.subject is not None and before <= d.start < line_start
-        ]
-        outer = [  # "Ortiz said critics predicted …": Ortiz's words, not the critics'
-            d for d in reported_before if not any(_within(d, o) for o in reported_before)
-        ]
-        if outer:
-            draft.cue, draft.subject = outer[-1].cue, outer[-1].subject
-
-
-def _inside_reported_speech(drafts: list[Draft]) -> None:
-    """ "Ortiz issued a statement saying: “…”", "she said she hoped it would “clear the air”":
-    quoted words inside what the outlet reports someone saying are that person's words, when
-    nothing else gives them a speaker (the cue there, a participle or a noun's "saying", often
-    has no subject of its own). The innermost reported clause with a speaker is taken."""
-    reported_with_speaker = [d for d in drafts if d.kind == "indirect" and d.subject is not None]
-    for draft in drafts:
-        if draft.kind == "indirect" or draft.subject is not None or draft.continues is not None:
-            continue
-        around = [d for d in reported_with_speaker if _within(draft, d)]
-        if around:
-            innermost = min(around, key=lambda d: d.end - d.start)
-            draft.cue, draft.subject = innermost.cue, innermost.subject
-
-
 def _without_loose_fragments(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Drop scare quotes (:func:`loose_fragment`) and whatever goes on from them."""
     dropped = {id(d) for d in drafts if loose_fragment(doc, d, drafts)}
@@ -280,29 +272,6 @@ def _without_loose_fragments(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if draft.continues is not None and id(draft.continues) in dropped:
             dropped.add(id(draft))
     return [d for d in drafts if id(d) not in dropped]
-
-
-def _within(inner: Draft, outer: Draft) -> bool:
-    return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
-
-
-def _outer_reports(drafts: list[Draft]) -> list[Draft]:
-    """ "Ortiz said voters believe the deal is fair": the clause inside what Ortiz is reported
-    to have said is her claim about the voters, part of her attribution, not a second one (on
-    PolNeAR train such an inner clause is annotated on its own fewer than 15 times in 100). A
-    reported clause lying inside a longer one is dropped, with the pieces that go on from it;
-    quoted words are kept (they take their speaker before this step)."""
-    reports = [d for d in drafts if d.kind == "indirect"]
-    dropped = {
-        id(d)
-        for d in reports
-        if any(_within(d, o) and o.end - o.start > d.end - d.start for o in reports)
-    }
-    return [
-        d
-        for d in drafts
-        if id(d) not in dropped and (d.continues is None or id(d.continues) not in dropped)
-    ]
 
 
 def _cue_span(token: Token | None) -> Span | None:
@@ -320,10 +289,12 @@ def annotate(article: Article, doc: Doc) -> None:
         key=lambda d: (d.start, d.end),
     )
     drafts = sorted(drafts + widen_partials(doc, drafts), key=lambda d: (d.start, d.end))
-    _after_reported_speech(article.text, drafts)
-    _inside_reported_speech(drafts)
-    drafts = _outer_reports(drafts)
+    drafts = claimed_by_direct(drafts)
+    after_reported_speech(article.text, drafts)
+    inside_reported_speech(drafts)
+    drafts = outer_reports(drafts)
     drafts = _without_loose_fragments(doc, drafts)
+    continue_from_clauses(drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}
