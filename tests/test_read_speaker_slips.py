@@ -98,3 +98,44 @@ def test_a_statement_someone_sends_out_speaks_for_the_sender():
     )
     owes = _quote(article, "the town an explanation")
     assert owes.speaker_text == "the Ortiz campaign"
+
+
+def test_a_finite_verb_joined_to_a_modal_clause_shares_the_main_subject():
+    # The parser joins "blamed" to "would recover" inside the "that" clause, whose subject is
+    # the port; a past-tense verb cannot share that clause's modal, so it goes with "backpedaled".
+    article = _read(
+        "Mayor Tom Baker backpedaled on his prediction a year ago that the port would recover "
+        "within two years, and blamed the fall in freight prices.\n"
+    )
+    blamed = _quote(article, "the fall in freight prices")
+    assert blamed.speaker_name == "Tom Baker"
+
+
+def test_a_conjunct_hung_on_an_opening_participle_takes_the_subject_of_the_one_before():
+    # "Hastily leaving, Baker cast blame, and stressed risks." parsed with every conjunct on the
+    # opening participle (as the small model does after a long dashed aside).
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.speakers import subject_of
+
+    words = ["Leaving", ",", "Baker", "cast", "blame", ",", "and", "stressed", "risks", "."]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[False, True, True, True, False, True, True, True, False, False],
+        pos=["VERB", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "NOUN", "PUNCT"],
+        tags=["VBG", ",", "NNP", "VBD", "NN", ",", "CC", "VBD", "NNS", "."],
+        heads=[0, 0, 3, 0, 3, 0, 0, 0, 7, 0],
+        deps=["ROOT", "punct", "nsubj", "conj", "dobj", "punct", "cc", "conj", "dobj", "punct"],
+    )
+    assert subject_of(doc[7]).text == "Baker"
+
+
+def test_a_wire_dateline_with_its_agency_is_not_the_speaker():
+    article = _read(
+        "Lisbon (AFP) – Democrat Rita Mendes has taken a swipe at rival Tom Baker's stance on "
+        "ferries, saying that new fares do more harm than good.\n"
+    )
+    saying = _quote(article, "new fares do more harm")
+    assert saying.speaker_text == "Rita Mendes"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsprism.model import Article, Span
 from newsprism.read.coref import PERSON, ROLE, is_indefinite
@@ -49,6 +50,7 @@ from newsprism.read.speaker_slips import (
     can_invert,
     clause_owner,
     controller,
+    coordinated_with,
     glued_name,
     issuer_of,
     named_after_cue,
@@ -95,16 +97,37 @@ def is_stance_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and verb_lemma(token) in STANCE_VERBS
 
 
+DASHES = {"—", "–", "-"}
+
+
 def is_dateline(token: Token) -> bool:
-    """ "PORTVALE, Romania — Officials said …": the capitalised place that opens a wire story,
-    which the parser often makes a second subject of the first verb."""
-    words = token.doc[token.left_edge.i:token.i + 1]
-    return (
+    """ "PORTVALE, Romania — Officials said …", "Portvale (AFP) – Ann Ortiz said …": the place
+    (and agency) that opens a wire story, which the parser often makes a second subject of the
+    first verb."""
+    doc = token.doc
+    words = doc[token.left_edge.i:token.i + 1]
+    upper_place = (
         token.left_edge.i == token.sent.start
         and all(w.is_alpha and w.is_upper and len(w) > 1 for w in words)
-        and token.i + 1 < len(token.doc)
-        and token.nbor().text in {",", "—", "–", "-"}
+        and token.i + 1 < len(doc)
+        and token.nbor().text in DASHES | {","}
     )
+    return upper_place or token.i < _bracketed_dateline_end(token.sent)
+
+
+def _bracketed_dateline_end(sentence: SpacySpan) -> int:
+    """End of "Portvale (AFP) –" opening a sentence: up to three title-case words, the agency in
+    brackets, a dash (a name before a dash with no brackets, "Ann Ortiz – the mayor – said", is
+    not one); the sentence's start when there is none."""
+    doc, i = sentence.doc, sentence.start
+    while i < sentence.end and doc[i].is_title and i - sentence.start < 3:
+        i += 1
+    if i == sentence.start or i + 2 >= sentence.end or doc[i].text != "(":
+        return sentence.start
+    closing = next((t.i for t in doc[i:min(i + 6, sentence.end)] if t.text == ")"), None)
+    if closing is None or closing + 1 >= len(doc) or doc[closing + 1].text not in DASHES:
+        return sentence.start
+    return closing + 2
 
 
 # A cue with no subject of its own borrows the subject of the verb it hangs on through these;
@@ -129,6 +152,9 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if (doer := controller(verb)) is not None:
             return doer
+        if (partner := coordinated_with(verb)) is not None:
+            verb = partner
+            continue
         if verb.dep_ in CLIMBED_DEPS and verb.head is not verb:
             verb = verb.head
             continue
