@@ -139,3 +139,33 @@ def test_a_wire_dateline_with_its_agency_is_not_the_speaker():
     )
     saying = _quote(article, "new fares do more harm")
     assert saying.speaker_text == "Rita Mendes"
+
+
+def test_the_place_of_an_opening_phrase_is_not_the_subject():
+    # The parser makes "New Hampshire" the subject and the speaker its apposition.
+    article = _read(
+        "Speaking at a town hall event in Salem, New Hampshire, Tom Baker went after Rita "
+        "Mendes, calling her “a total stiff.”\n"
+    )
+    assert _quote(article, "her “a total stiff").speaker_name == "Tom Baker"
+
+
+def test_a_stretch_of_time_does_not_speak_the_person_it_is_of_does():
+    article = _read(
+        "Nine months of Tom Baker soaring in the polls by talking about how he’s going to build "
+        "a wall and make the county pay for it.\n"
+    )
+    talking = _quote(article, "how he’s going to build")
+    assert talking.speaker_text == "Tom Baker"
+
+
+def test_a_statement_or_speech_a_participle_describes_speaks_for_its_owner():
+    article = _read(
+        "The council met on Monday. In her statement condemning the vote, Rita Mendes defended "
+        "her record.\n"
+        "Tom Baker let Ann Kingson speak first, and then he spent much of his own 24-minute "
+        "speech praising the candidate.\n"
+    )
+    assert _quote(article, "the vote").speaker_text == "her"
+    praising = _quote(article, "the candidate")
+    assert praising.speaker_text == "his" and praising.speaker_name == "Tom Baker"

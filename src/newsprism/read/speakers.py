@@ -141,9 +141,9 @@ def subject_of(verb: Token) -> Token | None:
     if (owner := clause_owner(verb)) is not None:
         verb = owner
     for _ in range(4):
-        subject = next(
-            (c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)), None
-        ) or glued_name(verb)
+        subject = _nearest_subject(verb) or glued_name(verb)
+        if subject is not None and subject.ent_type_ in {"DATE", "TIME"}:
+            return _of_object(subject)  # "Nine months of Ortiz talking about …": Ortiz, or nobody
         if subject is not None:
             if subject.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -163,6 +163,26 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; when the parse gives it two, the one nearest before the verb, and a
+    person the parse set in apposition to a place ("Speaking in Salem, New Hampshire, Ortiz went
+    after Lee": the place of the opening phrase is not the subject)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)]
+    before = [c for c in subjects if c.i < verb.i]
+    subject = before[-1] if len(before) > 1 else (subjects[0] if subjects else None)
+    if subject is not None and subject.ent_type_ in {"GPE", "LOC"}:
+        # "…, New Hampshire, Ortiz went": a place has no person in apposition; that is the subject.
+        person = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return person[0] if person else subject
+    return subject
+
+
+def _of_object(head: Token) -> Token | None:
+    preposition = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objects = [c for c in preposition.children if c.dep_ == "pobj"] if preposition else []
+    return objects[0] if objects else None
 
 
 def according_to(token: Token) -> Token | None:
@@ -233,10 +253,11 @@ def speaker_token(
         return None
     if subject is not None and can_speak(article, subject):
         return subject
-    # Only words that are themselves the cue's subject ("Ortiz's statement said"); a participle
-    # borrowing a clause's subject ("Lee's comments came as Ortiz refused, saying …") is not
-    # the comments speaking.
-    if subject is not None and subject.head.i == cue.i \
+    # Only words that are themselves the cue's subject ("Ortiz's statement said") or that the
+    # cue describes ("in her statement condemning the vote"); a participle borrowing a clause's
+    # subject ("Lee's comments came as Ortiz refused, saying …") is not the comments speaking.
+    described = cue.dep_ == "acl" and subject is not None and cue.head.i == subject.i
+    if subject is not None and (subject.head.i == cue.i or described) \
             and (owner := _owner(article, subject)) is not None:
         return owner
     i = before_cue(doc, cue)
