@@ -98,3 +98,74 @@ def test_a_statement_someone_sends_out_speaks_for_the_sender():
     )
     owes = _quote(article, "the town an explanation")
     assert owes.speaker_text == "the Ortiz campaign"
+
+
+def test_a_finite_verb_joined_to_a_modal_clause_shares_the_main_subject():
+    # The parser joins "blamed" to "would recover" inside the "that" clause, whose subject is
+    # the port; a past-tense verb cannot share that clause's modal, so it goes with "backpedaled".
+    article = _read(
+        "Mayor Tom Baker backpedaled on his prediction a year ago that the port would recover "
+        "within two years, and blamed the fall in freight prices.\n"
+    )
+    blamed = _quote(article, "the fall in freight prices")
+    assert blamed.speaker_name == "Tom Baker"
+
+
+def test_a_conjunct_hung_on_an_opening_participle_takes_the_subject_of_the_one_before():
+    # "Hastily leaving, Baker cast blame, and stressed risks." parsed with every conjunct on the
+    # opening participle (as the small model does after a long dashed aside).
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.speakers import subject_of
+
+    words = ["Leaving", ",", "Baker", "cast", "blame", ",", "and", "stressed", "risks", "."]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[False, True, True, True, False, True, True, True, False, False],
+        pos=["VERB", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "NOUN", "PUNCT"],
+        tags=["VBG", ",", "NNP", "VBD", "NN", ",", "CC", "VBD", "NNS", "."],
+        heads=[0, 0, 3, 0, 3, 0, 0, 0, 7, 0],
+        deps=["ROOT", "punct", "nsubj", "conj", "dobj", "punct", "cc", "conj", "dobj", "punct"],
+    )
+    assert subject_of(doc[7]).text == "Baker"
+
+
+def test_a_wire_dateline_with_its_agency_is_not_the_speaker():
+    article = _read(
+        "Lisbon (AFP) – Democrat Rita Mendes has taken a swipe at rival Tom Baker's stance on "
+        "ferries, saying that new fares do more harm than good.\n"
+    )
+    saying = _quote(article, "new fares do more harm")
+    assert saying.speaker_text == "Rita Mendes"
+
+
+def test_the_place_of_an_opening_phrase_is_not_the_subject():
+    # The parser makes "New Hampshire" the subject and the speaker its apposition.
+    article = _read(
+        "Speaking at a town hall event in Salem, New Hampshire, Tom Baker went after Rita "
+        "Mendes, calling her “a total stiff.”\n"
+    )
+    assert _quote(article, "her “a total stiff").speaker_name == "Tom Baker"
+
+
+def test_a_stretch_of_time_does_not_speak_the_person_it_is_of_does():
+    article = _read(
+        "Nine months of Tom Baker soaring in the polls by talking about how he’s going to build "
+        "a wall and make the county pay for it.\n"
+    )
+    talking = _quote(article, "how he’s going to build")
+    assert talking.speaker_text == "Tom Baker"
+
+
+def test_a_statement_or_speech_a_participle_describes_speaks_for_its_owner():
+    article = _read(
+        "The council met on Monday. In her statement condemning the vote, Rita Mendes defended "
+        "her record.\n"
+        "Tom Baker let Ann Kingson speak first, and then he spent much of his own 24-minute "
+        "speech praising the candidate.\n"
+    )
+    assert _quote(article, "the vote").speaker_text == "her"
+    praising = _quote(article, "the candidate")
+    assert praising.speaker_text == "his" and praising.speaker_name == "Tom Baker"

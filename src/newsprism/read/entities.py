@@ -283,6 +283,35 @@ def _repair_people(doc: Doc, spans: Spans) -> Spans:
     return repaired
 
 
+def _untagged_surnames(doc: Doc, spans: Spans) -> Spans:
+    """ "Sanders, meanwhile, said": a capitalised word inside a sentence, standing alone, written
+    exactly as the surname of a person the article names in full, is that person's mention even
+    where the tagger took it for a common noun ("Sanders" as a plural) or left it out."""
+    full = {doc[e - 1].text for s, e, label in spans if label == PERSON and e - s >= 2}
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    # A word the article also writes in lower case ("Young", "young") may open a sentence as
+    # that word; one it never writes so is the name wherever it stands.
+    lowered = {t.lower_ for t in doc if t.text[:1].islower()}
+    found: Spans = []
+    for token in doc:
+        if token.text not in full or token.i in covered:
+            continue
+        if token.is_sent_start and token.lower_ in lowered:
+            continue
+        if not token.text[:1].isupper() or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        before = doc[token.i - 1] if token.i else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        # Part of a longer name ("Sanders Institute", "Bernie Sanders") is not a bare surname.
+        if before is not None and not token.is_sent_start and before.text[:1].isupper() \
+                and before.is_alpha:
+            continue
+        if after is not None and after.text[:1].isupper() and after.is_alpha:
+            continue
+        found.append((token.i, token.i + 1, PERSON))
+    return found
+
+
 def _relative_who_after(doc: Doc, end: int) -> bool:
     """ "…, was Rowe, who missed two free throws": "who" is said of people only, so a singular
     name it follows is a person's whatever the tagger thought (teams, "the Chiefs, who", are
@@ -386,6 +415,7 @@ def annotate(article: Article, doc: Doc) -> None:
     names = _without_overlaps(_honorific_names(doc) + _title_names(doc) + _spacy_names(doc))
     names = _trim_headline_names(doc, _repair_people(doc, names))
     names = _without_overlaps(names + _names_after_titles(doc, names))
+    names = sorted(names + _untagged_surnames(doc, names))
     names = sorted(names + _role_word_surnames(doc, names))
     roles = [_without_qualifier(doc, r, names) for r in _role_mentions(doc, names)]
     spans = sorted(names + roles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -10,6 +11,9 @@ from spacy.tokens import Doc, Token
 from newsprism.model import Article
 from newsprism.read.coref import PERSON, Coref
 from newsprism.read.cues import POSSESSIVE_PRONOUNS, PRONOUN_GENDER, SUBJECT_DEPS
+
+# Pronouns that, inside a person's own clause, can only be that person's.
+OWN_PRONOUN_GENDER = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
 
 
 @dataclass
@@ -27,6 +31,7 @@ class Salience:
 
     def __post_init__(self) -> None:
         self.starts = [sentence.start_char for sentence in self.doc.sents]
+        subjects: dict[int, int] = {}  # subject token index -> person cluster
         for mi, mention in enumerate(self.article.mentions):
             cluster = self.coref.of.get((0, mi))
             if cluster is None or self.coref.clusters[cluster].label != PERSON:
@@ -35,14 +40,49 @@ class Salience:
                 continue
             subject = self._subject_token(mention.start, mention.end)
             if subject is not None:
+                # The name itself ("Ortiz won"), not "aides of Ortiz" nor a role resolved to her.
+                if mention.label == PERSON and mention.start <= subject.idx < mention.end:
+                    subjects[subject.i] = cluster
                 self.events.append((mention.start, cluster))
                 if _main_clause(subject):
                     self.main.add(mention.start)
             else:
                 self.others.append((mention.start, cluster))
+        self.genders.update(self._own_pronoun_genders(subjects))
         for i, cluster in enumerate(self.coref.clusters):
-            if cluster.gender:
+            if cluster.gender:  # an honorific outweighs what the pronouns suggest
                 self.genders[i] = cluster.gender
+
+    def _own_pronoun_genders(self, subjects: dict[int, int]) -> dict[int, str]:
+        """Gender the article itself shows for a person: "his" or "herself" inside the clause
+        whose subject that person is ("Ortiz won Vermont, his first win"; "Lee paid for it
+        herself"), with no other person named between them. A pronoun in a clause of its own
+        ("Ortiz said his rival …") may be anyone's and is not counted; a person shown both ways
+        gets no gender from this."""
+        votes: dict[int, Counter] = {}
+        people = self.events + self.others
+        for token in self.doc:
+            gender = OWN_PRONOUN_GENDER.get(token.lower_)
+            if gender is None or (token.lower_ == "her" and token.dep_ != "poss"):
+                continue
+            if any(a <= token.idx < b for a, b in self.quoted):
+                continue
+            verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is None:
+                continue
+            for child in verb.children:
+                cluster = subjects.get(child.i)
+                if cluster is None or child.i > token.i:
+                    continue
+                between = [c for o, c in people if child.idx < o < token.idx and c != cluster]
+                if not between:  # "Ortiz faulted Lee over his remarks": his may be Lee's
+                    votes.setdefault(cluster, Counter())[gender] += 1
+        shown: dict[int, str] = {}
+        for cluster, counter in votes.items():
+            (first, n), *rest = counter.most_common()
+            if not rest or rest[0][1] < n:
+                shown[cluster] = first
+        return shown
 
     def _subject_token(self, start: int, end: int) -> Token | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")

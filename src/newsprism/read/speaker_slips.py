@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from newsprism.read.cues import SUBJECT_DEPS
+
 TIME_ENTITIES = {"DATE", "TIME"}
 NAME_PHRASE_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
 QUOTE_CHARACTERS = "\"'“”‘’«»„"
@@ -180,3 +182,41 @@ def controller(verb: Token) -> Token | None:
         return None
     objects = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
     return objects[0] if objects and objects[0].lower_ not in {"it", "this", "that"} else None
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+SUBORDINATE_DEPS = {"ccomp", "advcl", "relcl", "acl"}
+
+
+def _finite(verb: Token) -> bool:
+    """A verb in a tense of its own ("said", "has said", "was told"), not one under a modal
+    ("would close") or a bare participle or infinitive."""
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in verb.children
+    )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def coordinated_with(verb: Token) -> Token | None:
+    """The verb a subjectless conjunct shares its subject with when the parse hung it too low.
+    "Hastily leaving, Ortiz cast the blame on them, and stressed …": every conjunct hangs on the
+    opening participle, so "stressed" goes with the nearest conjunct before it that has a
+    subject. "Ortiz backed off his claim that the port would close, and blamed …": a finite verb
+    is not joined to the modal or participle clause it was hung on but to the verb governing
+    that clause."""
+    if verb.dep_ != "conj" or verb.head is verb:
+        return None
+    head = verb.head
+    if not _has_subject(head):
+        earlier = [
+            c for c in head.children
+            if c.dep_ == "conj" and c.i < verb.i and c.pos_ in {"VERB", "AUX"} and _has_subject(c)
+        ]
+        return earlier[-1] if earlier else None
+    lower = not _finite(head) and head.dep_ in SUBORDINATE_DEPS
+    if verb.tag_ in FINITE_TAGS and lower and head.head is not head:
+        return head.head
+    return None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from newsprism.model import Article, Span
 from newsprism.read.coref import PERSON, ROLE, is_indefinite
@@ -49,6 +50,7 @@ from newsprism.read.speaker_slips import (
     can_invert,
     clause_owner,
     controller,
+    coordinated_with,
     glued_name,
     issuer_of,
     named_after_cue,
@@ -95,16 +97,37 @@ def is_stance_verb(token: Token) -> bool:
     return token.pos_ == "VERB" and verb_lemma(token) in STANCE_VERBS
 
 
+DASHES = {"—", "–", "-"}
+
+
 def is_dateline(token: Token) -> bool:
-    """ "PORTVALE, Romania — Officials said …": the capitalised place that opens a wire story,
-    which the parser often makes a second subject of the first verb."""
-    words = token.doc[token.left_edge.i:token.i + 1]
-    return (
+    """ "PORTVALE, Romania — Officials said …", "Portvale (AFP) – Ann Ortiz said …": the place
+    (and agency) that opens a wire story, which the parser often makes a second subject of the
+    first verb."""
+    doc = token.doc
+    words = doc[token.left_edge.i:token.i + 1]
+    upper_place = (
         token.left_edge.i == token.sent.start
         and all(w.is_alpha and w.is_upper and len(w) > 1 for w in words)
-        and token.i + 1 < len(token.doc)
-        and token.nbor().text in {",", "—", "–", "-"}
+        and token.i + 1 < len(doc)
+        and token.nbor().text in DASHES | {","}
     )
+    return upper_place or token.i < _bracketed_dateline_end(token.sent)
+
+
+def _bracketed_dateline_end(sentence: SpacySpan) -> int:
+    """End of "Portvale (AFP) –" opening a sentence: up to three title-case words, the agency in
+    brackets, a dash (a name before a dash with no brackets, "Ann Ortiz – the mayor – said", is
+    not one); the sentence's start when there is none."""
+    doc, i = sentence.doc, sentence.start
+    while i < sentence.end and doc[i].is_title and i - sentence.start < 3:
+        i += 1
+    if i == sentence.start or i + 2 >= sentence.end or doc[i].text != "(":
+        return sentence.start
+    closing = next((t.i for t in doc[i:min(i + 6, sentence.end)] if t.text == ")"), None)
+    if closing is None or closing + 1 >= len(doc) or doc[closing + 1].text not in DASHES:
+        return sentence.start
+    return closing + 2
 
 
 # A cue with no subject of its own borrows the subject of the verb it hangs on through these;
@@ -118,9 +141,9 @@ def subject_of(verb: Token) -> Token | None:
     if (owner := clause_owner(verb)) is not None:
         verb = owner
     for _ in range(4):
-        subject = next(
-            (c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)), None
-        ) or glued_name(verb)
+        subject = _nearest_subject(verb) or glued_name(verb)
+        if subject is not None and subject.ent_type_ in {"DATE", "TIME"}:
+            return _of_object(subject)  # "Nine months of Ortiz talking about …": Ortiz, or nobody
         if subject is not None:
             if subject.dep_ == "nsubjpass":
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -129,6 +152,9 @@ def subject_of(verb: Token) -> Token | None:
             return subject
         if (doer := controller(verb)) is not None:
             return doer
+        if (partner := coordinated_with(verb)) is not None:
+            verb = partner
+            continue
         if verb.dep_ in CLIMBED_DEPS and verb.head is not verb:
             verb = verb.head
             continue
@@ -137,6 +163,26 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; when the parse gives it two, the one nearest before the verb, and a
+    person the parse set in apposition to a place ("Speaking in Salem, New Hampshire, Ortiz went
+    after Lee": the place of the opening phrase is not the subject)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)]
+    before = [c for c in subjects if c.i < verb.i]
+    subject = before[-1] if len(before) > 1 else (subjects[0] if subjects else None)
+    if subject is not None and subject.ent_type_ in {"GPE", "LOC"}:
+        # "…, New Hampshire, Ortiz went": a place has no person in apposition; that is the subject.
+        person = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        return person[0] if person else subject
+    return subject
+
+
+def _of_object(head: Token) -> Token | None:
+    preposition = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objects = [c for c in preposition.children if c.dep_ == "pobj"] if preposition else []
+    return objects[0] if objects else None
 
 
 def according_to(token: Token) -> Token | None:
@@ -207,10 +253,11 @@ def speaker_token(
         return None
     if subject is not None and can_speak(article, subject):
         return subject
-    # Only words that are themselves the cue's subject ("Ortiz's statement said"); a participle
-    # borrowing a clause's subject ("Lee's comments came as Ortiz refused, saying …") is not
-    # the comments speaking.
-    if subject is not None and subject.head.i == cue.i \
+    # Only words that are themselves the cue's subject ("Ortiz's statement said") or that the
+    # cue describes ("in her statement condemning the vote"); a participle borrowing a clause's
+    # subject ("Lee's comments came as Ortiz refused, saying …") is not the comments speaking.
+    described = cue.dep_ == "acl" and subject is not None and cue.head.i == subject.i
+    if subject is not None and (subject.head.i == cue.i or described) \
             and (owner := _owner(article, subject)) is not None:
         return owner
     i = before_cue(doc, cue)
