@@ -141,7 +141,12 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
         c
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS
-        or (c.dep_ in {"prep", "prt"} and c.lower_ in OBJECT_PREPOSITIONS and c.i <= verb.i + 3)
+        or (
+            c.dep_ in {"prep", "prt"}
+            and c.lower_ in OBJECT_PREPOSITIONS
+            and c.i <= verb.i + 3
+            and not _circumstance(c)
+        )
         or (c.dep_ == "prep" and c.lower_ == "as")  # "referred to the plan as “a farce”"
     ]
     if not parts:
@@ -149,8 +154,35 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
     first = min(c.left_edge.i for c in parts)
     if first == parts[0].i and parts[0].dep_ in {"prep", "prt"}:
         first += 1  # "called for a recount": the preposition belongs to the cue
-    last = max(c.right_edge.i for c in parts) + 1
+    last = _trailing_complements(verb, max(c.right_edge.i for c in parts) + 1)
     return [(first, last)] if first < last else []
+
+
+CIRCUMSTANCE_ENTITIES = {"DATE", "TIME"}
+
+
+def _circumstance(preposition: Token) -> bool:
+    """ "on Thursday", "in the morning": a phrase of time says when, not what."""
+    return any(
+        c.dep_ == "pobj" and c.ent_type_ in CIRCUMSTANCE_ENTITIES for c in preposition.children
+    )
+
+
+def _trailing_complements(verb: Token, last: int) -> int:
+    """ "accused the council of hiding the costs", "credited her with the deal", "backed him by
+    20 points": a prepositional phrase the parser hangs on the verb right after its object still
+    says what was held against, credited or backed, and belongs to it. The run stops at a
+    comma (", in a statement") and at a phrase of time ("on Thursday"), the writer's framing.
+    The end of the object with such phrases."""
+    for child in sorted(verb.rights, key=lambda c: c.i):
+        if child.i < last:
+            continue
+        if child.dep_ != "prep" or child.left_edge.i != last:
+            break
+        if not any(c.dep_ in {"pobj", "pcomp"} for c in child.children) or _circumstance(child):
+            break
+        last = child.right_edge.i + 1
+    return last
 
 
 OBLIGATION_MODALS = {"must", "should", "ought"}
@@ -363,3 +395,4 @@ def name_colon(
             colon_token = doc[words[-1].i + 1]
             drafts.append(Draft(start, end, "indirect", cue=colon_token, subject=name.root))
     return drafts
+
