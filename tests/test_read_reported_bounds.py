@@ -24,3 +24,27 @@ def test_a_phrase_of_time_after_the_object_is_left_out():
 def test_a_phrase_after_a_comma_is_left_out():
     article = read_quotes("Ann Ortiz endorsed Tom Baker, in a statement.")
     assert _reported(article) == [("Tom Baker", "Ann Ortiz")]
+
+
+def test_a_headline_surname_before_a_colon_speaks_when_the_article_names_that_person():
+    article = read_quotes("Ortiz: Harbour deal will fail the town.\nAnn Ortiz, the mayor, spoke.")
+    assert _reported(article)[0] == ("Harbour deal will fail the town.", "Ortiz")
+
+
+def test_a_transcript_speaker_in_capitals_speaks_the_line():
+    article = read_quotes(
+        "TAPPER: Why would you not debate him then?\nJake Tapper asked Ann Ortiz about it."
+    )
+    assert _reported(article)[0] == ("Why would you not debate him then?", "TAPPER")
+
+
+def test_a_poll_before_a_colon_is_the_source_of_the_headline():
+    article = read_quotes("Poll: Ortiz leads Baker by nine points in the harbour district.")
+    assert _reported(article) == [
+        ("Ortiz leads Baker by nine points in the harbour district.", "Poll")
+    ]
+
+
+def test_a_label_that_names_no_one_mentioned_is_no_speaker():
+    article = read_quotes("Update: The harbour will close on Monday at noon.\nAnn Ortiz spoke.")
+    assert _reported(article) == []

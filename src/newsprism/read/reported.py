@@ -384,9 +384,7 @@ def name_colon(
             continue
         name = doc.char_span(paragraph.start, colon, alignment_mode="contract")
         words = [t for t in name or [] if not t.is_space]
-        if not words or len(words) > 4 or not all(t.pos_ == "PROPN" for t in words):
-            continue
-        if mention_at(article, words[-1].idx) is None:
+        if not words or len(words) > 4 or not _speaker_label(article, words):
             continue
         start, end = trim(article.text, colon + 1, paragraph.end)
         if any(start <= mark < start + 2 for mark in opened):
@@ -396,3 +394,26 @@ def name_colon(
             drafts.append(Draft(start, end, "indirect", cue=colon_token, subject=name.root))
     return drafts
 
+
+# A finding's maker labels a headline as a person does: "Poll: Ortiz leads by 9 points".
+REPORTING_LABELS = {"poll", "survey", "report", "study"}
+
+
+def _speaker_label(article: Article, words: list[Token]) -> bool:
+    """Words before a line's colon that name who says the rest: a name the parse tags and the
+    entities hold ("Ann Ortiz: …"); a surname or a transcript's capitalised speaker ("ORTIZ: …")
+    that names a person mentioned elsewhere in the article, whatever the headline parse made of
+    it; a poll or report ("Poll: …")."""
+    if all(t.pos_ == "PROPN" for t in words) and mention_at(article, words[-1].idx) is not None:
+        return True
+    if len(words) == 1 and words[0].lower_ in REPORTING_LABELS:
+        return True
+    if not all(t.is_alpha and t.text[0].isupper() for t in words):
+        return False
+    surname = words[-1].lower_
+    return any(
+        m.label == "PERSON"
+        and not m.start <= words[-1].idx < m.end
+        and surname in m.text.lower().split()
+        for m in article.mentions
+    )
