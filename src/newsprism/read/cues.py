@@ -162,3 +162,13 @@ def stance_object(noun: Token) -> Token | None:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             return objects[0] if objects else None
     return None
+# Set phrases around common verbs, with the word that makes each a cue ("made clear that …",
+# "took issue with …", "spoke about …"); measured on PolNeAR train (ninth session).
+PHRASE_CUES = {
+    "make": {"clear", "plain", "case", "argument"},
+    "take": {"issue", "aim", "shot"},
+    "speak": {"about", "of"},
+}
+# Verbs that say what their subject takes something for, with "as": "sees the deal as a
+# betrayal", "cast herself as the outsider" (the verb alone is mostly no view).
+REGARD_AS_VERBS = {"see", "cast", "characterize", "characterise"}

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph, QuoteKind
 from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
+from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
@@ -304,9 +305,11 @@ def reported(
     for token in doc:
         unsourced = sourceless(token)
         held = attitude_adjective(token)
+        phrased = phrase_cue(token)
         if not (
             unsourced
             or held
+            or phrased
             or is_reporting_verb(token)
             or is_stance_verb(token)
             or according_to(token) is not None
@@ -316,14 +319,14 @@ def reported(
         if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
         unsourced = unsourced or _agentless(token)
-        ranges = unsourced or held or _reported_clause(token)
+        ranges = unsourced or held or phrased or _reported_clause(token)
         if ranges:
             first, last = ranges[-1]
             ranges[-1] = (first, _without_asides(doc, first, last, marked))
         words = [
             t for a, b in ranges for t in doc[a:b] if t.is_alpha and not inside(marked, t.idx)
         ]
-        if len(words) < (1 if is_stance_verb(token) else MIN_REPORTED_WORDS):
+        if len(words) < (1 if is_stance_verb(token) or phrased else MIN_REPORTED_WORDS):
             continue  # the clause is the quoted words themselves: a direct quote, found already
         speaker = None
         if not unsourced and not _asked_unnamed(token):
