@@ -43,3 +43,21 @@ def test_sees_as_attributes_the_object_and_what_it_is_taken_for():
 )
 def test_the_verb_without_its_phrase_attributes_nothing(sentence):
     assert _reported(read_quotes(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Ann Ortiz railed against the harbour board.", "the harbour board"),
+        ("Ann Ortiz laid out her plan for the port.", "her plan for the port"),
+        ("Ann Ortiz distanced herself from the harbour board.", "the harbour board"),
+        ("Ann Ortiz hinted at a run for governor.", "a run for governor"),
+        ("Ann Ortiz played down the risk of a strike.", "the risk of a strike"),
+    ],
+)
+def test_a_verb_with_its_particle_or_preposition_attributes_what_follows(sentence, content):
+    assert _reported(read_quotes(sentence)) == [(content, "Ann Ortiz")]
+
+
+def test_laid_without_out_attributes_nothing():
+    assert _reported(read_quotes("Ann Ortiz laid the table for dinner.")) == []

@@ -12,9 +12,11 @@ from newsprism.read.cues import PHRASE_CUES, REGARD_AS_VERBS
 
 Ranges = list[tuple[int, int]]
 # Words between the phrase and what it attributes: "made clear that …", "took issue with …".
-LINKING_WORDS = {"that", "with", "at", "for", "against", "about", "of", "on", "to"}
-KEYWORD_DEPS = {"dobj", "ccomp", "oprd", "acomp", "prep", "xcomp"}
-FOLLOWING_DEPS = {"prep", "ccomp", "advcl", "xcomp"}
+LINKING_WORDS = {
+    "that", "with", "at", "for", "against", "about", "of", "on", "to", "from", "behind",
+}  # fmt: skip
+KEYWORD_DEPS = {"dobj", "ccomp", "oprd", "acomp", "prep", "prt", "xcomp"}
+FOLLOWING_DEPS = {"dobj", "prep", "ccomp", "advcl", "xcomp"}
 TIME_ENTITIES = {"DATE", "TIME"}
 
 
@@ -25,7 +27,7 @@ def _keyword(verb: Token) -> Token | None:
     if verb.pos_ != "VERB" or not words:
         return None
     return next(
-        (c for c in verb.rights if c.dep_ in KEYWORD_DEPS and c.lower_ in words), None
+        (c for c in verb.rights if c.dep_ in KEYWORD_DEPS and c.lemma_.lower() in words), None
     )
 
 
