@@ -48,3 +48,12 @@ def test_a_poll_before_a_colon_is_the_source_of_the_headline():
 def test_a_label_that_names_no_one_mentioned_is_no_speaker():
     article = read_quotes("Update: The harbour will close on Monday at noon.\nAnn Ortiz spoke.")
     assert _reported(article) == []
+
+
+def test_what_a_poll_shows_runs_to_the_end_of_its_clause():
+    article = read_quotes(
+        "One poll shows Ann Ortiz 16 points ahead of Tom Baker in the harbour district."
+    )
+    assert _reported(article) == [
+        ("Ann Ortiz 16 points ahead of Tom Baker in the harbour district", "One poll")
+    ]

@@ -156,7 +156,22 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
     if first == parts[0].i and parts[0].dep_ in {"prep", "prt"}:
         first += 1  # "called for a recount": the preposition belongs to the cue
     last = _trailing_complements(verb, max(c.right_edge.i for c in parts) + 1)
+    if verb_lemma(verb) in FINDING_VERBS:
+        last = max(last, _clause_end(verb))
     return [(first, last)] if first < last else []
+
+
+# Verbs whose object is a finding: "the poll shows Ortiz 16 points ahead of Baker, with …".
+FINDING_VERBS = {"show"}
+
+
+def _clause_end(verb: Token) -> int:
+    """The end of the verb's clause, without its closing punctuation: what a poll or a record
+    shows runs to the end of the clause, whatever the parse hangs the figures on."""
+    last = verb.right_edge.i + 1
+    while last > verb.i + 1 and not _wordy(verb.doc[last - 1]):
+        last -= 1
+    return last
 
 
 CIRCUMSTANCE_ENTITIES = {"DATE", "TIME"}
