@@ -57,3 +57,23 @@ def test_what_a_poll_shows_runs_to_the_end_of_its_clause():
     assert _reported(article) == [
         ("Ann Ortiz 16 points ahead of Tom Baker in the harbour district", "One poll")
     ]
+
+
+def test_a_clause_of_contrast_after_a_comma_is_the_writers():
+    article = read_quotes(
+        "A spokeswoman said all staff sign the pledge, though she did not discuss its terms."
+    )
+    assert _reported(article)[0] == ("all staff sign the pledge", "A spokeswoman")
+
+
+def test_a_closing_participle_of_saying_reports_on_its_own():
+    article = read_quotes("Ann Ortiz said the harbour deal works, pointing to the new jobs.")
+    assert _reported(article) == [
+        ("the harbour deal works", "Ann Ortiz"),
+        ("the new jobs", "Ann Ortiz"),
+    ]
+
+
+def test_a_participle_that_is_no_saying_stays_in_the_clause():
+    article = read_quotes("Ann Ortiz said the port closed early, leaving the ferries idle.")
+    assert _reported(article) == [("the port closed early, leaving the ferries idle", "Ann Ortiz")]

@@ -118,6 +118,34 @@ def _second_clause_end(verb: Token, clause: Token) -> int:
     return last
 
 
+# Marks of a clause the writer adds after a comma: "…, while others said …", "…, though she did
+# not discuss the terms".
+CONTRAST_MARKS = {"while", "though", "although", "whereas"}
+
+
+def _before_writers_tail(doc: Doc, first: int, last: int) -> int:
+    """ "said all staff sign the pledge, though she did not discuss its terms", "said the law
+    works, pointing to …": a clause of contrast or a participle of saying set off by a comma at
+    the end of a reported clause is the writer's (the participle reports on its own). The end
+    of the reported clause before it."""
+    for token in doc[first + 1 : last]:
+        if token.dep_ != "advcl" or not _closes(doc, token, last):
+            continue
+        opener = token.left_edge
+        if opener.i <= first + 1 or doc[opener.i - 1].text != ",":
+            continue
+        contrast = opener.lower_ in CONTRAST_MARKS and opener.dep_ == "mark"
+        saying = opener.i == token.i and token.tag_ == "VBG" and is_reporting_verb(token)
+        if contrast or saying:
+            return opener.i - 1
+    return last
+
+
+def _closes(doc: Doc, token: Token, last: int) -> bool:
+    """Whether only punctuation follows the token's phrase up to the end."""
+    return all(not _wordy(t) for t in doc[token.right_edge.i + 1 : last])
+
+
 def _reported_clause(token: Token) -> list[tuple[int, int]]:
     """Token ranges of what is reported by a cue: its clause, or the clause around it."""
     if according_to(token) is not None:
@@ -126,7 +154,8 @@ def _reported_clause(token: Token) -> list[tuple[int, int]]:
     if clause is not None:  # "said (that) …": the clause, without its "that"
         first = clause.left_edge.i
         first += clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that"
-        return [(first, _second_clause_end(token, clause) + 1)]
+        last = _second_clause_end(token, clause) + 1
+        return [(first, _before_writers_tail(clause.doc, first, last))]
     if token.dep_ == "parataxis":  # "Troops should leave, the minister said, ..."
         return _around(token.head, token)
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
