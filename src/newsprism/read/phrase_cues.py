@@ -74,4 +74,7 @@ def regarded_as(verb: Token) -> Ranges:
 
 
 def phrase_cue(verb: Token) -> Ranges:
+    lemma = verb.lemma_.lower()  # checked once here: this runs on every token of an article
+    if lemma not in PHRASE_CUES and lemma not in REGARD_AS_VERBS:
+        return []
     return set_phrase(verb) or regarded_as(verb)
