@@ -62,9 +62,27 @@ def _claim_clause(article: Article, token: Token, owner: Token) -> tuple[int, in
         ),
         None,
     )
-    if clause is None or not can_speak(article, owner):
+    if clause is None:
+        return _commitment(article, token, owner)
+    if not can_speak(article, owner):
         return None
     return clause.left_edge.i + 1, clause.right_edge.i + 1
+
+
+# Nouns of a commitment, whose infinitive is what was promised: "his promise to build a wall".
+COMMITMENT_NOUNS = {"promise", "pledge", "vow", "threat"}
+
+
+def _commitment(article: Article, token: Token, owner: Token) -> tuple[int, int] | None:
+    """The token range of the infinitive of "Ortiz's pledge to cut fares" (with its "to")."""
+    if token.lemma_.lower() not in COMMITMENT_NOUNS:
+        return None
+    clause = next(
+        (c for c in token.rights if c.dep_ in CLAUSE_DEPS and c.left_edge.lower_ == "to"), None
+    )
+    if clause is None or not can_speak(article, owner):
+        return None
+    return clause.left_edge.i, clause.right_edge.i + 1
 
 
 def _stance_target(token: Token, owner: Token) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph, QuoteKind
 from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
+from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
@@ -117,6 +118,34 @@ def _second_clause_end(verb: Token, clause: Token) -> int:
     return last
 
 
+# Marks of a clause the writer adds after a comma: "…, while others said …", "…, though she did
+# not discuss the terms".
+CONTRAST_MARKS = {"while", "though", "although", "whereas"}
+
+
+def _before_writers_tail(doc: Doc, first: int, last: int) -> int:
+    """ "said all staff sign the pledge, though she did not discuss its terms", "said the law
+    works, pointing to …": a clause of contrast or a participle of saying set off by a comma at
+    the end of a reported clause is the writer's (the participle reports on its own). The end
+    of the reported clause before it."""
+    for token in doc[first + 1 : last]:
+        if token.dep_ != "advcl" or not _closes(doc, token, last):
+            continue
+        opener = token.left_edge
+        if opener.i <= first + 1 or doc[opener.i - 1].text != ",":
+            continue
+        contrast = opener.lower_ in CONTRAST_MARKS and opener.dep_ == "mark"
+        saying = opener.i == token.i and token.tag_ == "VBG" and is_reporting_verb(token)
+        if contrast or saying:
+            return opener.i - 1
+    return last
+
+
+def _closes(doc: Doc, token: Token, last: int) -> bool:
+    """Whether only punctuation follows the token's phrase up to the end."""
+    return all(not _wordy(t) for t in doc[token.right_edge.i + 1 : last])
+
+
 def _reported_clause(token: Token) -> list[tuple[int, int]]:
     """Token ranges of what is reported by a cue: its clause, or the clause around it."""
     if according_to(token) is not None:
@@ -125,7 +154,8 @@ def _reported_clause(token: Token) -> list[tuple[int, int]]:
     if clause is not None:  # "said (that) …": the clause, without its "that"
         first = clause.left_edge.i
         first += clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that"
-        return [(first, _second_clause_end(token, clause) + 1)]
+        last = _second_clause_end(token, clause) + 1
+        return [(first, _before_writers_tail(clause.doc, first, last))]
     if token.dep_ == "parataxis":  # "Troops should leave, the minister said, ..."
         return _around(token.head, token)
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
@@ -141,7 +171,12 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
         c
         for c in verb.rights
         if c.dep_ in OBJECT_DEPS
-        or (c.dep_ in {"prep", "prt"} and c.lower_ in OBJECT_PREPOSITIONS and c.i <= verb.i + 3)
+        or (
+            c.dep_ in {"prep", "prt"}
+            and c.lower_ in OBJECT_PREPOSITIONS
+            and c.i <= verb.i + 3
+            and not _circumstance(c)
+        )
         or (c.dep_ == "prep" and c.lower_ == "as")  # "referred to the plan as “a farce”"
     ]
     if not parts:
@@ -149,8 +184,50 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
     first = min(c.left_edge.i for c in parts)
     if first == parts[0].i and parts[0].dep_ in {"prep", "prt"}:
         first += 1  # "called for a recount": the preposition belongs to the cue
-    last = max(c.right_edge.i for c in parts) + 1
+    last = _trailing_complements(verb, max(c.right_edge.i for c in parts) + 1)
+    if verb_lemma(verb) in FINDING_VERBS:
+        last = max(last, _clause_end(verb))
     return [(first, last)] if first < last else []
+
+
+# Verbs whose object is a finding: "the poll shows Ortiz 16 points ahead of Baker, with …".
+FINDING_VERBS = {"show"}
+
+
+def _clause_end(verb: Token) -> int:
+    """The end of the verb's clause, without its closing punctuation: what a poll or a record
+    shows runs to the end of the clause, whatever the parse hangs the figures on."""
+    last = verb.right_edge.i + 1
+    while last > verb.i + 1 and not _wordy(verb.doc[last - 1]):
+        last -= 1
+    return last
+
+
+CIRCUMSTANCE_ENTITIES = {"DATE", "TIME"}
+
+
+def _circumstance(preposition: Token) -> bool:
+    """ "on Thursday", "in the morning": a phrase of time says when, not what."""
+    return any(
+        c.dep_ == "pobj" and c.ent_type_ in CIRCUMSTANCE_ENTITIES for c in preposition.children
+    )
+
+
+def _trailing_complements(verb: Token, last: int) -> int:
+    """ "accused the council of hiding the costs", "credited her with the deal", "backed him by
+    20 points": a prepositional phrase the parser hangs on the verb right after its object still
+    says what was held against, credited or backed, and belongs to it. The run stops at a
+    comma (", in a statement") and at a phrase of time ("on Thursday"), the writer's framing.
+    The end of the object with such phrases."""
+    for child in sorted(verb.rights, key=lambda c: c.i):
+        if child.i < last:
+            continue
+        if child.dep_ != "prep" or child.left_edge.i != last:
+            break
+        if not any(c.dep_ in {"pobj", "pcomp"} for c in child.children) or _circumstance(child):
+            break
+        last = child.right_edge.i + 1
+    return last
 
 
 OBLIGATION_MODALS = {"must", "should", "ought"}
@@ -272,9 +349,11 @@ def reported(
     for token in doc:
         unsourced = sourceless(token)
         held = attitude_adjective(token)
+        phrased = phrase_cue(token)
         if not (
             unsourced
             or held
+            or phrased
             or is_reporting_verb(token)
             or is_stance_verb(token)
             or according_to(token) is not None
@@ -284,14 +363,14 @@ def reported(
         if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
         unsourced = unsourced or _agentless(token)
-        ranges = unsourced or held or _reported_clause(token)
+        ranges = unsourced or held or phrased or _reported_clause(token)
         if ranges:
             first, last = ranges[-1]
             ranges[-1] = (first, _without_asides(doc, first, last, marked))
         words = [
             t for a, b in ranges for t in doc[a:b] if t.is_alpha and not inside(marked, t.idx)
         ]
-        if len(words) < (1 if is_stance_verb(token) else MIN_REPORTED_WORDS):
+        if len(words) < (1 if is_stance_verb(token) or phrased else MIN_REPORTED_WORDS):
             continue  # the clause is the quoted words themselves: a direct quote, found already
         speaker = None
         if not unsourced and not _asked_unnamed(token):
@@ -352,9 +431,7 @@ def name_colon(
             continue
         name = doc.char_span(paragraph.start, colon, alignment_mode="contract")
         words = [t for t in name or [] if not t.is_space]
-        if not words or len(words) > 4 or not all(t.pos_ == "PROPN" for t in words):
-            continue
-        if mention_at(article, words[-1].idx) is None:
+        if not words or len(words) > 4 or not _speaker_label(article, words):
             continue
         start, end = trim(article.text, colon + 1, paragraph.end)
         if any(start <= mark < start + 2 for mark in opened):
@@ -363,3 +440,27 @@ def name_colon(
             colon_token = doc[words[-1].i + 1]
             drafts.append(Draft(start, end, "indirect", cue=colon_token, subject=name.root))
     return drafts
+
+
+# A finding's maker labels a headline as a person does: "Poll: Ortiz leads by 9 points".
+REPORTING_LABELS = {"poll", "survey", "report", "study"}
+
+
+def _speaker_label(article: Article, words: list[Token]) -> bool:
+    """Words before a line's colon that name who says the rest: a name the parse tags and the
+    entities hold ("Ann Ortiz: …"); a surname or a transcript's capitalised speaker ("ORTIZ: …")
+    that names a person mentioned elsewhere in the article, whatever the headline parse made of
+    it; a poll or report ("Poll: …")."""
+    if all(t.pos_ == "PROPN" for t in words) and mention_at(article, words[-1].idx) is not None:
+        return True
+    if len(words) == 1 and words[0].lower_ in REPORTING_LABELS:
+        return True
+    if not all(t.is_alpha and t.text[0].isupper() for t in words):
+        return False
+    surname = words[-1].lower_
+    return any(
+        m.label == "PERSON"
+        and not m.start <= words[-1].idx < m.end
+        and surname in m.text.lower().split()
+        for m in article.mentions
+    )

@@ -1,0 +1,79 @@
+"""Where a reported object or clause ends, and headline labels that name a speaker (sentences
+written for these tests)."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from quote_fixtures import read_quotes
+
+
+def _reported(article: Article) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_text) for q in article.quotes if q.kind == "indirect"]
+
+
+def test_a_phrase_the_parse_hangs_on_the_verb_after_its_object_is_part_of_it():
+    article = read_quotes("The mayor accused the port authority of hiding the costs.")
+    assert _reported(article) == [("the port authority of hiding the costs", "The mayor")]
+
+
+def test_a_phrase_of_time_after_the_object_is_left_out():
+    article = read_quotes("Ann Ortiz endorsed Tom Baker on Thursday.")
+    assert _reported(article) == [("Tom Baker", "Ann Ortiz")]
+
+
+def test_a_phrase_after_a_comma_is_left_out():
+    article = read_quotes("Ann Ortiz endorsed Tom Baker, in a statement.")
+    assert _reported(article) == [("Tom Baker", "Ann Ortiz")]
+
+
+def test_a_headline_surname_before_a_colon_speaks_when_the_article_names_that_person():
+    article = read_quotes("Ortiz: Harbour deal will fail the town.\nAnn Ortiz, the mayor, spoke.")
+    assert _reported(article)[0] == ("Harbour deal will fail the town.", "Ortiz")
+
+
+def test_a_transcript_speaker_in_capitals_speaks_the_line():
+    article = read_quotes(
+        "TAPPER: Why would you not debate him then?\nJake Tapper asked Ann Ortiz about it."
+    )
+    assert _reported(article)[0] == ("Why would you not debate him then?", "TAPPER")
+
+
+def test_a_poll_before_a_colon_is_the_source_of_the_headline():
+    article = read_quotes("Poll: Ortiz leads Baker by nine points in the harbour district.")
+    assert _reported(article) == [
+        ("Ortiz leads Baker by nine points in the harbour district.", "Poll")
+    ]
+
+
+def test_a_label_that_names_no_one_mentioned_is_no_speaker():
+    article = read_quotes("Update: The harbour will close on Monday at noon.\nAnn Ortiz spoke.")
+    assert _reported(article) == []
+
+
+def test_what_a_poll_shows_runs_to_the_end_of_its_clause():
+    article = read_quotes(
+        "One poll shows Ann Ortiz 16 points ahead of Tom Baker in the harbour district."
+    )
+    assert _reported(article) == [
+        ("Ann Ortiz 16 points ahead of Tom Baker in the harbour district", "One poll")
+    ]
+
+
+def test_a_clause_of_contrast_after_a_comma_is_the_writers():
+    article = read_quotes(
+        "A spokeswoman said all staff sign the pledge, though she did not discuss its terms."
+    )
+    assert _reported(article)[0] == ("all staff sign the pledge", "A spokeswoman")
+
+
+def test_a_closing_participle_of_saying_reports_on_its_own():
+    article = read_quotes("Ann Ortiz said the harbour deal works, pointing to the new jobs.")
+    assert _reported(article) == [
+        ("the harbour deal works", "Ann Ortiz"),
+        ("the new jobs", "Ann Ortiz"),
+    ]
+
+
+def test_a_participle_that_is_no_saying_stays_in_the_clause():
+    article = read_quotes("Ann Ortiz said the port closed early, leaving the ferries idle.")
+    assert _reported(article) == [("the port closed early, leaving the ferries idle", "Ann Ortiz")]
