@@ -1,4 +1,9 @@
-"""The default store: one SQLite file, through the standard library's ``sqlite3``."""
+"""The default store: one SQLite file, through the standard library's ``sqlite3``.
+
+This module holds the :class:`SQLiteStore` class (transactions, articles, memberships, stories,
+incremental-grouping rows, merges); its tables, triggers and batch tuning constants are in
+:mod:`newsprism.store.sqlite_schema`, and the interface it implements in
+:mod:`newsprism.store.base`."""
 
 from __future__ import annotations
 
@@ -13,76 +18,17 @@ from pathlib import Path
 from newsprism.group.features import display_title, published_day
 from newsprism.model import Article, Story
 from newsprism.store.base import MergeRecord, PutOutcome, StoredFeatures, StorySummary
+from newsprism.store.sqlite_schema import (
+    _AUTOCHECKPOINT_PAGES,
+    _CHECKPOINT_EVERY,
+    _COMMIT_EVERY,
+    _COUNTERS,
+    _QUERY_CHUNK,
+    _SCHEMA,
+    SCHEMA_VERSION,
+)
 
-# 2: article_features, group_state and merges; 3: change counters (older files are upgraded)
-SCHEMA_VERSION = 3
-_QUERY_CHUNK = 500  # ids per "IN (…)" query, well below SQLite's variable limit
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,      -- order first stored: the assigner's arrival order
-    id TEXT NOT NULL UNIQUE,
-    content_hash TEXT NOT NULL,
-    published TEXT,
-    published_day REAL,                         -- for publication order without reparsing
-    title TEXT NOT NULL,
-    json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS memberships (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id),
-    story_id TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS memberships_by_story ON memberships(story_id);
-CREATE TABLE IF NOT EXISTS saved_stories (
-    id TEXT PRIMARY KEY,
-    json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS article_features (  -- what the incremental assigner compares
-    seq INTEGER PRIMARY KEY REFERENCES articles(seq),
-    features BLOB NOT NULL,
-    vector BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS group_state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS merges (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    merged_at TEXT NOT NULL,
-    kept_story TEXT NOT NULL,
-    absorbed_story TEXT NOT NULL,
-    article_id TEXT NOT NULL,
-    score REAL NOT NULL,
-    moved TEXT NOT NULL,                        -- JSON list of the article ids moved
-    undone_at TEXT
-);
--- Counters kept by triggers, so that any change, through this class or plain SQL, shows: caches
--- beside the store (the index, the story table) compare them with the values they were saved at.
-CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TRIGGER IF NOT EXISTS features_added AFTER INSERT ON article_features
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'features'; END;
-CREATE TRIGGER IF NOT EXISTS features_removed AFTER DELETE ON article_features
-BEGIN UPDATE counters SET value = value - 1 WHERE name = 'features'; END;
-CREATE TRIGGER IF NOT EXISTS membership_added AFTER INSERT ON memberships
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS membership_changed AFTER UPDATE ON memberships
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS membership_removed AFTER DELETE ON memberships
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS article_redated AFTER UPDATE OF published_day ON articles
-WHEN OLD.published_day IS NOT NEW.published_day
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS article_removed AFTER DELETE ON articles
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-"""
-_COUNTERS = ("features", "grouping")
-# Writes per commit inside a batch: bounds the work a crash loses (about 1,300 articles of an
-# ingest, each three writes; stored again by the next run), while a commit, which costs a write
-# 5-10 ms, falls on fewer than one article in a thousand.
-_COMMIT_EVERY = 4000
-# Inside a batch the write-ahead log is copied back into the database file every this many
-# commits (and when the batch ends), not by SQLite's automatic checkpoint: that one runs inside
-# whichever commit crosses its page count, and costs that write ~100 ms.
-_CHECKPOINT_EVERY = 2
-_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default, restored after a batch
+__all__ = ["SCHEMA_VERSION", "SQLiteStore", "content_hash"]
 
 
 def _now() -> str:
