@@ -1,6 +1,6 @@
-"""The SQLite store's schema and tuning constants: the tables, the triggers that keep change
-counters, and how often a batch commits and checkpoints. The class that uses them is
-:mod:`newsprism.store.sqlite`; the interface it implements is :mod:`newsprism.store.base`."""
+"""The SQLite store's schema: the tables, the triggers that keep change counters, and the query
+chunk size. The class that uses them is :mod:`newsprism.store.sqlite` (its batched commits in
+:mod:`newsprism.store.sqlite_batch`); the interface it implements is :mod:`newsprism.store.base`."""
 
 from __future__ import annotations
 
@@ -64,13 +64,3 @@ CREATE TRIGGER IF NOT EXISTS article_removed AFTER DELETE ON articles
 BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
 """
 _COUNTERS = ("features", "grouping")
-# Writes per commit inside a batch: bounds the work a crash loses (about 1,300 articles of an
-# ingest, each three writes; stored again by the next run), while a commit, which costs a write
-# 5-10 ms, falls on fewer than one article in a thousand.
-_COMMIT_EVERY = 4000
-# Inside a batch the write-ahead log is copied back into the database file every this many
-# commits (and when the batch ends), not by SQLite's automatic checkpoint: that one runs inside
-# whichever commit crosses its page count, and costs that write ~100 ms.
-_CHECKPOINT_EVERY = 2
-_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default, restored after a batch
-
