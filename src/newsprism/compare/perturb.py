@@ -13,253 +13,46 @@ The copy keeps the original's id and structure (title, paragraphs, boilerplate),
 shifted by the edit, and carries no annotations: it is read again like any input. Each
 :class:`Perturbation` records what changed where, in both texts, so a benchmark can check what the
 compare stage made of it.
+
+This module holds the date, quote and paragraph perturbations; the figure ones are in
+:mod:`newsprism.compare.perturb_numbers`, and the edit machinery with :class:`Perturbation` in
+:mod:`newsprism.compare.perturb_edits`. All their public names are importable from here.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
 
-from newsprism.model import Article, DateMention, Quantity, Quote, SourceSpan, Span
+from newsprism.compare.perturb_edits import (
+    Edit,
+    Perturbation,
+    PerturbationKind,
+    apply_edits,
+    source_span,
+)
+from newsprism.compare.perturb_numbers import (
+    change_number,
+    numeral_in,
+    round_number,
+    rounded_for_about,
+    write_like,
+)
+from newsprism.model import Article, DateMention, Quote, Span
 from newsprism.read.dates import WEEKDAYS
 
-PerturbationKind = Literal[
-    "number_change", "number_round", "date_shift", "quote_reassign", "paragraph_delete"
+__all__ = [
+    "Edit", "Perturbation", "PerturbationKind", "apply_edits", "change_number", "delete_paragraph",
+    "is_absolute", "is_person_name", "names_a_person", "numeral_in", "reassign_quote",
+    "round_number", "rounded_for_about", "shift_date", "shifted_value", "write_date", "write_like",
 ]
+
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]
-NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                "ten", "eleven", "twelve"]
-DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-WORD_NUMBER = re.compile(r"\b(" + "|".join(NUMBER_WORDS[2:]) + r")\b", re.IGNORECASE)
-# A figure changed by less than this share could still be someone's rounding; the changed one must
-# be a different figure by any reading.
-CHANGE_FACTORS = (1.4, 1.6, 0.6, 2.0, 0.5)
-# Rounding to one significant figure is plausible copy-editing only when it moves the figure little.
-ONE_FIGURE_TOLERANCE = 0.05
 NAME_WORD = re.compile(r"(?:[A-Z][a-z]*(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)")
 INITIAL = re.compile(r"[A-Z]\.")
 DATE_SHIFT_DAYS = 5  # not a multiple of 7, so the weekday changes as well
 WEEKDAY_SHIFT_DAYS = 2  # a weekday moved within the week around publication stays resolvable
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``[start, end)`` of the text with ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str
-
-
-@dataclass
-class Perturbation:
-    kind: PerturbationKind
-    copy: Article
-    original: list[SourceSpan]  # what was changed, in the original text
-    changed: list[Span]  # where the new text sits in the copy (empty span for a deletion)
-    note: str = ""
-    partners: list[SourceSpan] = field(default_factory=list)  # other outlets' corroborating spans
-
-    @property
-    def article(self) -> str:
-        return self.copy.id
-
-    def changed_text(self) -> list[str]:
-        return [self.copy.text[s.start : s.end] for s in self.changed]
-
-
-# --- applying edits -----------------------------------------------------------------------------
-
-
-def apply_edits(article: Article, edits: list[Edit]) -> tuple[Article, list[Span]]:
-    """A fresh, unannotated copy of ``article`` with ``edits`` applied (they must not overlap), and
-    the span each edit's replacement occupies in the copy. Structure spans are shifted; a paragraph
-    (or boilerplate block) inside a deleted range is dropped."""
-    ordered = sorted(edits, key=lambda e: e.start)
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if b.start < a.end:
-            raise ValueError("edits overlap")
-    pieces, cursor, new_spans, shift = [], 0, [], 0
-    for edit in ordered:
-        pieces.append(article.text[cursor : edit.start])
-        new_start = edit.start + shift
-        pieces.append(edit.replacement)
-        new_spans.append(Span(start=new_start, end=new_start + len(edit.replacement)))
-        shift += len(edit.replacement) - (edit.end - edit.start)
-        cursor = edit.end
-    pieces.append(article.text[cursor:])
-    text = "".join(pieces)
-
-    def moved(span: Span) -> Span | None:
-        start, end = _moved(span.start, ordered, True), _moved(span.end, ordered, False)
-        if end <= start:
-            return None
-        return span.model_copy(update={"start": start, "end": end})
-
-    paragraphs = [p for p in (moved(p) for p in article.paragraphs) if p is not None]
-    boilerplate = [b for b in (moved(b) for b in article.boilerplate) if b is not None]
-    copy = Article(
-        id=article.id, text=text, source=article.source, url=article.url, outlet=article.outlet,
-        author=article.author, published=article.published, language=article.language,
-        title=moved(article.title) if article.title else None,
-        standfirst=moved(article.standfirst) if article.standfirst else None,
-        paragraphs=paragraphs, boilerplate=boilerplate,
-    )
-    return copy, new_spans
-
-
-def _moved(offset: int, edits: list[Edit], is_start: bool) -> int:
-    """Where an offset of the original lands in the edited text."""
-    shift = 0
-    for edit in edits:
-        if offset < edit.start or (offset == edit.start and not is_start):
-            break
-        if offset < edit.end or (offset == edit.end and edit.start == edit.end and not is_start):
-            # Inside a replaced range: starts snap to the end of the replacement, ends to its start
-            # when the range was deleted, so a fully deleted paragraph collapses to nothing.
-            base = edit.start + shift
-            return base + len(edit.replacement) if (is_start or not edit.replacement) else base
-        shift += len(edit.replacement) - (edit.end - edit.start)
-    return offset + shift
-
-
-# --- numbers ------------------------------------------------------------------------------------
-
-
-def numeral_in(quantity: Quantity) -> tuple[int, int, float] | None:
-    """Offsets (in the article) and value of the written numeral inside a quantity's span: the
-    digits of "$2.5 million" (2.5) or the word of "five soldiers" (5)."""
-    match = DIGITS.search(quantity.text)
-    if match:
-        value = float(match.group(0).replace(",", ""))
-    else:
-        match = WORD_NUMBER.search(quantity.text)
-        if match is None:
-            return None
-        value = float(NUMBER_WORDS.index(match.group(1).lower()))
-    return quantity.start + match.start(), quantity.start + match.end(), value
-
-
-def write_like(value: float, written: str) -> str:
-    """``value`` written in the style of ``written``: digit grouping, decimals, or a number word."""
-    if written.isalpha():
-        whole = int(round(value))
-        word = NUMBER_WORDS[whole] if whole < len(NUMBER_WORDS) else f"{whole:,}"
-        return word.capitalize() if written[0].isupper() else word
-    decimals = len(written.split(".")[1]) if "." in written else 0
-    return f"{value:,.{decimals}f}" if "," in written else f"{value:.{decimals}f}"
-
-
-def _place(written: str) -> float:
-    """Place value of the last significant digit as written: "2,500" -> 100, "2.5" -> 0.1."""
-    if "." in written:
-        return 10.0 ** -len(written.split(".")[1])
-    digits = written.replace(",", "").lstrip("0") or "0"
-    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits != "0" else 1.0
-
-
-def change_number(article: Article, quantity: Quantity,
-                  partner_ranges: list[tuple[float, float]] = ()) -> Perturbation | None:
-    """Move a figure beyond its own rounding and beyond every partner's range, in every mention of
-    it in the article (a copy that still states the old figure elsewhere would contradict itself,
-    and the other outlets would agree with its unchanged mention)."""
-    found = numeral_in(quantity)
-    if found is None or quantity.value <= 0:
-        return None
-    start, end, written_value = found
-    written = article.text[start:end]
-    scale = quantity.value / written_value if written_value else 1.0
-    if scale < 1:
-        return None  # a fraction ("three-fifths of"): its numeral is no count to change
-    place = _place(written) if not written.isalpha() else 1.0
-    for factor in CHANGE_FACTORS:
-        new_written = _round_to(written_value * factor, place)
-        if new_written <= 0 or new_written == written_value or (scale > 1 and new_written >= 1000):
-            continue  # "$1000 billion" is no way to write a figure
-        low = quantity.low / quantity.value * new_written * scale
-        high = quantity.high / quantity.value * new_written * scale
-        own = (quantity.low, quantity.high)
-        if all(high < lo or low > hi for lo, hi in [own, *partner_ranges]):
-            replacement = write_like(new_written, written)
-            numerals = [(start, end)] + _same_figure(article, quantity, written)
-            edits = [Edit(a, b, replacement) for a, b in sorted(numerals)]
-            copy, spans = apply_edits(article, edits)
-            first = sorted(numerals).index((start, end))
-            return Perturbation(
-                kind="number_change", copy=copy,
-                original=[_source(article, a, b) for a, b in [(start, end)]],
-                changed=[spans[first]] + spans[:first] + spans[first + 1:],
-                note=f"{written} -> {replacement}",
-            )
-    return None
-
-
-def _same_figure(article: Article, quantity: Quantity, written: str) -> list[tuple[int, int]]:
-    """The numerals of the article's other mentions of the same figure: same value, same counted
-    noun, the numeral written the same way."""
-    found = []
-    for other in article.quantities:
-        if other is quantity or (other.start, other.end) == (quantity.start, quantity.end):
-            continue
-        numeral = numeral_in(other)
-        if numeral is None or (other.value, other.unit) != (quantity.value, quantity.unit):
-            continue
-        if article.text[numeral[0] : numeral[1]] == written:
-            found.append((numeral[0], numeral[1]))
-    return found
-
-
-def _round_to(value: float, place: float) -> float:
-    return round(value / place) * place if place >= 1 else round(value, -int(math.log10(place)))
-
-
-def rounded_for_about(value: float) -> float | None:
-    """The round figure a writer hedging with "about" would give for ``value``: two significant
-    figures, or one when that moves the figure by at most 5 %; None if nothing changes."""
-    if value < 20:
-        return None
-    magnitude = 10.0 ** math.floor(math.log10(value))
-    two = round(value / (magnitude / 10)) * (magnitude / 10)
-    if two != value:
-        return two
-    one = round(value / magnitude) * magnitude
-    if one != value and abs(one - value) / value <= ONE_FIGURE_TOLERANCE:
-        return one
-    return None
-
-
-def round_number(article: Article, quantity: Quantity) -> Perturbation | None:
-    """Hedge an exact figure with "about" and round it: "2,448 troops" -> "about 2,400 troops"."""
-    found = numeral_in(quantity)
-    if found is None or quantity.modifier is not None:
-        return None
-    start, end, written_value = found
-    written = article.text[start:end]
-    if written.isalpha() or "." in written or written_value != quantity.value:
-        return None  # scaled figures ("2.5 million") keep their own rounding
-    rounded = rounded_for_about(quantity.value)
-    if rounded is None:
-        return None
-    replacement = write_like(rounded, written)
-    edits = [Edit(quantity.start, quantity.start, _about(article.text, quantity.start)),
-             Edit(start, end, replacement)]
-    if start == quantity.start:
-        edits = [Edit(start, end, _about(article.text, start) + replacement)]
-    copy, spans = apply_edits(article, edits)
-    whole = Span(start=spans[0].start, end=spans[-1].end)
-    return Perturbation(
-        kind="number_round", copy=copy, original=[_source(article, quantity.start, end)],
-        changed=[whole], note=f"{written} -> about {replacement}",
-    )
-
-
-def _about(text: str, at: int) -> str:
-    sentence_start = at == 0 or text[:at].rstrip()[-1:] in ".!?\n\"“" or not text[:at].strip()
-    return "About " if sentence_start else "about "
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -317,7 +110,7 @@ def shift_date(article: Article, target: DateMention) -> Perturbation | None:
     copy, spans = apply_edits(article, edits)
     return Perturbation(
         kind="date_shift", copy=copy,
-        original=[_source(article, d.start, d.end) for d in same], changed=spans,
+        original=[source_span(article, d.start, d.end) for d in same], changed=spans,
         note=f"{target.value} -> {new_value}",
     )
 
@@ -367,7 +160,7 @@ def reassign_quote(article: Article, quote: Quote, new_speaker: str) -> Perturba
     moved_quote = quote.start + (shift if quote.start >= quote.speaker.end else 0)
     return Perturbation(
         kind="quote_reassign", copy=copy,
-        original=[_source(article, quote.start, quote.end)],
+        original=[source_span(article, quote.start, quote.end)],
         changed=[Span(start=moved_quote, end=moved_quote + (quote.end - quote.start)), *spans],
         note=f"{old} -> {replacement}",
     )
@@ -403,10 +196,7 @@ def delete_paragraph(article: Article, index: int) -> Perturbation:
     copy, spans = apply_edits(article, [Edit(paragraph.start, end, "")])
     return Perturbation(
         kind="paragraph_delete", copy=copy,
-        original=[_source(article, paragraph.start, paragraph.end)], changed=spans,
+        original=[source_span(article, paragraph.start, paragraph.end)], changed=spans,
         note=f"paragraph {index} removed",
     )
 
-
-def _source(article: Article, start: int, end: int) -> SourceSpan:
-    return SourceSpan(article=article.id, start=start, end=end, text=article.text[start:end])

@@ -10,20 +10,34 @@ of another line, picture-credit markers, typical chrome phrases, "By Name" bylin
 On a whole copied page the ``text`` line model then weighs each body line against the page: its
 shape, its neighbours, and its place relative to the main block of prose and the title
 (:func:`newsprism.ingest.lineroles.page_features`); a second copy of a paragraph is boilerplate.
+
+This module holds the rules and the public entry points (:func:`layout`, :func:`from_text`);
+:mod:`newsprism.ingest.text_lines` holds the line and layout data structures, and
+:mod:`newsprism.ingest.text_line_model` the line model's pass. Their public names are imported
+here too, so callers may keep importing them from this module.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-import numpy as np
 
 from newsprism.errors import InputError
-from newsprism.ingest import lineroles, patterns
+from newsprism.ingest import patterns
 from newsprism.ingest.metadata import detect_language, find_dates, outlet_from_url
 from newsprism.ingest.stamps import is_timestamp
-from newsprism.model import Article, Boilerplate, BoilerplateKind, Paragraph, ParagraphRole, Span
+from newsprism.ingest.text_line_model import (
+    drop_repeated_paragraphs,
+    rule_kinds,
+    text_line_features,
+    veto_chrome_lines,
+)
+from newsprism.ingest.text_lines import Layout, Line, comparison_key, split_lines
+from newsprism.model import Article, Boilerplate, Paragraph, Span
+
+__all__ = [
+    "Layout", "Line", "article_from_layout", "comparison_key", "from_text", "layout", "rule_kinds",
+    "spans", "split_lines", "text_line_features",
+]
 
 # A headline is a phrase, not a paragraph: a few words and no closing full stop.
 MIN_HEADLINE_WORDS = 3
@@ -39,61 +53,7 @@ MAX_CAPTION_WORDS = 60
 # Dates of publication are stated near the top; later dates are about the news itself.
 DATELINE_SEARCH_LINES = 10
 MAX_DATELINE_WORDS = 12
-MIN_LINES_FOR_LINE_MODEL = 12
-SHORT_PAGE_LINES = 50
 MAX_BREADCRUMB_PREFIX_WORDS = 6
-# A repeated line this long (in words) is a copy of a paragraph, not a recurring short label.
-MIN_REPEAT_SIZE = lineroles.MIN_REPEAT_SIZE
-
-
-@dataclass
-class Line:
-    start: int
-    end: int
-    text: str
-    blank_before: bool  # a blank line (or the start of the text) separates it from the line above
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
-@dataclass
-class Layout:
-    """What each line of a text is, plus the metadata the lines state."""
-
-    lines: list[Line]
-    roles: dict[int, ParagraphRole] = field(default_factory=dict)
-    chrome: dict[int, BoilerplateKind] = field(default_factory=dict)
-    title: int | None = None
-    standfirst: int | None = None
-    author: str | None = None
-    published: str | None = None
-
-    def free(self, i: int) -> bool:
-        return i not in self.roles and i not in self.chrome
-
-
-def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with their stripped spans; ``\\n``, ``\\r\\n`` or ``\\r`` ends a line."""
-    lines: list[Line] = []
-    previous_end = 0
-    for match in re.finditer(r"[^\r\n]+", text):
-        content = match.group()
-        stripped = content.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(content) - len(content.lstrip()))
-        gap = text[previous_end : match.start()]
-        breaks = len(re.findall(r"\r\n|\r|\n", gap))
-        lines.append(Line(start, start + len(stripped), stripped, not lines or breaks >= 2))
-        previous_end = match.end()
-    return lines
-
-
-def comparison_key(text: str) -> str:
-    """Comparison form of a line: case, spacing and edge punctuation do not make it different."""
-    return re.sub(r"\s+", " ", re.sub(r"^\W+|\W+$", "", text.casefold()))
 
 
 def _is_headline_like(line: Line) -> bool:
@@ -134,78 +94,10 @@ def layout(
         if result.free(i):
             result.roles[i] = "body"
     if classify:
-        _veto_chrome_lines(result)
-        _drop_repeated_paragraphs(result)
+        veto_chrome_lines(result)
+        drop_repeated_paragraphs(result)
     result.published = _published(result)
     return result
-
-
-def rule_kinds(result: Layout) -> list[str]:
-    """What the rules made of each line: ``content`` (title, standfirst, body), ``chrome``,
-    ``caption`` or ``meta`` (byline, dateline) — the rule features of the line model."""
-    kinds: list[str] = []
-    for i in range(len(result.lines)):
-        role = result.roles.get(i)
-        if i in result.chrome:
-            kinds.append("chrome")
-        elif role in ("title", "standfirst", "body"):
-            kinds.append("content")
-        else:
-            kinds.append("caption" if role == "caption" else "meta")
-    return kinds
-
-
-def text_line_features(result: Layout) -> np.ndarray:
-    """The ``text`` line model's features: line shape and rule verdicts, then the line's place
-    on the page (main block, title)."""
-    lines = [line.text for line in result.lines]
-    return np.hstack([
-        lineroles.line_features(lines, rules=rule_kinds(result)),
-        lineroles.page_features(lines, result.title),
-    ])
-
-
-def _drop_repeated_paragraphs(result: Layout) -> None:
-    """A long body line that repeats an earlier body line is a second copy of the paragraph
-    (copied pages carry teasers, print and mobile versions of the same text): the first copy
-    stays body, later ones become boilerplate. Short repeats (recurring interview questions,
-    "Advertisement") are left to the other rules."""
-    seen: set[str] = set()
-    for i, line in enumerate(result.lines):
-        if result.roles.get(i) != "body" or lineroles.line_size(line.text) < MIN_REPEAT_SIZE:
-            continue
-        key = comparison_key(line.text)
-        if key in seen:
-            del result.roles[i]
-            result.chrome[i] = "other"
-        seen.add(key)
-
-
-def _veto_chrome_lines(result: Layout) -> None:
-    """Body lines the fitted line model judges to be page chrome become boilerplate (a menu, a
-    link list, a comment thread); lines after a comment-section heading are comments."""
-    lines = [line.text for line in result.lines]
-    if len(lines) < MIN_LINES_FOR_LINE_MODEL:
-        # The model learnt chrome from whole copied pages; a short text (a pasted article, a
-        # feed item, a quote) is outside what it has seen, and its lines are all the user gave.
-        return
-    keep = lineroles.keep_lines("text", text_line_features(result))
-    body = [i for i, role in result.roles.items() if role == "body"]
-    if keep is None or not any(keep[i] for i in body):
-        return  # a verdict that leaves no body at all is the model failing, not the page
-    comments_from = next(
-        (i for i, line in enumerate(lines) if lineroles.COMMENT_HEADING.match(line)), len(lines)
-    )
-    if len(lines) < SHORT_PAGE_LINES:
-        # Whole copied pages run to hundreds of lines; on a short text the model extrapolates,
-        # so there the sentence-like lines of the main block stay whatever it says.
-        first, last = lineroles.main_block(lines)
-        for i in range(first, last + 1):
-            keep[i] = keep[i] or lineroles.is_prose(lines[i])
-    for i, kept in enumerate(keep):
-        if not kept and result.roles.get(i) == "body":
-            del result.roles[i]
-            result.chrome[i] = "comment" if i > comments_from else "other"
 
 
 def _mark_chrome_and_credits(result: Layout) -> None:

@@ -1,4 +1,10 @@
-"""The default store: one SQLite file, through the standard library's ``sqlite3``."""
+"""The default store: one SQLite file, through the standard library's ``sqlite3``.
+
+This module holds the :class:`SQLiteStore` class (connection, articles, memberships, stories,
+incremental-grouping rows, merges); its tables and triggers are in
+:mod:`newsprism.store.sqlite_schema`, its one-write and batch transactions in
+:mod:`newsprism.store.sqlite_batch`, and the interface it implements in
+:mod:`newsprism.store.base`."""
 
 from __future__ import annotations
 
@@ -6,83 +12,16 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from newsprism.group.features import display_title, published_day
 from newsprism.model import Article, Story
 from newsprism.store.base import MergeRecord, PutOutcome, StoredFeatures, StorySummary
+from newsprism.store.sqlite_batch import BatchedWrites
+from newsprism.store.sqlite_schema import _COUNTERS, _QUERY_CHUNK, _SCHEMA, SCHEMA_VERSION
 
-# 2: article_features, group_state and merges; 3: change counters (older files are upgraded)
-SCHEMA_VERSION = 3
-_QUERY_CHUNK = 500  # ids per "IN (…)" query, well below SQLite's variable limit
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,      -- order first stored: the assigner's arrival order
-    id TEXT NOT NULL UNIQUE,
-    content_hash TEXT NOT NULL,
-    published TEXT,
-    published_day REAL,                         -- for publication order without reparsing
-    title TEXT NOT NULL,
-    json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS memberships (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id),
-    story_id TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS memberships_by_story ON memberships(story_id);
-CREATE TABLE IF NOT EXISTS saved_stories (
-    id TEXT PRIMARY KEY,
-    json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS article_features (  -- what the incremental assigner compares
-    seq INTEGER PRIMARY KEY REFERENCES articles(seq),
-    features BLOB NOT NULL,
-    vector BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS group_state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS merges (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    merged_at TEXT NOT NULL,
-    kept_story TEXT NOT NULL,
-    absorbed_story TEXT NOT NULL,
-    article_id TEXT NOT NULL,
-    score REAL NOT NULL,
-    moved TEXT NOT NULL,                        -- JSON list of the article ids moved
-    undone_at TEXT
-);
--- Counters kept by triggers, so that any change, through this class or plain SQL, shows: caches
--- beside the store (the index, the story table) compare them with the values they were saved at.
-CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TRIGGER IF NOT EXISTS features_added AFTER INSERT ON article_features
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'features'; END;
-CREATE TRIGGER IF NOT EXISTS features_removed AFTER DELETE ON article_features
-BEGIN UPDATE counters SET value = value - 1 WHERE name = 'features'; END;
-CREATE TRIGGER IF NOT EXISTS membership_added AFTER INSERT ON memberships
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS membership_changed AFTER UPDATE ON memberships
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS membership_removed AFTER DELETE ON memberships
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS article_redated AFTER UPDATE OF published_day ON articles
-WHEN OLD.published_day IS NOT NEW.published_day
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-CREATE TRIGGER IF NOT EXISTS article_removed AFTER DELETE ON articles
-BEGIN UPDATE counters SET value = value + 1 WHERE name = 'grouping'; END;
-"""
-_COUNTERS = ("features", "grouping")
-# Writes per commit inside a batch: bounds the work a crash loses (about 1,300 articles of an
-# ingest, each three writes; stored again by the next run), while a commit, which costs a write
-# 5-10 ms, falls on fewer than one article in a thousand.
-_COMMIT_EVERY = 4000
-# Inside a batch the write-ahead log is copied back into the database file every this many
-# commits (and when the batch ends), not by SQLite's automatic checkpoint: that one runs inside
-# whichever commit crosses its page count, and costs that write ~100 ms.
-_CHECKPOINT_EVERY = 2
-_AUTOCHECKPOINT_PAGES = 1000  # SQLite's default, restored after a batch
+__all__ = ["SCHEMA_VERSION", "SQLiteStore", "content_hash"]
 
 
 def _now() -> str:
@@ -107,7 +46,7 @@ def _json_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class SQLiteStore:
+class SQLiteStore(BatchedWrites):
     """:class:`~newsprism.store.base.Store` over one SQLite file (created when missing)."""
 
     def __init__(self, path: str | Path):
@@ -154,83 +93,6 @@ class SQLiteStore:
         ).fetchone()
         row = self._db.execute("SELECT version FROM schema_version").fetchone() if exists else None
         return None if row is None else int(row[0])
-
-    # -- transactions -----------------------------------------------------------------------
-
-    @contextmanager
-    def _write(self) -> Iterator[None]:
-        """One write: committed on return, or with the batch it belongs to."""
-        if not self._batching:
-            with self._db:
-                yield
-            return
-        # Inside a batch each write is still all or nothing: a write that fails half-way (and
-        # whose error the caller handles) must not leave half its rows for the batch's commit.
-        if not self._db.in_transaction:
-            self._db.execute("BEGIN")  # so that releasing the savepoint does not commit
-        self._db.execute("SAVEPOINT one_write")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK TO one_write")
-            self._db.execute("RELEASE one_write")
-            raise
-        self._db.execute("RELEASE one_write")
-        self._count_write()
-
-    def _execute_write(self, sql: str, parameters: tuple) -> sqlite3.Cursor:
-        """A write of one statement: as :meth:`_write`, but inside a batch without a savepoint
-        around it (SQLite undoes a failed statement whole by itself; a stream decision makes
-        three such writes, and the savepoint's two extra statements cost about as much as
-        them)."""
-        if not self._batching:
-            with self._db:
-                return self._db.execute(sql, parameters)
-        cursor = self._db.execute(sql, parameters)  # in the batch's transaction
-        self._count_write()
-        return cursor
-
-    def _count_write(self) -> None:
-        """Commit every ``_COMMIT_EVERY`` writes of a batch (checkpointing now and then)."""
-        self._uncommitted += 1
-        if self._uncommitted >= _COMMIT_EVERY:
-            self._db.commit()
-            self._uncommitted = 0
-            self._commits += 1
-            if self._commits % _CHECKPOINT_EVERY == 0:
-                self._checkpoint()
-
-    def _checkpoint(self) -> None:
-        """Copy the write-ahead log into the database file as far as readers allow (no wait)."""
-        if self.path != ":memory:":
-            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Commit the writes made inside once (every ``_COMMIT_EVERY`` writes, and at the end)
-        rather than each on return: a commit costs more than a decision. On an error the writes
-        since the last commit are rolled back."""
-        if not self._batching and self.path != ":memory:":
-            self._db.execute("PRAGMA wal_autocheckpoint = 0")  # see _CHECKPOINT_EVERY
-        self._batching += 1
-        try:
-            yield
-        except BaseException:
-            self._batching -= 1
-            if not self._batching:
-                self._db.rollback()
-                self._end_batch()
-            raise
-        self._batching -= 1
-        if not self._batching:
-            self._db.commit()
-            self._end_batch()
-
-    def _end_batch(self) -> None:
-        self._uncommitted = self._commits = 0
-        if self.path != ":memory:":
-            self._checkpoint()
-            self._db.execute(f"PRAGMA wal_autocheckpoint = {_AUTOCHECKPOINT_PAGES}")
 
     # -- articles ---------------------------------------------------------------------------
 
