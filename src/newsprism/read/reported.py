@@ -3,7 +3,8 @@
 "X said (that) …", "the plan, X said, will …" (both sides), "according to X, …", a verb of
 stance or of saying with its object ("X endorsed Y", "X called for …", "X warned of …") and a name
 before a colon in a headline.
-Also the shared draft of a quote that :mod:`newsprism.read.quotes` turns into ``Quote``.
+Also the shared draft of a quote that :mod:`newsprism.read.quotes` turns into ``Quote``. Where
+each cue's content starts and ends is :mod:`newsprism.read.reported_span`.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from newsprism.model import Article, Paragraph, QuoteKind
 from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
 from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
+from newsprism.read.reported_span import reported_clause
 from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
-    OBJECT_DEPS,
-    OBJECT_PREPOSITIONS,
     SUBJECT_DEPS,
     according_to,
     is_reporting_verb,
@@ -34,13 +34,6 @@ from newsprism.read.speakers import (
 TRAILING = " \t\n,;:—–-"
 MIN_REPORTED_WORDS = 2  # a reported clause has at least a subject and a verb of its own
 MIN_UNATTRIBUTED_WORDS = 4  # shorter quoted words with no cue are named, not quoted (train)
-# Verbs of saying whose object is not what was said: the one spoken to ("told reporters"), or,
-# measured on PolNeAR train (fewer than 35 in 100 right), mostly something else ("continued
-# to campaign", "maintains a lead", "wrote a book", "added to his wins", "answered questions").
-OBJECT_NOT_SAID = {
-    "tell", "ask", "assure", "remind", "continue", "maintain", "add", "insist", "write", "post",
-    "charge", "answer", "assert",
-}  # fmt: skip
 
 
 @dataclass
@@ -68,166 +61,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in TRAILING:
         start += 1
     return start, end
-
-
-def _wordy(token: Token) -> bool:
-    return not (token.is_punct or token.is_space)
-
-
-def _around(head: Token, inner: Token) -> list[tuple[int, int]]:
-    """Token ranges of ``head``'s clause on each side of ``inner``'s words: "The plan, she
-    said, will fail" reports "The plan" and "will fail"."""
-    own = {t.i for t in inner.subtree}
-    rest = [t.i for t in head.subtree if t.i not in own]
-    before = [i for i in rest if i < inner.left_edge.i]
-    after = [i for i in rest if i > inner.right_edge.i]
-    words = [side for side in (before, after) if any(_wordy(head.doc[i]) for i in side)]
-    return [(min(side), max(side) + 1) for side in words]
-
-
-def _sentence_around(phrase: Token) -> list[tuple[int, int]]:
-    """ "A rose, but B fell, according to the survey" / "According to the survey, A rose and B
-    fell": a source phrase opening or closing its sentence vouches for the whole sentence, not
-    only for the clause the parse hangs it on. The sentence without the phrase and its
-    punctuation (and without an opening "But"/"And"); nothing when the phrase sits inside."""
-    doc, sent = phrase.doc, phrase.sent
-    first, last = phrase.left_edge.i, phrase.right_edge.i + 1
-    before = [t for t in doc[sent.start : first] if _wordy(t)]
-    after = [t for t in doc[last : sent.end] if _wordy(t)]
-    if before and after:
-        return []
-    start, end = (last, sent.end) if not before else (sent.start, first)
-    while start < end and (not _wordy(doc[start]) or doc[start].dep_ == "cc"):
-        start += 1
-    while end > start and not _wordy(doc[end - 1]):
-        end -= 1
-    return [(start, end)] if start < end else []
-
-
-def _second_clause_end(verb: Token, clause: Token) -> int:
-    """ "said that A, but that B": the parse hangs B on the verb, yet both are what was said.
-    The last token of the clause, or of a "that" clause joined to the verb after it."""
-    last = clause.right_edge.i
-    for joined in verb.rights:
-        if joined.dep_ == "conj" and joined.i > last:
-            marker = joined.left_edge
-            while marker.dep_ == "cc" or marker.is_punct:
-                marker = marker.nbor()
-            if marker.lower_ == "that" and marker.dep_ == "mark":
-                last = joined.right_edge.i
-    return last
-
-
-# Marks of a clause the writer adds after a comma: "…, while others said …", "…, though she did
-# not discuss the terms".
-CONTRAST_MARKS = {"while", "though", "although", "whereas"}
-
-
-def _before_writers_tail(doc: Doc, first: int, last: int) -> int:
-    """ "said all staff sign the pledge, though she did not discuss its terms", "said the law
-    works, pointing to …": a clause of contrast or a participle of saying set off by a comma at
-    the end of a reported clause is the writer's (the participle reports on its own). The end
-    of the reported clause before it."""
-    for token in doc[first + 1 : last]:
-        if token.dep_ != "advcl" or not _closes(doc, token, last):
-            continue
-        opener = token.left_edge
-        if opener.i <= first + 1 or doc[opener.i - 1].text != ",":
-            continue
-        contrast = opener.lower_ in CONTRAST_MARKS and opener.dep_ == "mark"
-        saying = opener.i == token.i and token.tag_ == "VBG" and is_reporting_verb(token)
-        if contrast or saying:
-            return opener.i - 1
-    return last
-
-
-def _closes(doc: Doc, token: Token, last: int) -> bool:
-    """Whether only punctuation follows the token's phrase up to the end."""
-    return all(not _wordy(t) for t in doc[token.right_edge.i + 1 : last])
-
-
-def _reported_clause(token: Token) -> list[tuple[int, int]]:
-    """Token ranges of what is reported by a cue: its clause, or the clause around it."""
-    if according_to(token) is not None:
-        return _sentence_around(token) or _around(token.head, token)
-    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if clause is not None:  # "said (that) …": the clause, without its "that"
-        first = clause.left_edge.i
-        first += clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that"
-        last = _second_clause_end(token, clause) + 1
-        return [(first, _before_writers_tail(clause.doc, first, last))]
-    if token.dep_ == "parataxis":  # "Troops should leave, the minister said, ..."
-        return _around(token.head, token)
-    said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
-    if is_stance_verb(token) or said_of:
-        return _object_range(token)  # "warned of a “ferocious” battle", "stressed the need"
-    return []
-
-
-def _object_range(verb: Token) -> list[tuple[int, int]]:
-    """The object, infinitive or prepositional complement of a verb of stance, with what
-    follows it ("accused him of lying", "described the plan as a failure")."""
-    parts = [
-        c
-        for c in verb.rights
-        if c.dep_ in OBJECT_DEPS
-        or (
-            c.dep_ in {"prep", "prt"}
-            and c.lower_ in OBJECT_PREPOSITIONS
-            and c.i <= verb.i + 3
-            and not _circumstance(c)
-        )
-        or (c.dep_ == "prep" and c.lower_ == "as")  # "referred to the plan as “a farce”"
-    ]
-    if not parts:
-        return []
-    first = min(c.left_edge.i for c in parts)
-    if first == parts[0].i and parts[0].dep_ in {"prep", "prt"}:
-        first += 1  # "called for a recount": the preposition belongs to the cue
-    last = _trailing_complements(verb, max(c.right_edge.i for c in parts) + 1)
-    if verb_lemma(verb) in FINDING_VERBS:
-        last = max(last, _clause_end(verb))
-    return [(first, last)] if first < last else []
-
-
-# Verbs whose object is a finding: "the poll shows Ortiz 16 points ahead of Baker, with …".
-FINDING_VERBS = {"show"}
-
-
-def _clause_end(verb: Token) -> int:
-    """The end of the verb's clause, without its closing punctuation: what a poll or a record
-    shows runs to the end of the clause, whatever the parse hangs the figures on."""
-    last = verb.right_edge.i + 1
-    while last > verb.i + 1 and not _wordy(verb.doc[last - 1]):
-        last -= 1
-    return last
-
-
-CIRCUMSTANCE_ENTITIES = {"DATE", "TIME"}
-
-
-def _circumstance(preposition: Token) -> bool:
-    """ "on Thursday", "in the morning": a phrase of time says when, not what."""
-    return any(
-        c.dep_ == "pobj" and c.ent_type_ in CIRCUMSTANCE_ENTITIES for c in preposition.children
-    )
-
-
-def _trailing_complements(verb: Token, last: int) -> int:
-    """ "accused the council of hiding the costs", "credited her with the deal", "backed him by
-    20 points": a prepositional phrase the parser hangs on the verb right after its object still
-    says what was held against, credited or backed, and belongs to it. The run stops at a
-    comma (", in a statement") and at a phrase of time ("on Thursday"), the writer's framing.
-    The end of the object with such phrases."""
-    for child in sorted(verb.rights, key=lambda c: c.i):
-        if child.i < last:
-            continue
-        if child.dep_ != "prep" or child.left_edge.i != last:
-            break
-        if not any(c.dep_ in {"pobj", "pcomp"} for c in child.children) or _circumstance(child):
-            break
-        last = child.right_edge.i + 1
-    return last
 
 
 OBLIGATION_MODALS = {"must", "should", "ought"}
@@ -259,7 +92,7 @@ def _agentless(token: Token) -> list[tuple[int, int]]:
     patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if patient is None:
         return []
-    ranges = _reported_clause(token)
+    ranges = reported_clause(token)
     if ranges and patient.lower_ not in EXPLETIVES:
         ranges.append((patient.left_edge.i, patient.right_edge.i + 1))
     return sorted(ranges)
@@ -363,7 +196,7 @@ def reported(
         if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
         unsourced = unsourced or _agentless(token)
-        ranges = unsourced or held or phrased or _reported_clause(token)
+        ranges = unsourced or held or phrased or reported_clause(token)
         if ranges:
             first, last = ranges[-1]
             ranges[-1] = (first, _without_asides(doc, first, last, marked))
