@@ -21,3 +21,8 @@ def quote_starting(article: Article, start_of_text: str) -> Quote:
     found = [q for q in article.quotes if q.text.startswith(start_of_text)]
     assert found, f"no quote starting {start_of_text!r}: {[q.text[:30] for q in article.quotes]}"
     return found[0]
+
+
+def reported_pairs(article: Article) -> list[tuple[str, str | None]]:
+    """(words, speaker as written) of every indirect attribution, in text order."""
+    return [(q.text, q.speaker_text) for q in article.quotes if q.kind == "indirect"]

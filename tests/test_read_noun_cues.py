@@ -3,12 +3,8 @@ tests)."""
 
 from __future__ import annotations
 
-from newsprism.model import Article
 from quote_fixtures import read_quotes
-
-
-def _reported(article: Article) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker_text) for q in article.quotes if q.kind == "indirect"]
+from quote_fixtures import reported_pairs as _reported
 
 
 def test_a_promise_with_its_owner_attributes_its_infinitive():

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.model import Article
 from quote_fixtures import read_quotes
-
-
-def _reported(article: Article) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker_text) for q in article.quotes if q.kind == "indirect"]
+from quote_fixtures import reported_pairs as _reported
 
 
 @pytest.mark.parametrize(

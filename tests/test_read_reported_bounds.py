@@ -3,12 +3,8 @@ written for these tests)."""
 
 from __future__ import annotations
 
-from newsprism.model import Article
 from quote_fixtures import read_quotes
-
-
-def _reported(article: Article) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker_text) for q in article.quotes if q.kind == "indirect"]
+from quote_fixtures import reported_pairs as _reported
 
 
 def test_a_phrase_the_parse_hangs_on_the_verb_after_its_object_is_part_of_it():

@@ -3,12 +3,8 @@ adjective of attitude after "be" (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from newsprism.model import Article
 from quote_fixtures import read_quotes
-
-
-def _reported(article: Article) -> list[tuple[str, str | None]]:
-    return [(q.text, q.speaker_text) for q in article.quotes if q.kind == "indirect"]
+from quote_fixtures import reported_pairs as _reported
 
 
 def test_a_participle_describing_a_noun_speaks_for_that_noun():
