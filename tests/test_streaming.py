@@ -319,12 +319,12 @@ def test_simple_scores_and_first_row_features_match_the_whole_local_batch():
                        everything["base"][0, 1:])
 
 
-def test_products_run_on_one_blas_thread_and_the_count_is_restored():
+def test_products_run_onone_blas_thread_and_the_count_is_restored():
     from pathlib import Path
 
     from threadpoolctl import threadpool_info
 
-    from newsprism.group.stream_score import _blas_libraries, _one_blas_thread
+    from newsprism.group.stream_score import _blas_libraries, one_blas_thread
 
     libraries = _blas_libraries()
     numpy_folder = str(Path(np.__file__).parent)
@@ -334,7 +334,7 @@ def test_products_run_on_one_blas_thread_and_the_count_is_restored():
     assert libraries and (not numpy_own or all(
         str(lib.filepath).startswith(numpy_folder) for lib in libraries))
     before = [lib.get_num_threads() for lib in libraries]
-    with _one_blas_thread():
+    with one_blas_thread():
         assert {lib.get_num_threads() for lib in libraries} == {1}
     assert [lib.get_num_threads() for lib in libraries] == before
 

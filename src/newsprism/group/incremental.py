@@ -28,8 +28,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.group.cluster import average_link_blocks
 from newsprism.group.index import VectorIndex, prepare_projection
 from newsprism.group.settings import GroupSettings
+from newsprism.group.stream_consolidate import Move, reconcile, window_probabilities
 from newsprism.group.stream_features import (
     ArticleFeatures,
     DocumentFrequencies,
@@ -52,6 +54,7 @@ NEIGHBOURS = 16  # nearest earlier articles retrieved per new article
 RETRIEVAL_FLOOR = 0.0
 STORY_MEMBERS = 12  # most recent members of a candidate story put in the local batch
 LOCAL_BATCH = 32  # most earlier articles in one local batch (bounds the work of a decision)
+CONSOLIDATION_MEMBERS = 24  # most recent members of each story put in a consolidation's window
 
 __all__ = [
     "ArticleFeatures", "DocumentFrequencies", "FeatureHashing", "MemoryState", "SparseRow",
@@ -78,7 +81,7 @@ class StoryAssigner:
     def __init__(
         self, settings: GroupSettings | None = None, state: StoryState | None = None,
         index: VectorIndex | None = None, neighbours: int = NEIGHBOURS,
-        threshold: float = STREAM_THRESHOLD,
+        threshold: float = STREAM_THRESHOLD, consolidation_threshold: float | None = None,
     ):
         self.settings = settings or GroupSettings()
         self.hashing = FeatureHashing(self.settings)
@@ -86,7 +89,16 @@ class StoryAssigner:
         self.index = index or VectorIndex()
         self.neighbours = neighbours
         self.threshold = threshold  # lowest average probability at which an article joins
+        # A consolidation's average-link cut (batch model): the batch's own by default.
+        self.consolidation_threshold = (self.settings.story_threshold
+                                        if consolidation_threshold is None
+                                        else consolidation_threshold)
         self._next_key = 0
+        # Since the last consolidation: the arrivals (key, id) and the earlier articles their
+        # decisions judged, which together choose the next consolidation's window.
+        self._arrived: list[tuple[int, str]] = []
+        self._judged: set[int] = set()
+        self.moves: list[Move] = []  # articles moved by consolidations, in order
         # One-time set-up the first decision would otherwise pay for, so that its latency is
         # like the others' (an ingest's p99 counts it).
         prepare_projection(self.settings.hash_features)
@@ -116,6 +128,7 @@ class StoryAssigner:
 
     def _assign_new(self, article_id: str, features: ArticleFeatures, key: int | None) -> str:
         key, neighbours = self._remember(article_id, features, key)
+        self._arrived.append((key, article_id))
         candidates, probabilities = self._qualified(neighbours, features)
         if not candidates:
             story_id = story_id_for(article_id)
@@ -133,6 +146,60 @@ class StoryAssigner:
 
     def story_of(self, article_id: str) -> str | None:
         return self.state.story_of(article_id)
+
+    @property
+    def pending(self) -> int:
+        """Arrivals since the last consolidation."""
+        return len(self._arrived)
+
+    def consolidate(self, members: int = CONSOLIDATION_MEMBERS) -> tuple[int, int]:
+        """Re-run the batch pair model over a window of what has arrived and reconcile the
+        stories with it (:mod:`newsprism.group.stream_consolidate`); return (merges, moves).
+
+        The window: the arrivals since the last consolidation, the earlier articles their
+        decisions judged, and the ``members`` most recent members of every story these are in.
+        """
+        if not self._arrived:
+            return 0, 0
+        arrived, self._arrived = self._arrived, []
+        judged, self._judged = self._judged, set()
+        seeds = {k for k, _ in arrived} | judged
+        story_of = self.state.stories_of(sorted(seeds))
+        first_key, window = {}, set(story_of)
+        for story_id in set(story_of.values()):
+            span = self.state.story_span(story_id, members)
+            if span is not None:
+                first_key[story_id] = span.first_key
+                window.update(span.recent)
+        found = self.state.features(sorted(window))
+        keys = sorted(found)
+        story_of = self.state.stories_of(keys)
+        keys = [k for k in keys if k in story_of]
+        for story_id in set(story_of.values()) - set(first_key):
+            span = self.state.story_span(story_id, 0)
+            first_key[story_id] = span.first_key if span is not None else min(
+                k for k in keys if story_of[k] == story_id)
+        if len(keys) < 2:
+            return 0, 0
+        probabilities = window_probabilities(
+            [found[k] for k in keys], self.state.frequencies, self.settings)
+        labels = average_link_blocks(probabilities, self.consolidation_threshold)
+        ids = dict(arrived)
+        plan = reconcile(keys, story_of, labels, first_key,
+                         lambda k: story_id_for(ids.get(k, f"split-{k}")))
+        row_of = {k: i for i, k in enumerate(keys)}
+        note = arrived[-1][1]  # the merge log's article: the latest arrival
+        merged = 0
+        for kept, absorbed in plan.merges:
+            rows_kept = [row_of[k] for k in keys if story_of[k] == kept]
+            rows_absorbed = [row_of[k] for k in keys if story_of[k] == absorbed]
+            link = float(probabilities[np.ix_(rows_kept, rows_absorbed)].mean())
+            merged += bool(self.state.merge(kept, absorbed, note, link))
+        now = self.state.stories_of([m.key for m in plan.moves])
+        for move in plan.moves:
+            self.state.assign(move.key, move.to_story)
+            self.moves.append(Move(move.key, now.get(move.key, move.from_story), move.to_story))
+        return merged, len(plan.moves)
 
     @property
     def stories(self) -> dict[str, list[str]]:
@@ -170,6 +237,7 @@ class StoryAssigner:
                              self.settings)
         judged = [k for k, s in zip(neighbours, scores, strict=True)
                   if s >= self.settings.candidate_floor]
+        self._judged.update(judged)
         story_of = self.state.stories_of(judged)
         stories = []
         for story_id in dict.fromkeys(story_of[k] for k in judged if k in story_of):

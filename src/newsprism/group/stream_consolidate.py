@@ -1,0 +1,97 @@
+"""Periodic consolidation of a stream: the batch pair model over a recent window, reconciled.
+
+A stream decision sees one article and a small local batch, and the batch model's strongest
+feature (shared neighbours) is left out of it (:mod:`newsprism.group.stream_score`). Every so
+many arrivals, :func:`consolidate` re-runs the *batch* model, shared neighbours included, over a
+window of what has arrived: the recent arrivals, the earlier articles their decisions judged, and
+the recent members of every story those are in; document frequencies of everything so far, batch
+weights and batch threshold (average link). It still uses only what has arrived.
+
+Reconciling the window's batch clusters with the stories (:func:`reconcile`):
+
+- each story touched has a *home* cluster, the one holding most of its window members (ties:
+  the cluster of its latest member);
+- stories with the same home are merged (the older keeps its id; a logged merge, as a bridging
+  merge);
+- a window member whose cluster is not its story's home moves to the story whose home that
+  cluster is, or, when no story has it as home, to a new story (a logged split).
+
+Members of a story outside the window follow their story. A consolidation is not part of a
+single assignment (its cost is amortised over the arrivals between two).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.group.settings import GroupSettings
+from newsprism.group.similarity import pair_probabilities
+from newsprism.group.stream_features import ArticleFeatures, DocumentFrequencies
+from newsprism.group.stream_score import local_pair_features, one_blas_thread
+
+__all__ = ["Move", "Reconciliation", "reconcile", "window_probabilities"]
+
+
+@dataclass(frozen=True)
+class Move:
+    """One window member put into another story by a consolidation (a split when ``to`` is
+    new): undone by putting ``key`` back into ``from_story``."""
+
+    key: int
+    from_story: str
+    to_story: str
+
+
+@dataclass
+class Reconciliation:
+    merges: list[tuple[str, str]]  # (kept, absorbed), in the order to apply
+    moves: list[Move]
+
+
+def window_probabilities(
+    batch: Sequence[ArticleFeatures], frequencies: DocumentFrequencies, settings: GroupSettings
+) -> np.ndarray:
+    """The batch pair model's P(same event) over a window (batch weights, every feature)."""
+    if not batch:
+        return np.zeros((0, 0))
+    with one_blas_thread():
+        features = local_pair_features(batch, frequencies, settings, every_group=True,
+                                       with_shared_neighbours=True)
+    return pair_probabilities(features, settings)
+
+
+def reconcile(
+    keys: Sequence[int], story_of: dict[int, str], labels: Sequence[int],
+    first_key: dict[str, int], new_story_id,
+) -> Reconciliation:
+    """What to change so that the window's stories follow its batch clusters (see above).
+
+    ``keys`` are the window's articles in key order, ``story_of`` their stories, ``labels``
+    their batch clusters, ``first_key`` each story's earliest member (the older story keeps its
+    id), ``new_story_id(key)`` the id of a story opened by a split from its first member."""
+    counts: dict[str, Counter[int]] = {}
+    latest: dict[str, int] = {}
+    for key, label in zip(keys, labels, strict=True):
+        story = story_of[key]
+        counts.setdefault(story, Counter())[label] += 1
+        latest[story] = label  # keys ascend: the cluster of its latest member
+    home = {story: max(found, key=lambda c: (found[c], c == latest[story]))
+            for story, found in counts.items()}
+    by_home: dict[int, list[str]] = {}
+    for story in sorted(home, key=lambda s: first_key[s]):
+        by_home.setdefault(home[story], []).append(story)
+    merges = [(stories[0], other) for stories in by_home.values() for other in stories[1:]]
+    target = {label: stories[0] for label, stories in by_home.items()}
+    moves = []
+    for key, label in zip(keys, labels, strict=True):
+        story = story_of[key]
+        after = target[home[story]]  # where the story itself ends (it may be merged)
+        if label not in target:
+            target[label] = new_story_id(key)  # the cluster's first member opens it
+        if target[label] != after:
+            moves.append(Move(key, after, target[label]))
+    return Reconciliation(merges, moves)
