@@ -61,11 +61,12 @@ def test_a_duplicate_ingest_changes_nothing(tmp_path):
 
 def test_a_bridging_article_merges_two_stories_and_the_merge_can_be_undone(tmp_path):
     with open_store(tmp_path / "s.db") as store:
-        placed = ingest(store, [FIRE, DOCKS]).stories
+        # Consolidation off: it would join the two as the batch does (see test_consolidation).
+        placed = ingest(store, [FIRE, DOCKS], consolidate_every=0).stories
         fire_story, docks_story = placed["fire-warehouses"], placed["docks-closed"]
         assert fire_story != docks_story  # too little in common on their own
 
-        result = ingest(store, [BOTH])
+        result = ingest(store, [BOTH], consolidate_every=0)
         (merge_id,) = result.merges
         (record,) = store.merges()
         assert record.id == merge_id and record.undone_at is None
@@ -319,7 +320,7 @@ def test_simple_scores_and_first_row_features_match_the_whole_local_batch():
                        everything["base"][0, 1:])
 
 
-def test_products_run_onone_blas_thread_and_the_count_is_restored():
+def test_products_run_on_one_blas_thread_and_the_count_is_restored():
     from pathlib import Path
 
     from threadpoolctl import threadpool_info

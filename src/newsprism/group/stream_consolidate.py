@@ -23,17 +23,19 @@ single assignment (its cost is amortised over the arrivals between two).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.group.cluster import average_link_blocks
 from newsprism.group.settings import GroupSettings
 from newsprism.group.similarity import pair_probabilities
 from newsprism.group.stream_features import ArticleFeatures, DocumentFrequencies
 from newsprism.group.stream_score import local_pair_features, one_blas_thread
+from newsprism.group.stream_state import StoryState
 
-__all__ = ["Move", "Reconciliation", "reconcile", "window_probabilities"]
+__all__ = ["Move", "Reconciliation", "consolidate_window", "reconcile", "window_probabilities"]
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def window_probabilities(
 
 def reconcile(
     keys: Sequence[int], story_of: dict[int, str], labels: Sequence[int],
-    first_key: dict[str, int], new_story_id,
+    first_key: dict[str, int], new_story_id: Callable[[int], str],
 ) -> Reconciliation:
     """What to change so that the window's stories follow its batch clusters (see above).
 
@@ -95,3 +97,55 @@ def reconcile(
         if target[label] != after:
             moves.append(Move(key, after, target[label]))
     return Reconciliation(merges, moves)
+
+
+def consolidate_window(
+    state: StoryState, seeds: Sequence[int], members: int, settings: GroupSettings,
+    threshold: float, note: str, new_story_id: Callable[[int], str],
+) -> tuple[int, int]:
+    """Consolidate the window of ``seeds`` (arrivals and the articles their decisions judged)
+    and the ``members`` most recent members of their stories; apply the merges and moves to
+    ``state`` (logged with ``note``, the latest arrival's id); return how many of each."""
+    window = set(seeds)
+    for story_id in set(state.stories_of(seeds).values()):
+        span = state.story_span(story_id, members)
+        if span is not None:
+            window.update(span.recent)
+    found = state.features(sorted(window))
+    story_of = state.stories_of(sorted(found))
+    keys = sorted(story_of)
+    if len(keys) < 2:
+        return 0, 0
+    first_key = {}
+    for story_id in set(story_of.values()):
+        span = state.story_span(story_id, 0)
+        first_key[story_id] = span.first_key if span is not None else keys[0]
+    probabilities = window_probabilities([found[k] for k in keys], state.frequencies, settings)
+    labels = average_link_blocks(probabilities, threshold)
+    plan = reconcile(keys, story_of, labels, first_key, new_story_id)
+    row_of = {k: i for i, k in enumerate(keys)}
+
+    def link(these: Sequence[int], those: Sequence[int]) -> float:
+        """Mean probability between two sets of window articles (0 when one is empty)."""
+        if not these or not those:
+            return 0.0
+        return float(probabilities[np.ix_([row_of[k] for k in these],
+                                           [row_of[k] for k in those])].mean())
+
+    merged = 0
+    for kept, absorbed in plan.merges:
+        score = link([k for k in keys if story_of[k] == kept],
+                     [k for k in keys if story_of[k] == absorbed])
+        merged += bool(state.merge(kept, absorbed, note, score))
+    now = state.stories_of([m.key for m in plan.moves])
+    groups: dict[tuple[str, str], list[int]] = {}
+    for move in plan.moves:
+        groups.setdefault((now.get(move.key, move.from_story), move.to_story), []).append(
+            move.key)
+    cluster_of = dict(zip(keys, labels, strict=True))
+    moved = 0
+    for (source, target), group in groups.items():
+        stay = [k for k in keys if cluster_of[k] == cluster_of[group[0]] and k not in group]
+        if state.move(group, source, target, note, link(group, stay)):
+            moved += len(group)
+    return merged, moved
