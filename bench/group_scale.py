@@ -15,7 +15,9 @@ existing stories, half from new ones), timing each: storing the article row + ca
 /proc/self/status (VmRSS, VmHWM). Text feature extraction is timed separately on real articles.
 
 Quality: B³ of batch ``group()``, of batch average-link on the simple score, and of the stream
-(fixed shuffled order, and by publication date), on the train and held-out parts. ``--fit-stream``
+(fixed shuffled order, and by publication date), plain and consolidated every
+``CONSOLIDATE_EVERY`` arrivals and after the last (as ``ingest`` does; CPU per article of the
+consolidations), on the train and held-out parts. ``--fit-stream``
 refits the stream's pair weights on train (see :mod:`newsprism.group.stream_score`).
 
 The synthetic articles have word and name rows only (stored in the older two-row format, which
@@ -42,7 +44,7 @@ from scipy.sparse import csr_matrix
 
 from newsprism.group import GroupSettings, StoryAssigner, group
 from newsprism.group.features import published_day
-from newsprism.group.incremental import ArticleFeatures, DocumentFrequencies
+from newsprism.group.incremental import CONSOLIDATE_EVERY, ArticleFeatures, DocumentFrequencies
 from newsprism.group.index import VectorIndex, compact_vectors
 from newsprism.model import Article
 from newsprism.store import open_store
@@ -304,18 +306,28 @@ def quality(data: Path) -> None:
         articles, labels = labelled.articles, labelled.labels
         story_of = {a: s.id for s in group(articles, settings) for a in s.articles}
         batch = b_cubed([story_of[a.id] for a in articles], labels)
-        print(f"{part:8} batch group()           B³ {batch}")
+        print(f"{part:8} batch group()              B³ {batch}")
         simple = average_link(simple_similarity(articles, settings), settings.threshold)
-        print(f"{part:8} batch, simple score      B³ {b_cubed(simple, labels)}")
+        print(f"{part:8} batch, simple score        B³ {b_cubed(simple, labels)}")
         orders = _orders(articles, 1)
+        features = [StoryAssigner(settings).hashing.features(a) for a in articles]
         for name, order in (("shuffled", orders["shuffled 0"]), ("by date", orders["by date"])):
-            assigner = StoryAssigner(settings)
-            for i in order:
-                assigner.add(articles[i])
-            merges = len(assigner.state.merge_log)
-            predicted = [assigner.story_of(a.id) for a in articles]
-            print(f"{part:8} stream, {name:9}        B³ {b_cubed(predicted, labels)}"
-                  f"  ({merges} merges)")
+            for every in (0, CONSOLIDATE_EVERY):
+                assigner = StoryAssigner(settings)
+                consolidating = 0.0
+                for n, i in enumerate(order, 1):
+                    assigner.add_features(articles[i].id, features[i])
+                    if every and (n % every == 0 or n == len(order)):  # as ingest does
+                        started = time.process_time()
+                        assigner.consolidate()
+                        consolidating += time.process_time() - started
+                changes = len(assigner.state.merge_log)
+                predicted = [assigner.story_of(a.id) for a in articles]
+                label = f"+ consolidated /{every}" if every else "stream"
+                cost = (f" merges or moves, {1000 * consolidating / len(order):.1f} ms CPU per"
+                        " article" if every else " merges")
+                print(f"{part:8} {label + ',':17} {name:8} B³ {b_cubed(predicted, labels)}"
+                      f"  ({changes}{cost})")
 
 
 def _orders(articles: list[Article], seeds: int) -> dict[str, list[int]]:

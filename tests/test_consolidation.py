@@ -114,3 +114,21 @@ def test_ingest_consolidates_and_a_second_ingest_of_the_same_articles_changes_no
         again = ingest(store, [FIRE, DOCKS, BOTH], consolidate_every=1)
         assert again.added == [] and again.merges == [] and again.stories == first.stories
         assert store.merges() == merges and store.memberships() == memberships
+
+
+def test_a_window_keeps_every_member_of_a_short_story_and_fewer_when_over_its_limit():
+    from scipy.sparse import csr_matrix
+
+    from newsprism.group.stream_consolidate import _window
+    from newsprism.group.stream_features import ArticleFeatures
+    from newsprism.group.stream_state import MemoryState
+
+    state = MemoryState(8)
+    empty = csr_matrix((1, 8))
+    for key, story in enumerate(["a", "a", "a", "b", "b", "b", "b", "b"]):
+        state.remember(key, f"article-{key}", ArticleFeatures(empty, empty, None), None)
+        state.assign(key, story)
+    assert _window(state, [2], members=4, limit=100) == {0, 1, 2}  # shorter than 4: all
+    assert _window(state, [2, 7], members=4, limit=100) == {0, 1, 2, 4, 5, 6, 7}
+    assert _window(state, [2, 7], members=4, limit=5) == {1, 2, 6, 7}  # two of each fit
+    assert _window(state, [2, 7], members=4, limit=1) == {2, 7}  # the seeds stay

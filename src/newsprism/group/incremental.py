@@ -58,6 +58,7 @@ LOCAL_BATCH = 32  # most earlier articles in one local batch (bounds the work of
 # orders: 50-200 arrivals and 24-48 members score alike, fewer members lower).
 CONSOLIDATE_EVERY = 100
 CONSOLIDATION_MEMBERS = 24
+CONSOLIDATION_WINDOW = 512  # most articles in a consolidation's window
 
 __all__ = [
     "ArticleFeatures", "DocumentFrequencies", "FeatureHashing", "MemoryState", "SparseRow",
@@ -154,22 +155,28 @@ class StoryAssigner:
         """Arrivals since the last consolidation."""
         return len(self._arrived)
 
-    def consolidate(self, members: int = CONSOLIDATION_MEMBERS) -> tuple[int, int]:
+    def consolidate(
+        self, members: int = CONSOLIDATION_MEMBERS, limit: int = CONSOLIDATION_WINDOW
+    ) -> tuple[int, int]:
         """Re-run the batch pair model over a window of what has arrived and reconcile the
         stories with it (:mod:`newsprism.group.stream_consolidate`); return the number of
         merges and of moves (each a logged, reversible change of the state).
 
         The window: the arrivals since the last consolidation, the earlier articles their
-        decisions judged, and the ``members`` most recent members of every story these are in.
+        decisions judged, and the ``members`` most recent members of every story these are in;
+        at most ``limit`` articles (newest arrivals first, then the newest judged, then fewer
+        members per story).
         """
         if not self._arrived:
             return 0, 0
         arrived, self._arrived = self._arrived, []
         judged, self._judged = self._judged, set()
         ids = dict(arrived)
+        newest_first = [k for k, _ in reversed(arrived)]
+        seeds = [*newest_first, *sorted(judged - set(newest_first), reverse=True)]
         return consolidate_window(
-            self.state, sorted({k for k, _ in arrived} | judged), members, self.settings,
-            self.consolidation_threshold, note=arrived[-1][1],
+            self.state, seeds, members, limit, self.settings, self.consolidation_threshold,
+            note=arrived[-1][1],
             # Not the article's own story id, which it may still hold (or have been merged
             # from); the same split gets the same id, so an undone one is not made again.
             new_story_id=lambda k: story_id_for(f"{ids.get(k, k)}/split"))

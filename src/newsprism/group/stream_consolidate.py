@@ -99,18 +99,30 @@ def reconcile(
     return Reconciliation(merges, moves)
 
 
+def _window(state: StoryState, seeds: Sequence[int], members: int, limit: int) -> set[int]:
+    """``seeds`` and the most recent members of their stories, as many per story (at most
+    ``members``) as keep the whole within ``limit``."""
+    spans = [state.story_span(s, members) for s in set(state.stories_of(seeds).values())]
+    recent = [span.recent for span in spans if span is not None]
+    for count in range(members, -1, -1):
+        window = set(seeds).union(*(keys[max(0, len(keys) - count):] for keys in recent))
+        if len(window) <= limit:
+            return window
+    return set(seeds)
+
+
 def consolidate_window(
-    state: StoryState, seeds: Sequence[int], members: int, settings: GroupSettings,
-    threshold: float, note: str, new_story_id: Callable[[int], str],
+    state: StoryState, seeds: Sequence[int], members: int, limit: int,
+    settings: GroupSettings, threshold: float, note: str, new_story_id: Callable[[int], str],
 ) -> tuple[int, int]:
-    """Consolidate the window of ``seeds`` (arrivals and the articles their decisions judged)
-    and the ``members`` most recent members of their stories; apply the merges and moves to
-    ``state`` (logged with ``note``, the latest arrival's id); return how many of each."""
-    window = set(seeds)
-    for story_id in set(state.stories_of(seeds).values()):
-        span = state.story_span(story_id, members)
-        if span is not None:
-            window.update(span.recent)
+    """Consolidate the window of ``seeds`` (arrivals and the articles their decisions judged,
+    the ones to keep first first) and the ``members`` most recent members of their stories;
+    apply the merges and moves to ``state`` (logged with ``note``, the latest arrival's id);
+    return how many of each.
+
+    At most ``limit`` articles (the cost grows with its square): the first ``limit`` seeds,
+    and fewer members of each story when all would not fit."""
+    window = _window(state, seeds[:limit], members, limit)
     found = state.features(sorted(window))
     story_of = state.stories_of(sorted(found))
     keys = sorted(story_of)
