@@ -132,3 +132,30 @@ def test_a_window_keeps_every_member_of_a_short_story_and_fewer_when_over_its_li
     assert _window(state, [2, 7], members=4, limit=100) == {0, 1, 2, 4, 5, 6, 7}
     assert _window(state, [2, 7], members=4, limit=5) == {1, 2, 6, 7}  # two of each fit
     assert _window(state, [2, 7], members=4, limit=1) == {2, 7}  # the seeds stay
+
+
+def test_api_ingest_compares_again_the_stories_a_consolidation_changed(tmp_path):
+    from newsprism import api
+
+    with open_store(tmp_path / "s.db") as store:
+        api.ingest(store, [FIRE], consolidate_every=0)
+        fire_story = store.story_of(FIRE.id)
+        result = api.ingest(store, [DOCKS], consolidate_every=1)
+        assert result.merges and store.story_of(DOCKS.id) == fire_story
+        assert store.load_story(fire_story).articles == [FIRE.id, DOCKS.id]
+
+
+def test_the_command_line_takes_the_consolidation_period(tmp_path):
+    import json
+
+    from newsprism.cli import main
+
+    db, out = str(tmp_path / "s.db"), str(tmp_path / "i.jsonl")
+    for article in (FIRE, DOCKS):
+        path = tmp_path / f"{article.id}.jsonl"
+        path.write_text(json.dumps({"id": article.id, "text": article.text,
+                                    "published": article.published}) + "\n", encoding="utf-8")
+        assert main(["ingest", str(path), "--db", db, "--out", out,
+                     "--consolidate-every", "0"]) == 0
+    with open_store(db) as store:
+        assert store.merges() == []  # nothing re-checked, nothing merged

@@ -82,7 +82,7 @@ def ingest(
     result = _store_ingest(store, articles, consolidate_every=consolidate_every)
     changed = {result.stories[a] for a in [*result.added, *result.updated]}
     made = set(result.merges)  # a consolidation may also change stories with no new article
-    for record in store.merges():
+    for record in store.merges() if made else []:
         if record.id in made:
             changed |= {record.kept_story, record.absorbed_story}
     _recompare(store, changed, brief_sentences)

@@ -16,6 +16,10 @@ the article's neighbourhood, and weights refitted for what a stream sees.
 - A *bridging* article that reaches the threshold with two open stories merges them when the two,
   with it, would be merged by average link (their mean cross probability reaches the threshold).
   The older story keeps its id; the merge is logged so a store can undo it.
+- :meth:`StoryAssigner.consolidate`, run apart from single assignments (``ingest`` runs it every
+  ``CONSOLIDATE_EVERY`` new articles and after the last), re-runs the batch pair model with every
+  feature over the recent arrivals and their stories, and merges stories or moves articles as
+  it finds (:mod:`newsprism.group.stream_consolidate`); each change is logged like a merge.
 
 Where articles, memberships and features live is a :class:`StoryState`: in memory
 (:class:`MemoryState`), or in the store (:mod:`newsprism.store.grouping`).
