@@ -159,3 +159,19 @@ def test_the_command_line_takes_the_consolidation_period(tmp_path):
                      "--consolidate-every", "0"]) == 0
     with open_store(db) as store:
         assert store.merges() == []  # nothing re-checked, nothing merged
+
+
+def test_a_consolidation_does_not_merge_stories_more_than_the_quiet_period_apart():
+    from newsprism.group import GroupSettings
+
+    # Five days on, the batch model still joins the two (its date factor alone does not part them).
+    later = DOCKS.model_copy(update={"id": "docks-later", "published": "2024-05-11"})
+    stories = {}
+    for quiet_days in (3.0, 30.0):
+        assigner = StoryAssigner(GroupSettings(quiet_days=quiet_days))
+        fire, docks = assigner.add(FIRE), assigner.add(later)
+        assert fire != docks
+        assigner.consolidate()
+        stories[quiet_days] = assigner.story_of(later.id)
+    assert stories[3.0] == docks  # the fire story closed two days before it
+    assert stories[30.0] == fire  # the same window, the fire story still open: merged

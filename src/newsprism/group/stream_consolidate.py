@@ -16,8 +16,10 @@ Reconciling the window's batch clusters with the stories (:func:`reconcile`):
 - a window member whose cluster is not its story's home moves to the story whose home that
   cluster is, or, when no story has it as home, to a new story (a logged split).
 
-Members of a story outside the window follow their story. A consolidation is not part of a
-single assignment (its cost is amortised over the arrivals between two).
+Members of a story outside the window follow their story. As for the stream's own decisions, two
+stories more than the quiet period apart are not merged, nor is an article moved into a story
+closed to it. A consolidation is not part of a single assignment (its cost is amortised over the
+arrivals between two).
 """
 
 from __future__ import annotations
@@ -99,6 +101,14 @@ def reconcile(
     return Reconciliation(merges, moves)
 
 
+def _apart(a: tuple[float | None, float | None], b: tuple[float | None, float | None],
+           quiet_days: float) -> bool:
+    """Two day spans (first, last) more than ``quiet_days`` apart; an unknown one never is."""
+    if None in a or None in b:
+        return False
+    return max(0.0, b[0] - a[1], a[0] - b[1]) > quiet_days
+
+
 def _window(state: StoryState, seeds: Sequence[int], members: int, limit: int) -> set[int]:
     """``seeds`` and the most recent members of their stories, as many per story (at most
     ``members``) as keep the whole within ``limit``."""
@@ -144,8 +154,14 @@ def consolidate_window(
         return float(probabilities[np.ix_([row_of[k] for k in these],
                                            [row_of[k] for k in those])].mean())
 
+    def days(story_id: str) -> tuple[float | None, float | None]:
+        span = state.story_span(story_id, 0)
+        return (None, None) if span is None else (span.first_day, span.last_day)
+
     merged = 0
     for kept, absorbed in plan.merges:
+        if _apart(days(kept), days(absorbed), settings.quiet_days):
+            continue  # the stream keeps a story closed to what comes after its quiet period
         score = link([k for k in keys if story_of[k] == kept],
                      [k for k in keys if story_of[k] == absorbed])
         merged += bool(state.merge(kept, absorbed, note, score))
@@ -157,6 +173,9 @@ def consolidate_window(
     cluster_of = dict(zip(keys, labels, strict=True))
     moved = 0
     for (source, target), group in groups.items():
+        known = [d for d in (found[k].day for k in group) if d is not None]
+        if known and _apart((min(known), max(known)), days(target), settings.quiet_days):
+            continue
         stay = [k for k in keys if cluster_of[k] == cluster_of[group[0]] and k not in group]
         if state.move(group, source, target, note, link(group, stay)):
             moved += len(group)
