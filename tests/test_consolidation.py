@@ -88,6 +88,10 @@ def test_a_consolidation_splits_off_a_wrongly_joined_article_and_the_split_can_b
         split_story = store.story_of(QUAKE_SOUTH_A.id)
         assert split_story not in (north, south)
         assert store.story_of(QUAKE_NORTH_A.id) == store.story_of(QUAKE_NORTH_B.id) == north
+        reopened = GroupingSession(store)  # the saved story table follows the store
+        keys = {a: store.article_key(a) for a in store.article_ids()}
+        assert reopened.state.table.stories_of(list(keys.values())) == {
+            key: store.story_of(a) for a, key in keys.items()}
         (record,) = store.merges()  # logged as a merge that moved only the split article
         assert (record.kept_story, record.absorbed_story) == (split_story, north)
         assert record.moved == [QUAKE_SOUTH_A.id] and record.article == QUAKE_SOUTH_A.id
