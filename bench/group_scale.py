@@ -9,13 +9,17 @@ word and name features drawn from per-story vocabularies, dates over two years),
 vectors are indexed (faiss IVF-SQ8 beside the store), then a *fresh process* opens the store the
 way ``newsprism ingest`` does and assigns ``--new`` further articles one at a time (half from
 existing stories, half from new ones), timing each: storing the article row + candidate retrieval
-+ verification + membership write (writes batched as ``ingest`` batches them). This runs twice:
++ verification + membership write (writes batched as ``ingest`` batches them); every
+``--consolidate-every`` arrivals and after the last it consolidates as ``ingest`` does, timed
+apart (not part of an assignment's latency). This runs twice:
 *cold*, after the store and index files are dropped from the OS page cache
 (``posix_fadvise(DONTNEED)``), then *warm*. Resident memory of each process is read from
 /proc/self/status (VmRSS, VmHWM). Text feature extraction is timed separately on real articles.
 
 Quality: B³ of batch ``group()``, of batch average-link on the simple score, and of the stream
-(fixed shuffled order, and by publication date), on the train and held-out parts. ``--fit-stream``
+(fixed shuffled order, and by publication date), plain and consolidated every
+``CONSOLIDATE_EVERY`` arrivals and after the last (as ``ingest`` does; CPU per article of the
+consolidations), on the train and held-out parts. ``--fit-stream``
 refits the stream's pair weights on train (see :mod:`newsprism.group.stream_score`).
 
 The synthetic articles have word and name rows only (stored in the older two-row format, which
@@ -42,7 +46,7 @@ from scipy.sparse import csr_matrix
 
 from newsprism.group import GroupSettings, StoryAssigner, group
 from newsprism.group.features import published_day
-from newsprism.group.incremental import ArticleFeatures, DocumentFrequencies
+from newsprism.group.incremental import CONSOLIDATE_EVERY, ArticleFeatures, DocumentFrequencies
 from newsprism.group.index import VectorIndex, compact_vectors
 from newsprism.model import Article
 from newsprism.store import open_store
@@ -212,8 +216,9 @@ def _new_articles(db: Path, n: int, new: int, tag: str) -> list[tuple[Article, A
     return made
 
 
-def assign(db: Path, n: int, new: int) -> dict:
-    """Open the store as ingest does, then assign ``new`` articles one at a time."""
+def assign(db: Path, n: int, new: int, every: int = CONSOLIDATE_EVERY) -> dict:
+    """Open the store as ingest does, then assign ``new`` articles one at a time; consolidate
+    every ``every`` arrivals and after the last (as ingest does), timed apart from them."""
     started = time.perf_counter()
     articles = _new_articles(db, n, new, f"{started:.0f}")
     gc.collect()  # the generator's vocabularies are gone: memory below is the assigner's
@@ -223,6 +228,7 @@ def assign(db: Path, n: int, new: int) -> dict:
         session = GroupingSession(store)
         opened = time.perf_counter() - started
         latencies, cpu_times, right = [], [], 0
+        consolidations: list[tuple[float, float, int, int]] = []  # wall, CPU, merges, moves
         with store.batch():
             for article, features, expected in articles:
                 t0, c0 = time.perf_counter(), time.thread_time()
@@ -234,7 +240,15 @@ def assign(db: Path, n: int, new: int) -> dict:
                 # Right: an article of a loaded story joins it; one of a new story opens or joins
                 # a new story rather than a loaded one.
                 right += story == expected if expected else not story.startswith("story-syn-")
+                if every and session.assigner.pending >= every:
+                    consolidations.append(_timed_consolidation(session.assigner))
+            if every and session.assigner.pending:
+                consolidations.append(_timed_consolidation(session.assigner))
         assigned_rss = _memory()["rss_mb"]
+        right_after = sum(
+            story == expected if expected else not story.startswith("story-syn-")
+            for story, (_, _, expected) in zip(
+                (store.story_of(a.id) for a, _, _ in articles), articles, strict=True))
         session.save()
     latencies_ms = np.array(latencies) * 1000
     # CPU time of the assigning thread: what the wall time would be on an idle machine, bar
@@ -249,11 +263,25 @@ def assign(db: Path, n: int, new: int) -> dict:
         "assign_cpu_p99_ms": float(np.percentile(cpu_ms, 99)),
         "load_average": os.getloadavg()[0],
         "correct_share": right / new,
+        "consolidations": len(consolidations),
+        "consolidate_mean_ms": float(np.mean([c[0] for c in consolidations]) * 1000)
+        if consolidations else 0.0,
+        "consolidate_max_ms": float(max((c[0] for c in consolidations), default=0.0) * 1000),
+        "consolidate_cpu_per_article_ms": sum(c[1] for c in consolidations) * 1000 / new,
+        "consolidation_merges_moves": [sum(c[2] for c in consolidations),
+                                       sum(c[3] for c in consolidations)],
+        "correct_share_after_consolidation": right_after / new,
         "rss_before_open_mb": rss_before,
         "rss_after_assigning_mb": assigned_rss,
         **_memory(),
         "index_kind": session.assigner.index.kind,
     }
+
+
+def _timed_consolidation(assigner: StoryAssigner) -> tuple[float, float, int, int]:
+    t0, c0 = time.perf_counter(), time.thread_time()
+    merges, moves = assigner.consolidate()
+    return time.perf_counter() - t0, time.thread_time() - c0, merges, moves
 
 
 def _timestamp(day: float) -> str:
@@ -304,18 +332,28 @@ def quality(data: Path) -> None:
         articles, labels = labelled.articles, labelled.labels
         story_of = {a: s.id for s in group(articles, settings) for a in s.articles}
         batch = b_cubed([story_of[a.id] for a in articles], labels)
-        print(f"{part:8} batch group()           B³ {batch}")
+        print(f"{part:8} batch group()                 B³ {batch}")
         simple = average_link(simple_similarity(articles, settings), settings.threshold)
-        print(f"{part:8} batch, simple score      B³ {b_cubed(simple, labels)}")
+        print(f"{part:8} batch, simple score           B³ {b_cubed(simple, labels)}")
         orders = _orders(articles, 1)
+        features = [StoryAssigner(settings).hashing.features(a) for a in articles]
         for name, order in (("shuffled", orders["shuffled 0"]), ("by date", orders["by date"])):
-            assigner = StoryAssigner(settings)
-            for i in order:
-                assigner.add(articles[i])
-            merges = len(assigner.state.merge_log)
-            predicted = [assigner.story_of(a.id) for a in articles]
-            print(f"{part:8} stream, {name:9}        B³ {b_cubed(predicted, labels)}"
-                  f"  ({merges} merges)")
+            for every in (0, CONSOLIDATE_EVERY):
+                assigner = StoryAssigner(settings)
+                consolidating = 0.0
+                for n, i in enumerate(order, 1):
+                    assigner.add_features(articles[i].id, features[i])
+                    if every and (n % every == 0 or n == len(order)):  # as ingest does
+                        started = time.process_time()
+                        assigner.consolidate()
+                        consolidating += time.process_time() - started
+                changes = len(assigner.state.merge_log)
+                predicted = [assigner.story_of(a.id) for a in articles]
+                label = f"+ consolidated /{every}" if every else "stream"
+                cost = (f" merges or moves, {1000 * consolidating / len(order):.1f} ms CPU per"
+                        " article" if every else " merges")
+                print(f"{part:8} {label + ',':20} {name:8} B³ {b_cubed(predicted, labels)}"
+                      f"  ({changes}{cost})")
 
 
 def _orders(articles: list[Article], seeds: int) -> dict[str, list[int]]:
@@ -384,6 +422,8 @@ def main() -> None:
     parser.add_argument("--quality", action="store_true")
     parser.add_argument("--fit-stream", action="store_true")
     parser.add_argument("--phase", choices=["all", "assign"], default="all")
+    parser.add_argument("--consolidate-every", type=int, default=CONSOLIDATE_EVERY,
+                        help="assign phase: consolidate every N arrivals (0: never)")
     default_data = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
     parser.add_argument("--data", type=Path, default=default_data)
     args = parser.parse_args()
@@ -394,7 +434,7 @@ def main() -> None:
         fit_stream(args.data)
         return
     if args.phase == "assign":
-        print(json.dumps(assign(args.db, args.n, args.new)))
+        print(json.dumps(assign(args.db, args.n, args.new, args.consolidate_every)))
         return
     folder = Path(tempfile.mkdtemp(prefix="newsprism-scale-"))
     db = args.db or folder / "scale.db"
@@ -407,7 +447,8 @@ def main() -> None:
             _drop_from_page_cache([*db.parent.glob(db.name + "*"), *index_folder.glob("*")])
         done = subprocess.run(
             [sys.executable, __file__, "--phase", "assign", "--db", str(db), "--n", str(args.n),
-             "--new", str(args.new)], capture_output=True, text=True, check=True)
+             "--new", str(args.new), "--consolidate-every", str(args.consolidate_every)],
+            capture_output=True, text=True, check=True)
         report[f"assign_{run}"] = json.loads(done.stdout.strip().splitlines()[-1])
     if (args.data / "basil").is_dir():
         report.update(text_features_latency(args.data))

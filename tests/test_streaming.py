@@ -61,11 +61,12 @@ def test_a_duplicate_ingest_changes_nothing(tmp_path):
 
 def test_a_bridging_article_merges_two_stories_and_the_merge_can_be_undone(tmp_path):
     with open_store(tmp_path / "s.db") as store:
-        placed = ingest(store, [FIRE, DOCKS]).stories
+        # Consolidation off: it would join the two as the batch does (see test_consolidation).
+        placed = ingest(store, [FIRE, DOCKS], consolidate_every=0).stories
         fire_story, docks_story = placed["fire-warehouses"], placed["docks-closed"]
         assert fire_story != docks_story  # too little in common on their own
 
-        result = ingest(store, [BOTH])
+        result = ingest(store, [BOTH], consolidate_every=0)
         (merge_id,) = result.merges
         (record,) = store.merges()
         assert record.id == merge_id and record.undone_at is None
@@ -324,7 +325,7 @@ def test_products_run_on_one_blas_thread_and_the_count_is_restored():
 
     from threadpoolctl import threadpool_info
 
-    from newsprism.group.stream_score import _blas_libraries, _one_blas_thread
+    from newsprism.group.stream_score import _blas_libraries, one_blas_thread
 
     libraries = _blas_libraries()
     numpy_folder = str(Path(np.__file__).parent)
@@ -334,7 +335,7 @@ def test_products_run_on_one_blas_thread_and_the_count_is_restored():
     assert libraries and (not numpy_own or all(
         str(lib.filepath).startswith(numpy_folder) for lib in libraries))
     before = [lib.get_num_threads() for lib in libraries]
-    with _one_blas_thread():
+    with one_blas_thread():
         assert {lib.get_num_threads() for lib in libraries} == {1}
     assert [lib.get_num_threads() for lib in libraries] == before
 

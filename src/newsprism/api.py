@@ -18,6 +18,7 @@ from newsprism.compare.coverage import OutletMeta
 from newsprism.errors import InputError
 from newsprism.group import GroupSettings
 from newsprism.group import group as _group
+from newsprism.group.incremental import CONSOLIDATE_EVERY
 from newsprism.ingest import load as _load
 from newsprism.model import Article, Report, Story
 from newsprism.present import render
@@ -67,15 +68,24 @@ def compare(
     return Report(stories=compared, articles=list(articles))
 
 
-def ingest(store: Store, articles: Sequence[Article], brief_sentences: int = 8) -> IngestResult:
-    """Add read articles to a store; each joins a stored story or opens one.
+def ingest(
+    store: Store, articles: Sequence[Article], brief_sentences: int = 8,
+    consolidate_every: int = CONSOLIDATE_EVERY,
+) -> IngestResult:
+    """Add read articles to a store; each joins a stored story or opens one (and every
+    ``consolidate_every`` new articles, and after the last, the stories around them are
+    consolidated: see :func:`newsprism.store.ingest`).
 
     Every story that gained or changed an article (or was never compared) is compared again over
     all its stored articles and saved, so ``newsprism show`` needs no recomputation.
     """
-    result = _store_ingest(store, articles)
-    _recompare(store, {result.stories[a] for a in [*result.added, *result.updated]},
-               brief_sentences)
+    result = _store_ingest(store, articles, consolidate_every=consolidate_every)
+    changed = {result.stories[a] for a in [*result.added, *result.updated]}
+    made = set(result.merges)  # a consolidation may also change stories with no new article
+    for record in store.merges() if made else []:
+        if record.id in made:
+            changed |= {record.kept_story, record.absorbed_story}
+    _recompare(store, changed, brief_sentences)
     return result
 
 

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsprism import api
 from newsprism.errors import InputError, NewsprismError
+from newsprism.group.incremental import CONSOLIDATE_EVERY
 from newsprism.model import Article, Report, json_schema
 from newsprism.present import render, story_json
 from newsprism.present.summary import print_summary
@@ -180,7 +181,8 @@ def cmd_ingest(args) -> int:
 
     articles, errors = _load_and_read(args.paths)
     with open_store(args.db) as store:
-        result = api.ingest(store, articles, brief_sentences=args.brief)
+        result = api.ingest(store, articles, brief_sentences=args.brief,
+                            consolidate_every=args.consolidate_every)
     _write_lines(
         ({"id": a, "story": result.stories[a], "status": "added" if a in result.added
           else "unchanged"} for a in [*result.added, *result.unchanged]),
@@ -339,10 +341,15 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = command("ingest", cmd_ingest, "add articles to a store; new ones join stories")
     ingest.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default {DEFAULT_DB})")
     ingest.add_argument("--brief", type=int, default=8, help="sentences in each brief")
+    ingest.add_argument(
+        "--consolidate-every", type=int, default=CONSOLIDATE_EVERY, metavar="N",
+        help="re-check the stories around every N new articles (and after the last) with the"
+             f" batch model; merges and moves are listed by `merges` (default {CONSOLIDATE_EVERY};"
+             " 0: never)")
     stories = command("stories", cmd_stories, "list the stories in a store", paths=False)
     stories.add_argument("--db", default=DEFAULT_DB)
     stories.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
-    merges = command("merges", cmd_merges, "stories a late article merged, with undo ids",
+    merges = command("merges", cmd_merges, "stories merged or split by ingest, with undo ids",
                      paths=False)
     merges.add_argument("--db", default=DEFAULT_DB)
     unmerge = command("unmerge", cmd_unmerge, "undo a merge and compare both stories again",

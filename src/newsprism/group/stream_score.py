@@ -58,7 +58,7 @@ from newsprism.group.stream_topics import average_link_groups, first_topic_group
 __all__ = [
     "STREAM_PAIR_BIAS", "STREAM_PAIR_WEIGHTS", "STREAM_THRESHOLD", "average_link_groups",
     "base_scores", "first_topic_group", "local_pair_features", "local_pair_probabilities",
-    "stream_settings", "warm_up",
+    "one_blas_thread", "stream_settings", "warm_up",
 ]
 
 _INDEX_MASK = (1 << KIND_SHIFT) - 1  # a flat key's feature index, without its kind
@@ -105,7 +105,7 @@ def _blas_libraries() -> tuple:
 
 
 @contextmanager
-def _one_blas_thread() -> Iterator[None]:
+def one_blas_thread() -> Iterator[None]:
     """Products of a few dozen rows on one BLAS thread: handing them between threads costs more
     than the work (about 30x on a busy two-core machine)."""
     libraries = _blas_libraries()
@@ -277,14 +277,16 @@ def base_scores(
 
 def local_pair_features(
     batch: Sequence[ArticleFeatures], frequencies: DocumentFrequencies, settings: GroupSettings,
-    every_group: bool = False,
+    every_group: bool = False, with_shared_neighbours: bool = False,
 ) -> dict[str, np.ndarray]:
     """Every pair feature of the batch model over ``batch`` (n × n each), plus ``"base"``.
 
     The topic-local cosines are computed inside the first article's (the new one's) topic group
     only, unless ``every_group``: a decision reads that article's pairs, and the pairs between
     candidate stories' members that a bridging merge averages, which are in its group as long
-    as both stories qualify (pairs outside it then score as if in different groups)."""
+    as both stories qualify (pairs outside it then score as if in different groups).
+    Shared neighbours are computed only ``with_shared_neighbours`` (or when the stream's model
+    weighs them): a consolidation's window uses the batch model, which does."""
     rows = _LocalRows(batch, frequencies)
     cosine = dict(zip(WEIGHTED, rows.cosines(), strict=True))
     words, names = cosine["words"], cosine["names"]
@@ -312,7 +314,8 @@ def local_pair_features(
         "local_names": local_names,
         # Left out of the stream's model (weight 0, see above): not worth computing then.
         "shared_neighbours": shared_neighbours(base, settings.neighbours, settings.topic_threshold)
-        if STREAM_PAIR_WEIGHTS["shared_neighbours"] else np.zeros_like(base),
+        if with_shared_neighbours or STREAM_PAIR_WEIGHTS["shared_neighbours"]
+        else np.zeros_like(base),
         "base": base,
     }
 
@@ -337,6 +340,6 @@ def local_pair_probabilities(
     weights (:func:`stream_settings`)."""
     if not batch:
         return np.zeros((0, 0))
-    with _one_blas_thread():
+    with one_blas_thread():
         features = local_pair_features(batch, frequencies, settings)
     return pair_probabilities(features, stream_settings(settings))

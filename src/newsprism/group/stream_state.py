@@ -47,6 +47,12 @@ class StoryState(Protocol):
         """Move every member of ``absorbed`` into ``kept`` and log it; ``False`` when refused
         (e.g. the same merge was undone before)."""
         ...
+    def move(self, keys: Sequence[int], source: str, target: str, article_id: str,
+             score: float) -> bool:
+        """Move those of ``keys`` that are in ``source`` into ``target`` (which may be new) and
+        log it like a merge that moved only them; ``False`` when refused (a merge or move
+        between the two was undone before)."""
+        ...
     def stories(self) -> dict[str, list[str]]: ...
 
 
@@ -109,6 +115,13 @@ class MemoryState:
             self._story_of[key] = kept
         self._members[kept] = sorted([*self._members.get(kept, []), *moved])
         self.merge_log.append((kept, absorbed, article_id, score))
+        return True
+
+    def move(self, keys, source, target, article_id, score) -> bool:
+        moved = [k for k in keys if self._story_of.get(k) == source]
+        for key in moved:
+            self.assign(key, target)
+        self.merge_log.append((target, source, article_id, score))
         return True
 
     def stories(self) -> dict[str, list[str]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.group import GroupSettings
+from newsprism.group.incremental import CONSOLIDATE_EVERY
 from newsprism.model import Article
 from newsprism.store.base import MergeRecord, Store, StorySummary
 from newsprism.store.grouping import GroupingSession
@@ -38,7 +39,8 @@ class IngestResult:
 
 
 def ingest(
-    store: Store, articles: Iterable[Article], settings: GroupSettings | None = None
+    store: Store, articles: Iterable[Article], settings: GroupSettings | None = None,
+    consolidate_every: int = CONSOLIDATE_EVERY,
 ) -> IngestResult:
     """Store articles and assign each new one to a story, in the order given.
 
@@ -47,6 +49,12 @@ def ingest(
     active within ``quiet_days`` of its publication; candidates come from the nearest-neighbour
     index beside the store) or opens a new one; one that bridges two stories may merge them
     (logged in ``store.merges()``, undone by ``store.undo_merge``).
+
+    Every ``consolidate_every`` new articles, and once after the last, the stories around
+    the recent ones are *consolidated* (:meth:`StoryAssigner.consolidate`): the batch pair
+    model over them and their stories' recent members may merge stories or move articles to
+    another (or a new) story, each change logged in ``store.merges()`` and undone the same
+    way. ``0`` never consolidates (each article's first assignment stays).
     """
     result = IngestResult()
     session: GroupingSession | None = None
@@ -60,11 +68,15 @@ def ingest(
             if story_id is None:
                 session = session or GroupingSession(store, settings)
                 story_id = session.assigner.add(article, key=store.article_key(article.id))
+                if consolidate_every and session.assigner.pending >= consolidate_every:
+                    session.assigner.consolidate()
             result.stories[article.id] = story_id
+        if session is not None and consolidate_every:
+            session.assigner.consolidate()
     if session is not None:  # after the commit: what is saved beside the store matches it
         session.save()
         result.merges = list(session.state.merge_ids)
-        # A merge may have moved an article of this call to another story since it was placed.
+        # A merge or a consolidation may have moved an article of this call since it was placed.
         result.stories = {a: store.story_of(a) or s for a, s in result.stories.items()}
     return result
 

@@ -33,7 +33,9 @@ class StorySummary:
 
 @dataclass(frozen=True)
 class MergeRecord:
-    """Two stories made one by a late article that bridged them."""
+    """Two stories made one by a late article that bridged them; or some articles of
+    ``absorbed_story`` moved into ``kept_story`` by a consolidation (``moved`` is then only
+    them; ``kept_story`` may be a story the move opened: a split)."""
 
     id: int
     merged_at: str  # ISO 8601, UTC
@@ -110,6 +112,10 @@ class Store(Protocol):
         """The article's integer key: its place in the order first stored."""
         ...
 
+    def article_ids_of(self, keys: Sequence[int]) -> dict[int, str]:
+        """Ids of the stored articles among ``keys`` (by key)."""
+        ...
+
     def put_features(self, key: int, features: bytes, vector: bytes) -> None: ...
 
     def iter_features(self) -> Iterator[StoredFeatures]:
@@ -149,6 +155,17 @@ class Store(Protocol):
     ) -> int | None:
         """Move every member of ``absorbed`` into ``kept`` and log it; return the merge id, or
         ``None`` (nothing done) when a merge of these two stories was undone before."""
+        ...
+
+    def move_articles(
+        self, articles: Sequence[str], source: str, target: str, article_id: str, score: float
+    ) -> int | None:
+        """Move those of ``articles`` that are in story ``source`` into ``target`` (a new story:
+        a split) and log it as a merge that moved only them, so :meth:`undo_merge` puts them
+        back; ``None`` (nothing done) when a merge or move between the two was undone before, or
+        when none of them is in ``source`` but for those an undone merge or move put back there
+        (they stay).
+        ``article_id`` is the latest arrival of the consolidation that decided it."""
         ...
 
     def merges(self) -> list[MergeRecord]:

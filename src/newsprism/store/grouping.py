@@ -116,6 +116,21 @@ class StoreState:
             self.table.merge(kept, absorbed)
         return merge_id is not None
 
+    def move(self, keys, source, target, article_id, score) -> bool:
+        current = self.table.stories_of(list(keys))
+        moved = [k for k in keys if current.get(k) == source]
+        ids = self.store.article_ids_of(moved)
+        merge_id = self.store.move_articles([ids[k] for k in moved if k in ids], source, target,
+                                            article_id, score)
+        if merge_id is None:
+            return False
+        self.merge_ids.append(merge_id)
+        moved = [k for k in moved if k in ids and self.store.story_of(ids[k]) == target]
+        days = self._table_days(moved)
+        for key, day in zip(moved, days, strict=True):
+            self.table.assign(key, target, self._days.get(key, day))
+        return True
+
     def stories(self) -> dict[str, list[str]]:
         return {summary.id: summary.articles for summary in self.store.stories()}
 

@@ -218,6 +218,13 @@ class SQLiteStore(BatchedWrites):
         row = self._db.execute("SELECT seq FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def article_ids_of(self, keys: Sequence[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for chunk in _chunks(list(keys)):
+            found.update(self._db.execute(
+                f"SELECT seq, id FROM articles WHERE seq IN ({_marks(chunk)})", tuple(chunk)))
+        return found
+
     def put_features(self, key: int, features: bytes, vector: bytes) -> None:
         self._execute_write(
             "INSERT INTO article_features (seq, features, vector) VALUES (?, ?, ?)"
@@ -277,15 +284,28 @@ class SQLiteStore(BatchedWrites):
 
     # -- merges -----------------------------------------------------------------------------
 
-    def merge_stories(
-        self, kept: str, absorbed: str, article_id: str, score: float
-    ) -> int | None:
-        refused = self._db.execute(
+    def _refused(self, kept: str, absorbed: str) -> bool:
+        """A merge or move between these two stories was undone: respect that decision."""
+        return kept == absorbed or self._db.execute(
             "SELECT 1 FROM merges WHERE undone_at IS NOT NULL AND ((kept_story = ? AND"
             " absorbed_story = ?) OR (kept_story = ? AND absorbed_story = ?))",
             (kept, absorbed, absorbed, kept),
-        ).fetchone()
-        if refused or kept == absorbed:  # someone undid this merge: respect that decision
+        ).fetchone() is not None
+
+    def _log_move(
+        self, kept: str, absorbed: str, article_id: str, score: float, moved: list[str]
+    ) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO merges (merged_at, kept_story, absorbed_story, article_id, score,"
+            " moved) VALUES (?, ?, ?, ?, ?, ?)",
+            (_now(), kept, absorbed, article_id, float(score), json.dumps(moved)),
+        )
+        return int(cursor.lastrowid)
+
+    def merge_stories(
+        self, kept: str, absorbed: str, article_id: str, score: float
+    ) -> int | None:
+        if self._refused(kept, absorbed):
             return None
         with self._write():
             moved = [row[0] for row in self._db.execute(
@@ -294,12 +314,27 @@ class SQLiteStore(BatchedWrites):
             self._db.execute(
                 "UPDATE memberships SET story_id = ? WHERE story_id = ?", (kept, absorbed)
             )
-            cursor = self._db.execute(
-                "INSERT INTO merges (merged_at, kept_story, absorbed_story, article_id, score,"
-                " moved) VALUES (?, ?, ?, ?, ?, ?)",
-                (_now(), kept, absorbed, article_id, float(score), json.dumps(moved)),
-            )
-        return int(cursor.lastrowid)
+            return self._log_move(kept, absorbed, article_id, score, moved)
+
+    def move_articles(
+        self, articles: Sequence[str], source: str, target: str, article_id: str, score: float
+    ) -> int | None:
+        if self._refused(target, source):
+            return None
+        # An article that an undone move or merge put back into ``source`` stays there.
+        kept_back = {a for (moved,) in self._db.execute(
+            "SELECT moved FROM merges WHERE undone_at IS NOT NULL AND absorbed_story = ?",
+            (source,)) for a in json.loads(moved)}
+        moved = [a for a in articles if a not in kept_back and self.story_of(a) == source]
+        if not moved:
+            return None
+        with self._write():
+            for chunk in _chunks(moved):
+                self._db.execute(
+                    f"UPDATE memberships SET story_id = ? WHERE article_id IN ({_marks(chunk)})",
+                    (target, *chunk),
+                )
+            return self._log_move(target, source, article_id, score, moved)
 
     _MERGE_ROWS = (
         "SELECT id, merged_at, kept_story, absorbed_story, article_id, score, moved, undone_at"
