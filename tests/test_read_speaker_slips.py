@@ -169,3 +169,24 @@ def test_a_statement_or_speech_a_participle_describes_speaks_for_its_owner():
     assert _quote(article, "the vote").speaker_text == "her"
     praising = _quote(article, "the candidate")
     assert praising.speaker_text == "his" and praising.speaker_name == "Tom Baker"
+
+
+def test_a_thing_someone_speaks_through_speaks_for_them():
+    article = _read(
+        "The Harbour Gazette shot back in an article stating that the port had lost money.\n"
+        "The Portvale Tenants Union has run a string of editorials pushing the same attack.\n"
+        "Mayor Ann Ortiz made a third attempt to calm the row, writing that the port would "
+        "recover.\n"
+    )
+    assert _quote(article, "the port had lost money").speaker_name == "Harbour Gazette"
+    assert _quote(article, "the same attack").speaker_name == "Portvale Tenants Union"
+    assert _quote(article, "the port would recover").speaker_name == "Ann Ortiz"
+
+
+def test_a_poll_or_a_group_a_participle_describes_speaks_for_itself():
+    article = _read(
+        "The Harbour Gazette ran a new poll showing the council ahead by nine points.\n"
+        "Wealthy donors funded an outside group backing the harbour plan.\n"
+    )
+    assert _quote(article, "the council ahead").speaker_text == "a new poll"
+    assert _quote(article, "the harbour plan").speaker_text == "an outside group"
