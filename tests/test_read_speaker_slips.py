@@ -190,3 +190,16 @@ def test_a_poll_or_a_group_a_participle_describes_speaks_for_itself():
     )
     assert _quote(article, "the council ahead").speaker_text == "a new poll"
     assert _quote(article, "the harbour plan").speaker_text == "an outside group"
+
+
+def test_the_agent_of_a_passive_cue_speaks_but_not_for_a_participle_hung_on_it():
+    article = _read(
+        "Asked by a reporter whether he would run again, Tom Baker said he would decide in May.\n"
+        "The harbour board closed the pier after being warned by the coast guard that the storm "
+        "was near.\n"
+        "Ann Ortiz was booed by hecklers after telling them that they were wrong.\n"
+    )
+    assert _quote(article, "whether he would run").speaker_text == "a reporter"
+    assert _quote(article, "he would decide").speaker_name == "Tom Baker"
+    assert _quote(article, "the storm was near").speaker_text == "the coast guard"
+    assert _quote(article, "they were wrong").speaker_name == "Ann Ortiz"

@@ -140,15 +140,15 @@ def subject_of(verb: Token) -> Token | None:
     that of the main clause when the parse hangs them inside a reported clause."""
     if (owner := clause_owner(verb)) is not None:
         verb = owner
-    for _ in range(4):
+    for climbed in range(4):
         subject = _nearest_subject(verb) or glued_name(verb)
         if subject is not None and subject.ent_type_ in {"DATE", "TIME"}:
             return _of_object(subject)  # "Nine months of Ortiz talking about …": Ortiz, or nobody
+        if climbed == 0 and (agent := _agent(verb)) is not None:
+            # "was told by Ortiz", "Asked by a reporter, …"; not the verb a participle hangs on
+            # ("Ortiz was booed by hecklers after telling them …": Ortiz tells)
+            return agent
         if subject is not None:
-            if subject.dep_ == "nsubjpass":
-                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
-                return objects[0] if objects else subject
             return subject
         if (doer := controller(verb)) is not None:
             return doer
@@ -163,6 +163,12 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does a passive verb's action: "by Ortiz" in "was criticized by Ortiz"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
 def _nearest_subject(verb: Token) -> Token | None:
