@@ -203,3 +203,15 @@ def test_the_agent_of_a_passive_cue_speaks_but_not_for_a_participle_hung_on_it()
     assert _quote(article, "he would decide").speaker_name == "Tom Baker"
     assert _quote(article, "the storm was near").speaker_text == "the coast guard"
     assert _quote(article, "they were wrong").speaker_name == "Ann Ortiz"
+
+
+def test_a_passive_cues_doer_hung_on_the_words_between_still_speaks():
+    article = _read(
+        "The harbour plan has been called \"a costly mistake\" by Ann Ortiz, a professor at "
+        "Portvale University.\n"
+        "The deal was criticized as a giveaway.\n"
+    )
+    called = [q for q in article.quotes if "costly mistake" in q.text]
+    assert called and all(q.speaker_name == "Ann Ortiz" for q in called)
+    criticized = [q for q in article.quotes if "giveaway" in q.text]
+    assert criticized and all(q.speaker_text is None for q in criticized)  # nobody named

@@ -26,6 +26,7 @@ from newsprism.read.speakers import (
     is_speech_verb,
     is_stance_verb,
     mention_at,
+    passive_agent,
     speaker_token,
     subject_of,
     verb_lemma,
@@ -195,7 +196,8 @@ def reported(
         paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
         if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
-        unsourced = unsourced or _agentless(token)
+        passive = [] if unsourced else _agentless(token)
+        unsourced = unsourced or passive
         ranges = unsourced or held or phrased or reported_clause(token)
         if ranges:
             first, last = ranges[-1]
@@ -205,7 +207,8 @@ def reported(
         ]
         if len(words) < (1 if is_stance_verb(token) or phrased else MIN_REPORTED_WORDS):
             continue  # the clause is the quoted words themselves: a direct quote, found already
-        speaker = None
+        # "has been called “a sham” by Ortiz": the parse hung the doer on the words between
+        speaker = passive_agent(token) if passive else None
         if not unsourced and not _asked_unnamed(token):
             subject = (
                 (subject_of(token.head) if held else None)
