@@ -215,3 +215,14 @@ def test_a_passive_cues_doer_hung_on_the_words_between_still_speaks():
     assert called and all(q.speaker_name == "Ann Ortiz" for q in called)
     criticized = [q for q in article.quotes if "giveaway" in q.text]
     assert criticized and all(q.speaker_text is None for q in criticized)  # nobody named
+
+
+def test_a_person_named_by_age_speaks_though_the_tagger_calls_it_a_date():
+    article = _read(
+        "\"The port will recover,\" said the 46-year-old.\n"
+        "The 52-year-old said the fares would fall.\n"
+        "Nine months of Tom Baker talking about the wall made voters tired.\n"
+    )
+    assert _quote(article, "The port will recover").speaker_text == "the 46-year-old"
+    assert _quote(article, "the fares would fall").speaker_text == "The 52-year-old"
+    assert _quote(article, "the wall").speaker_name == "Tom Baker"  # a stretch of time, not age

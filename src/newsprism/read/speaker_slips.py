@@ -7,6 +7,7 @@ tries them when the dependency parse gives no usable subject.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -74,7 +75,7 @@ def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | No
             i += 1
             continue
         capitalised = token.is_alpha and token.text[:1].isupper()
-        if token.ent_type_ in TIME_ENTITIES or _inside(quoted, token):
+        if (token.ent_type_ in TIME_ENTITIES and not is_age(token)) or _inside(quoted, token):
             break
         modifies = token.dep_ in {"amod", "compound"} and token.head.i > token.i
         if token.pos_ not in NAME_PHRASE_POS and not capitalised and not modifies:
@@ -83,6 +84,19 @@ def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | No
             head = token
         i += 1
     return head
+
+
+_AGE = re.compile(r"\b\w+[-–](?:year|month|week)[-–]old\b")
+
+
+def is_age(token: Token) -> bool:
+    """A word of "the 46-year-old", which the tagger labels a date: a person named by age."""
+    doc = token.doc
+    window = doc[max(0, token.i - 4) : token.i + 5]
+    start = window.start_char
+    return any(
+        start + m.start() <= token.idx < start + m.end() for m in _AGE.finditer(window.text)
+    )
 
 
 AUTHOR_PREPOSITIONS = {"by", "from"}
