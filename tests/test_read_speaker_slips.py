@@ -226,3 +226,12 @@ def test_a_person_named_by_age_speaks_though_the_tagger_calls_it_a_date():
     assert _quote(article, "The port will recover").speaker_text == "the 46-year-old"
     assert _quote(article, "the fares would fall").speaker_text == "The 52-year-old"
     assert _quote(article, "the wall").speaker_name == "Tom Baker"  # a stretch of time, not age
+
+
+def test_a_contracted_has_said_is_no_passive():
+    article = _read(
+        "Tom Baker spoke on Monday. He's said he gets his ideas from a speech.\n"
+        "It's reported that the mayor has resigned.\n"
+    )
+    assert _quote(article, "he gets his ideas").speaker_text == "He"
+    assert _quote(article, "the mayor has resigned").speaker_text is None

@@ -91,12 +91,22 @@ def _agentless(token: Token) -> list[tuple[int, int]]:
     if verb_lemma(token) in {"ask", "tell"} or any(c.dep_ == "agent" for c in token.children):
         return []
     patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if patient is None:
-        return []
+    if patient is None or (patient.lower_ not in EXPLETIVES and _has_said(token)):
+        return []  # (but "it's reported that …" is a passive)
     ranges = reported_clause(token)
     if ranges and patient.lower_ not in EXPLETIVES:
         ranges.append((patient.left_edge.i, patient.right_edge.i + 1))
     return sorted(ranges)
+
+
+def _has_said(token: Token) -> bool:
+    """ "He's said he gets his ideas from …": "'s" is "has" here, not "is", since a passive
+    "is said" takes no clause with a subject of its own ("is said to be")."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in token.children)
+    return contracted and any(
+        c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in token.children
+    )
 
 
 def attitude_adjective(token: Token) -> list[tuple[int, int]]:
