@@ -235,3 +235,14 @@ def test_a_contracted_has_said_is_no_passive():
     )
     assert _quote(article, "he gets his ideas").speaker_text == "He"
     assert _quote(article, "the mayor has resigned").speaker_text is None
+
+
+def test_an_expletive_it_before_an_infinitive_cue_is_no_speaker():
+    article = _read(
+        "It is hard to know whether the port will recover.\n"
+        "It is important to note that fares fell.\n"
+        "The report was long. It said the port would reopen.\n"
+    )
+    assert _quote(article, "whether the port will recover").speaker_text is None
+    assert _quote(article, "fares fell").speaker_text is None
+    assert _quote(article, "the port would reopen").speaker_text == "It"  # the report speaks

@@ -109,6 +109,22 @@ def _has_said(token: Token) -> bool:
     )
 
 
+def _expletive_frame(cue: Token, speaker: Token) -> bool:
+    """ "It is hard to know whether …", "it's important to note that …": the "it" only holds the
+    place of the infinitive; nobody is said to know or note anything."""
+    be = speaker.head
+    adjectives = [c for c in be.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    return (
+        speaker.lower_ == "it"
+        and speaker.dep_ == "nsubj"
+        and be.lemma_ == "be"
+        and bool(adjectives)
+        and infinitive
+        and (cue.head.i == be.i or cue.head.i in {a.i for a in adjectives})
+    )
+
+
 def attitude_adjective(token: Token) -> list[tuple[int, int]]:
     """ "Ortiz was critical of the deal", "voters are skeptical about the plan", "she is hopeful
     that talks resume", "he was eager to leave": an adjective of attitude after "be" attributes
@@ -230,6 +246,8 @@ def reported(
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
                 continue
+            if _expletive_frame(token, speaker):
+                speaker = None  # kept with no source, as PolNeAR keeps it
         drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, speaker)
     return drafts
 
