@@ -169,3 +169,80 @@ def test_a_statement_or_speech_a_participle_describes_speaks_for_its_owner():
     assert _quote(article, "the vote").speaker_text == "her"
     praising = _quote(article, "the candidate")
     assert praising.speaker_text == "his" and praising.speaker_name == "Tom Baker"
+
+
+def test_a_thing_someone_speaks_through_speaks_for_them():
+    article = _read(
+        "The Harbour Gazette shot back in an article stating that the port had lost money.\n"
+        "The Portvale Tenants Union has run a string of editorials pushing the same attack.\n"
+        "Mayor Ann Ortiz made a third attempt to calm the row, writing that the port would "
+        "recover.\n"
+    )
+    assert _quote(article, "the port had lost money").speaker_name == "Harbour Gazette"
+    assert _quote(article, "the same attack").speaker_name == "Portvale Tenants Union"
+    assert _quote(article, "the port would recover").speaker_name == "Ann Ortiz"
+
+
+def test_a_poll_or_a_group_a_participle_describes_speaks_for_itself():
+    article = _read(
+        "The Harbour Gazette ran a new poll showing the council ahead by nine points.\n"
+        "Wealthy donors funded an outside group backing the harbour plan.\n"
+    )
+    assert _quote(article, "the council ahead").speaker_text == "a new poll"
+    assert _quote(article, "the harbour plan").speaker_text == "an outside group"
+
+
+def test_the_agent_of_a_passive_cue_speaks_but_not_for_a_participle_hung_on_it():
+    article = _read(
+        "Asked by a reporter whether he would run again, Tom Baker said he would decide in May.\n"
+        "The harbour board closed the pier after being warned by the coast guard that the storm "
+        "was near.\n"
+        "Ann Ortiz was booed by hecklers after telling them that they were wrong.\n"
+    )
+    assert _quote(article, "whether he would run").speaker_text == "a reporter"
+    assert _quote(article, "he would decide").speaker_name == "Tom Baker"
+    assert _quote(article, "the storm was near").speaker_text == "the coast guard"
+    assert _quote(article, "they were wrong").speaker_name == "Ann Ortiz"
+
+
+def test_a_passive_cues_doer_hung_on_the_words_between_still_speaks():
+    article = _read(
+        "The harbour plan has been called \"a costly mistake\" by Ann Ortiz, a professor at "
+        "Portvale University.\n"
+        "The deal was criticized as a giveaway.\n"
+    )
+    called = [q for q in article.quotes if "costly mistake" in q.text]
+    assert called and all(q.speaker_name == "Ann Ortiz" for q in called)
+    criticized = [q for q in article.quotes if "giveaway" in q.text]
+    assert criticized and all(q.speaker_text is None for q in criticized)  # nobody named
+
+
+def test_a_person_named_by_age_speaks_though_the_tagger_calls_it_a_date():
+    article = _read(
+        "\"The port will recover,\" said the 46-year-old.\n"
+        "The 52-year-old said the fares would fall.\n"
+        "Nine months of Tom Baker talking about the wall made voters tired.\n"
+    )
+    assert _quote(article, "The port will recover").speaker_text == "the 46-year-old"
+    assert _quote(article, "the fares would fall").speaker_text == "The 52-year-old"
+    assert _quote(article, "the wall").speaker_name == "Tom Baker"  # a stretch of time, not age
+
+
+def test_a_contracted_has_said_is_no_passive():
+    article = _read(
+        "Tom Baker spoke on Monday. He's said he gets his ideas from a speech.\n"
+        "It's reported that the mayor has resigned.\n"
+    )
+    assert _quote(article, "he gets his ideas").speaker_text == "He"
+    assert _quote(article, "the mayor has resigned").speaker_text is None
+
+
+def test_an_expletive_it_before_an_infinitive_cue_is_no_speaker():
+    article = _read(
+        "It is hard to know whether the port will recover.\n"
+        "It is important to note that fares fell.\n"
+        "The report was long. It said the port would reopen.\n"
+    )
+    assert _quote(article, "whether the port will recover").speaker_text is None
+    assert _quote(article, "fares fell").speaker_text is None
+    assert _quote(article, "the port would reopen").speaker_text == "It"  # the report speaks

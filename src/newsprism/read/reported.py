@@ -26,6 +26,7 @@ from newsprism.read.speakers import (
     is_speech_verb,
     is_stance_verb,
     mention_at,
+    passive_agent,
     speaker_token,
     subject_of,
     verb_lemma,
@@ -90,12 +91,38 @@ def _agentless(token: Token) -> list[tuple[int, int]]:
     if verb_lemma(token) in {"ask", "tell"} or any(c.dep_ == "agent" for c in token.children):
         return []
     patient = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if patient is None:
-        return []
+    if patient is None or (patient.lower_ not in EXPLETIVES and _has_said(token)):
+        return []  # (but "it's reported that …" is a passive)
     ranges = reported_clause(token)
     if ranges and patient.lower_ not in EXPLETIVES:
         ranges.append((patient.left_edge.i, patient.right_edge.i + 1))
     return sorted(ranges)
+
+
+def _has_said(token: Token) -> bool:
+    """ "He's said he gets his ideas from …": "'s" is "has" here, not "is", since a passive
+    "is said" takes no clause with a subject of its own ("is said to be")."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in token.children)
+    return contracted and any(
+        c.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        for c in token.children
+    )
+
+
+def _expletive_frame(cue: Token, speaker: Token) -> bool:
+    """ "It is hard to know whether …", "it's important to note that …": the "it" only holds the
+    place of the infinitive; nobody is said to know or note anything."""
+    be = speaker.head
+    adjectives = [c for c in be.children if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    return (
+        speaker.lower_ == "it"
+        and speaker.dep_ == "nsubj"
+        and be.lemma_ == "be"
+        and bool(adjectives)
+        and infinitive
+        and (cue.head.i == be.i or cue.head.i in {a.i for a in adjectives})
+    )
 
 
 def attitude_adjective(token: Token) -> list[tuple[int, int]]:
@@ -195,7 +222,8 @@ def reported(
         paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
         if paragraph is None or inside(marked, token.idx) or _obligation(token):
             continue
-        unsourced = unsourced or _agentless(token)
+        passive = [] if unsourced else _agentless(token)
+        unsourced = unsourced or passive
         ranges = unsourced or held or phrased or reported_clause(token)
         if ranges:
             first, last = ranges[-1]
@@ -205,7 +233,8 @@ def reported(
         ]
         if len(words) < (1 if is_stance_verb(token) or phrased else MIN_REPORTED_WORDS):
             continue  # the clause is the quoted words themselves: a direct quote, found already
-        speaker = None
+        # "has been called “a sham” by Ortiz": the parse hung the doer on the words between
+        speaker = passive_agent(token) if passive else None
         if not unsourced and not _asked_unnamed(token):
             subject = (
                 (subject_of(token.head) if held else None)
@@ -217,6 +246,8 @@ def reported(
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
                 continue
+            if _expletive_frame(token, speaker):
+                speaker = None  # kept with no source, as PolNeAR keeps it
         drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, speaker)
     return drafts
 

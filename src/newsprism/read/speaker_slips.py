@@ -7,10 +7,12 @@ tries them when the dependency parse gives no usable subject.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from newsprism.read.coref import ROLE_NOUNS
 from newsprism.read.cues import SUBJECT_DEPS
 
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -73,7 +75,7 @@ def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | No
             i += 1
             continue
         capitalised = token.is_alpha and token.text[:1].isupper()
-        if token.ent_type_ in TIME_ENTITIES or _inside(quoted, token):
+        if (token.ent_type_ in TIME_ENTITIES and not is_age(token)) or _inside(quoted, token):
             break
         modifies = token.dep_ in {"amod", "compound"} and token.head.i > token.i
         if token.pos_ not in NAME_PHRASE_POS and not capitalised and not modifies:
@@ -82,6 +84,19 @@ def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | No
             head = token
         i += 1
     return head
+
+
+_AGE = re.compile(r"\b\w+[-–](?:year|month|week)[-–]old\b")
+
+
+def is_age(token: Token) -> bool:
+    """A word of "the 46-year-old", which the tagger labels a date: a person named by age."""
+    doc = token.doc
+    window = doc[max(0, token.i - 4) : token.i + 5]
+    start = window.start_char
+    return any(
+        start + m.start() <= token.idx < start + m.end() for m in _AGE.finditer(window.text)
+    )
 
 
 AUTHOR_PREPOSITIONS = {"by", "from"}
@@ -139,16 +154,52 @@ def glued_name(verb: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Nouns that say or show things themselves, as PolNeAR reads them ("a poll showing …", "an
+# outside group backing …"), and verbs whose subject only passes on or receives what their
+# object says ("cited polls showing …", "was handed paperwork ordering …").
+SPEAKING_THINGS = {
+    "poll", "survey", "group", "member", "staff", "people", "one", "supporter", "voter",
+}
+PASSING_ON_VERBS = {
+    "cite", "point", "receive", "hand", "get", "see", "read", "reference", "mention",
+}
+# Prepositions by which someone speaks through a thing: "in an article", "during a speech".
+THROUGH_PREPOSITIONS = {"in", "on", "during", "with", "through", "via", "at"}
+
+
 def sender_of(participle: Token) -> Token | None:
-    """ "Her campaign sent out an email saying …", "the group issued a statement calling …": the
-    words of a statement, email or ad someone puts out are theirs; the verb whose object the
-    statement is, when the participle describes such a noun."""
+    """ "Her campaign sent out an email saying …", "the group issued a statement calling …",
+    "Forbes shot back in an article stating …", "the paper has run a string of editorials
+    pushing …": what a participle describes, when it is a thing someone puts out or speaks
+    through (no name, no person, no poll, no owner of its own), is theirs; the verb that thing
+    is the object of, whose subject then speaks."""
     noun = participle.head
-    if participle.dep_ != "acl" or noun.lemma_.lower() not in WORDS_OF_SOMEONE:
+    if participle.dep_ != "acl" or participle.tag_ != "VBG" or noun.pos_ != "NOUN":
         return None
-    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+    lemma = noun.lemma_.lower()
+    if noun.ent_type_ or lemma in ROLE_NOUNS or lemma in SPEAKING_THINGS:
         return None
-    return noun.head
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "in her statement condemning …": its owner speaks (speakers._owner)
+    verb = _governing_verb(noun)
+    return None if verb is None or verb.lemma_.lower() in PASSING_ON_VERBS else verb
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of: "issued a statement", "shot back in an article", "ran
+    a string of editorials", "spent much of his speech"."""
+    for _ in range(2):
+        if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+            return noun.head
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return None
+        preposition, head = noun.head, noun.head.head
+        if head.pos_ in {"VERB", "AUX"} and preposition.lower_ in THROUGH_PREPOSITIONS:
+            return head
+        if head.pos_ not in {"NOUN", "PRON", "ADJ"} or preposition.lower_ != "of":
+            return None
+        noun = head  # "a string of editorials": the string is the object
+    return None
 
 
 # Verbs that put words out ("released a video that accuses …"); the object's maker speaks.

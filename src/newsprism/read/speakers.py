@@ -52,6 +52,7 @@ from newsprism.read.speaker_slips import (
     controller,
     coordinated_with,
     glued_name,
+    is_age,
     issuer_of,
     named_after_cue,
     sender_of,
@@ -140,15 +141,15 @@ def subject_of(verb: Token) -> Token | None:
     that of the main clause when the parse hangs them inside a reported clause."""
     if (owner := clause_owner(verb)) is not None:
         verb = owner
-    for _ in range(4):
+    for climbed in range(4):
         subject = _nearest_subject(verb) or glued_name(verb)
-        if subject is not None and subject.ent_type_ in {"DATE", "TIME"}:
+        if subject is not None and subject.ent_type_ in {"DATE", "TIME"} and not is_age(subject):
             return _of_object(subject)  # "Nine months of Ortiz talking about …": Ortiz, or nobody
+        if climbed == 0 and (agent := passive_agent(verb)) is not None:
+            # "was told by Ortiz", "Asked by a reporter, …"; not the verb a participle hangs on
+            # ("Ortiz was booed by hecklers after telling them …": Ortiz tells)
+            return agent
         if subject is not None:
-            if subject.dep_ == "nsubjpass":
-                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                objects = [c for c in agent.children if c.dep_ == "pobj"] if agent else []
-                return objects[0] if objects else subject
             return subject
         if (doer := controller(verb)) is not None:
             return doer
@@ -163,6 +164,39 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+AGENT_PATH_DEPS = {"oprd", "dobj", "attr", "prep", "pobj"}
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Who does a passive verb's action: "by Ortiz" in "was criticized by Ortiz". The small
+    model often hangs that "by" on the words between ("has been called “a sham” by Ortiz", "was
+    attacked on the plan by Ortiz", "labeled as a hoax by Democrats"); a name there is the doer
+    still (a day, "by Friday", or a thing, "by a vote of 5 to 4", is not)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if verb.tag_ != "VBN":
+        return None
+    for token in verb.subtree:
+        if token.i <= verb.i or token.lower_ != "by" or token.dep_ != "prep":
+            continue
+        if not all(t.dep_ in AGENT_PATH_DEPS for t in _path_up(token, verb)):
+            continue
+        doer = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if doer is not None and doer.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            return doer
+    return None
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to ``top``'s child, inclusive."""
+    path = []
+    while token.i != top.i and token.head is not token:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _nearest_subject(verb: Token) -> Token | None:
