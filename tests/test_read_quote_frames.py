@@ -1,0 +1,39 @@
+"""A whole quoted sentence after the clause that introduces it with a colon or a comma: that
+clause's verb frames it, whatever the parse hangs the quote on (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+from quote_fixtures import quote_starting, read_quotes
+
+
+def test_a_verb_of_no_saying_before_a_colon_frames_the_quote():
+    article = read_quotes(
+        "The mayor was asked about the strike on Monday.\n\n"
+        "She went on: “It is like a leaking roof. You call the plumber first.”"
+    )
+    assert quote_starting(article, "It is like").speaker_text == "She"
+
+
+def test_a_verb_of_no_saying_before_a_comma_frames_the_quote():
+    article = read_quotes(
+        "After Tom Baker criticized the council during a debate, Ann Ortiz shot back, "
+        "“I could have stayed home, but I chose to serve the harbour.”"
+    )
+    assert quote_starting(article, "I could have").speaker_name == "Ann Ortiz"
+
+
+def test_the_verb_before_the_colon_beats_the_verb_the_parse_hangs_the_quote_on():
+    article = read_quotes(
+        "“There is a young man who is having some problems,” Ann Ortiz said as the heckler "
+        "yelled: “You are a fraud!”"
+    )
+    assert quote_starting(article, "You are a fraud").speaker_text == "the heckler"
+
+
+def test_a_verb_of_saying_after_the_quote_keeps_it():
+    article = read_quotes(
+        "In her speech, Ann Ortiz praised the harbour crews: “Keep the coast clean and the port "
+        "open,” Tom Baker said."
+    )
+    assert quote_starting(article, "Keep the coast").speaker_text == "Tom Baker"
