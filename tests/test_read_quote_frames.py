@@ -37,3 +37,13 @@ def test_a_verb_of_saying_after_the_quote_keeps_it():
         "open,” Tom Baker said."
     )
     assert quote_starting(article, "Keep the coast").speaker_text == "Tom Baker"
+
+
+def test_a_short_clause_after_a_question_frames_the_quote():
+    article = read_quotes(
+        "“Ortiz said in her speech that fishermen are heroes. What sport is she talking about, "
+        "and who? Is Ortiz profiling?” reacted Baker."
+    )
+    assert quote_starting(article, "Ortiz said in").speaker_text == "Baker"
+    article = read_quotes("“Does that not speak to your judgment?” the mayor fumed.")
+    assert quote_starting(article, "Does that not").speaker_text == "the mayor"

@@ -63,3 +63,36 @@ def _frames_quote(article: Article, verb: Token, quoted: Sequence[tuple[int, int
         and (can_speak(article, s) or s.lemma_.lower() in DOCUMENT_NOUNS)
         for s in subjects
     )
+
+
+MAX_FOLLOWING_WORDS = 6  # "” reacted the former governor of Ohio." and no longer
+QUOTE_ENDS_OPEN = (",", "?", "!", "—", "–")  # a quote that hands over to its attribution
+
+
+def following_verb(
+    article: Article, doc: Doc, close_mark: int | None, quoted: Sequence[tuple[int, int]]
+) -> Token | None:
+    """ "“…Is Ortiz profiling?” reacted Tom Baker.", "“…,” the harbour board replied.": a quote
+    ending on a comma, question or exclamation mark is handed to the short clause after it
+    when that clause has a verb and a subject who can speak. The parser often starts a new
+    sentence at the closing mark, so the quote hangs on no verb of the clause."""
+    text = article.text
+    if close_mark is None or not text[:close_mark].rstrip().endswith(QUOTE_ENDS_OPEN):
+        return None
+    line_end = line_of(text, close_mark)[1]
+    span = doc.char_span(close_mark + 1, line_end, alignment_mode="contract")
+    words: list[Token] = []
+    for token in span or []:
+        if token.is_punct or token.is_quote:
+            break
+        if not token.is_space:
+            words.append(token)
+    if not words or len(words) > MAX_FOLLOWING_WORDS:
+        return None
+    for verb in words:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c in words]
+        if verb.pos_ == "VERB" and any(
+            can_speak(article, s) or s.lemma_.lower() in DOCUMENT_NOUNS for s in subjects
+        ):
+            return verb
+    return None

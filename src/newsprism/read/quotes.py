@@ -21,7 +21,7 @@ from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
-from newsprism.read.quote_frames import introducing_verb
+from newsprism.read.quote_frames import following_verb, introducing_verb
 from newsprism.read.quote_layout import introduced_by_source
 from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
 from newsprism.read.quote_reports import (
@@ -230,6 +230,8 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         cue = _ancestor_cue(doc, segment, marked, whole)
         if kind == "direct" and (cue is None or cue.idx < segment.open_mark):
             cue = introducing_verb(article, doc, segment.open_mark, marked) or cue
+        if cue is None:
+            cue = following_verb(article, doc, segment.close_mark, marked)
         if cue is not None and not is_speech_verb(cue) and name_and_colon(article, doc, segment):
             cue = None  # "Port strike ends - Ann Ortiz: “…”": the name speaks, not the headline
         source = introduced_by_source(article, doc, segment)
