@@ -28,6 +28,7 @@ from newsprism.read.quote_reports import (
     after_reported_speech,
     claimed_by_direct,
     continue_from_clauses,
+    end_at_closing_quote,
     inside_reported_speech,
     outer_reports,
 )
@@ -295,6 +296,7 @@ def annotate(article: Article, doc: Doc) -> None:
     )
     drafts = sorted(drafts + widen_partials(doc, drafts), key=lambda d: (d.start, d.end))
     drafts = claimed_by_direct(drafts)
+    end_at_closing_quote(doc, drafts, segments)
     after_reported_speech(article.text, drafts)
     inside_reported_speech(drafts)
     drafts = outer_reports(drafts)
