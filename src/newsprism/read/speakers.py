@@ -52,6 +52,7 @@ from newsprism.read.speaker_slips import (
     controller,
     coordinated_with,
     glued_name,
+    is_age,
     issuer_of,
     named_after_cue,
     sender_of,
@@ -142,7 +143,7 @@ def subject_of(verb: Token) -> Token | None:
         verb = owner
     for _ in range(4):
         subject = _nearest_subject(verb) or glued_name(verb)
-        if subject is not None and subject.ent_type_ in {"DATE", "TIME"}:
+        if subject is not None and subject.ent_type_ in {"DATE", "TIME"} and not is_age(subject):
             return _of_object(subject)  # "Nine months of Ortiz talking about …": Ortiz, or nobody
         if subject is not None:
             if subject.dep_ == "nsubjpass":
