@@ -47,3 +47,12 @@ def test_a_short_clause_after_a_question_frames_the_quote():
     assert quote_starting(article, "Ortiz said in").speaker_text == "Baker"
     article = read_quotes("“Does that not speak to your judgment?” the mayor fumed.")
     assert quote_starting(article, "Does that not").speaker_text == "the mayor"
+
+
+def test_a_verb_of_saying_read_as_a_noun_after_the_quote_frames_it():
+    article = read_quotes(
+        "“If she wants to be the next mayor, Ann Ortiz should come to Salem,” the editorial read."
+    )
+    quote = quote_starting(article, "If she wants")
+    assert quote.speaker is not None
+    assert "editorial" in article.text[quote.speaker.start : quote.speaker.end]

@@ -67,6 +67,9 @@ def _frames_quote(article: Article, verb: Token, quoted: Sequence[tuple[int, int
 
 MAX_FOLLOWING_WORDS = 6  # "” reacted the former governor of Ohio." and no longer
 QUOTE_ENDS_OPEN = (",", "?", "!", "—", "–")  # a quote that hands over to its attribution
+# Verbs of saying the tagger reads as plural nouns when they end the clause after a quote
+# ("“…,” the editorial read.", "“…,” the release states.").
+MISREAD_VERB_FORMS = {"read", "reads", "states", "says", "writes"}
 
 
 def following_verb(
@@ -95,4 +98,7 @@ def following_verb(
             can_speak(article, s) or s.lemma_.lower() in DOCUMENT_NOUNS for s in subjects
         ):
             return verb
+    last = words[-1]
+    if len(words) > 1 and last.pos_ == "NOUN" and last.lower_ in MISREAD_VERB_FORMS:
+        return last  # its speaker is the phrase before it (speaker_layout.named_after_quote)
     return None
