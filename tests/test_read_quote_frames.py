@@ -56,3 +56,16 @@ def test_a_verb_of_saying_read_as_a_noun_after_the_quote_frames_it():
     quote = quote_starting(article, "If she wants")
     assert quote.speaker is not None
     assert "editorial" in article.text[quote.speaker.start : quote.speaker.end]
+
+
+def test_a_one_word_answer_with_its_cue_is_speech():
+    article = read_quotes(
+        "Tom Baker, a Portvale fan, gave a one word answer on the question. “Denver,” he "
+        "answered."
+    )
+    assert quote_starting(article, "Denver").speaker_name == "Tom Baker"
+
+
+def test_a_short_title_beside_a_cue_is_still_a_name():
+    article = read_quotes("Ann Ortiz said on PBS's “Charlie Rose” show that the port is safe.")
+    assert "Charlie Rose" not in [q.text for q in article.quotes]

@@ -243,12 +243,22 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             _attribute(article, doc, segment, draft, previous, marked)
         if draft.cue is None and draft.continues is None and is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
-        if not segment.line_start and short_title(text[start:end]):
+        if not segment.line_start and short_title(text[start:end]) and not _answer(text, draft):
             continue  # "on PBS's “Charlie Rose” show": a name, whatever verb is near
         drafts.append(draft)
         previous = (segment, draft)
     _attribute_openers(drafts)
     return drafts
+
+
+def _answer(text: str, draft: Draft) -> bool:
+    """ "“Denver,” he answered": a word or two said as a sentence of its own, ended inside the
+    marks and framed by its cue, is speech, not a name."""
+    return (
+        draft.kind == "direct"
+        and draft.cue is not None
+        and text[draft.start : draft.end + 1].rstrip(" ”\"’'").endswith((",", ".", "!", "?"))
+    )
 
 
 def _attribute_openers(drafts: list[Draft]) -> None:
