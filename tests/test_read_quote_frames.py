@@ -69,3 +69,11 @@ def test_a_one_word_answer_with_its_cue_is_speech():
 def test_a_short_title_beside_a_cue_is_still_a_name():
     article = read_quotes("Ann Ortiz said on PBS's “Charlie Rose” show that the port is safe.")
     assert "Charlie Rose" not in [q.text for q in article.quotes]
+
+
+def test_a_show_title_after_a_possessive_is_no_quote():
+    article = read_quotes(
+        "Sunday, on Radio Portvale’s “State of the Harbour,” while commenting on the strike, "
+        "Ann Ortiz said the port would stay open."
+    )
+    assert "State of the Harbour" not in [q.text for q in article.quotes]

@@ -23,7 +23,7 @@ from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
 from newsprism.read.quote_frames import following_verb, introducing_verb
 from newsprism.read.quote_layout import introduced_by_source
-from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
+from newsprism.read.quote_mentions import is_mention, loose_fragment, named_title, short_title
 from newsprism.read.quote_reports import (
     after_reported_speech,
     claimed_by_direct,
@@ -245,6 +245,8 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             continue  # a scare quote, a title, a nickname: words mentioned, not said
         if not segment.line_start and short_title(text[start:end]) and not _answer(text, draft):
             continue  # "on PBS's “Charlie Rose” show": a name, whatever verb is near
+        if kind == "partial" and named_title(text, start, end):
+            continue  # "on CNN's “State of the Union,” she said": a show, even beside a cue
         drafts.append(draft)
         previous = (segment, draft)
     _attribute_openers(drafts)
