@@ -77,3 +77,11 @@ def test_a_show_title_after_a_possessive_is_no_quote():
         "Ann Ortiz said the port would stay open."
     )
     assert "State of the Harbour" not in [q.text for q in article.quotes]
+
+
+def test_a_short_sentence_before_a_quote_in_its_paragraph_gives_the_speaker():
+    article = read_quotes(
+        "Mainstream voters are running out of time. Portvale University's Ann Ortiz agreed. "
+        "“Voters are running out of time to find an alternative to Baker.”"
+    )
+    assert quote_starting(article, "Voters are").speaker_name == "Ann Ortiz"
