@@ -31,6 +31,18 @@ def is_mention(text: str, start: int, end: int) -> bool:
     )
 
 
+# Words right before a quoted title of a show, book or film ("on CNN's “State of the Union”",
+# "in his book “Tough Choices”").
+BEFORE_TITLE = ("'s", "’s", " on", " in")
+
+
+def named_title(text: str, start: int, end: int) -> bool:
+    """ "on CNN's “State of the Union”", "on “Meet the Press”": quoted words in title case right
+    after a possessive or "on" / "in" name a show or a book, whatever verb governs them."""
+    before = text[:start].rstrip(" \t\"“”‘’'«»")
+    return title_case(text[start:end]) and before.endswith(BEFORE_TITLE)
+
+
 def short_title(quoted: str) -> bool:
     return len(quoted.split()) < MIN_UNATTRIBUTED_WORDS and title_case(quoted)
 

@@ -21,12 +21,14 @@ from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
+from newsprism.read.quote_frames import following_verb, introducing_verb
 from newsprism.read.quote_layout import introduced_by_source
-from newsprism.read.quote_mentions import is_mention, loose_fragment, short_title
+from newsprism.read.quote_mentions import is_mention, loose_fragment, named_title, short_title
 from newsprism.read.quote_reports import (
     after_reported_speech,
     claimed_by_direct,
     continue_from_clauses,
+    end_at_closing_quote,
     inside_reported_speech,
     outer_reports,
 )
@@ -227,6 +229,10 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
         kind = _kind(text, doc, segment)
         whole = kind == "direct" or text[segment.start : segment.end].rstrip().endswith(",")
         cue = _ancestor_cue(doc, segment, marked, whole)
+        if kind == "direct" and (cue is None or cue.idx < segment.open_mark):
+            cue = introducing_verb(article, doc, segment.open_mark, marked) or cue
+        if cue is None:
+            cue = following_verb(article, doc, segment.close_mark, marked)
         if cue is not None and not is_speech_verb(cue) and name_and_colon(article, doc, segment):
             cue = None  # "Port strike ends - Ann Ortiz: “…”": the name speaks, not the headline
         source = introduced_by_source(article, doc, segment)
@@ -237,12 +243,24 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             _attribute(article, doc, segment, draft, previous, marked)
         if draft.cue is None and draft.continues is None and is_mention(text, start, end):
             continue  # a scare quote, a title, a nickname: words mentioned, not said
-        if not segment.line_start and short_title(text[start:end]):
+        if not segment.line_start and short_title(text[start:end]) and not _answer(text, draft):
             continue  # "on PBS's “Charlie Rose” show": a name, whatever verb is near
+        if kind == "partial" and named_title(text, start, end):
+            continue  # "on CNN's “State of the Union,” she said": a show, even beside a cue
         drafts.append(draft)
         previous = (segment, draft)
     _attribute_openers(drafts)
     return drafts
+
+
+def _answer(text: str, draft: Draft) -> bool:
+    """ "“Denver,” he answered": a word or two said as a sentence of its own, ended inside the
+    marks and framed by its cue, is speech, not a name."""
+    return (
+        draft.kind == "direct"
+        and draft.cue is not None
+        and text[draft.start : draft.end + 1].rstrip(" ”\"’'").endswith((",", ".", "!", "?"))
+    )
 
 
 def _attribute_openers(drafts: list[Draft]) -> None:
@@ -290,6 +308,7 @@ def annotate(article: Article, doc: Doc) -> None:
     )
     drafts = sorted(drafts + widen_partials(doc, drafts), key=lambda d: (d.start, d.end))
     drafts = claimed_by_direct(drafts)
+    end_at_closing_quote(doc, drafts, segments)
     after_reported_speech(article.text, drafts)
     inside_reported_speech(drafts)
     drafts = outer_reports(drafts)

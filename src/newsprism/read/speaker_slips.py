@@ -17,6 +17,8 @@ from newsprism.read.cues import SUBJECT_DEPS
 
 TIME_ENTITIES = {"DATE", "TIME"}
 NAME_PHRASE_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
+# Words that stand for a speaker on their own after an inverted cue ("…,” tweeted another").
+STANDING_FOR_SPEAKER = {"another", "one", "others", "both"}
 QUOTE_CHARACTERS = "\"'“”‘’«»„"
 # What someone says or writes, which speaks for them: "Ortiz's statement said …"
 WORDS_OF_SOMEONE = {
@@ -64,10 +66,11 @@ def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | No
     """ "“The risk,” said Ed Lamar, an economist who …, “is …”": after a quote, an inverted cue is
     followed by its speaker, whatever the parse made of it (often the subject of the next quoted
     clause). The head of the noun phrase written right after the cue; a day ("said Tuesday")
-    or anything but a noun phrase is not a speaker."""
+    or anything but a noun phrase is not a speaker. A phrase with no noun ends on its head
+    ("said the 46-year-old", "tweeted another")."""
     if not follows_quote(cue):
         return None
-    head = None
+    head = last = None
     i = cue.i + 1
     while i < len(cue.doc):
         token = cue.doc[i]
@@ -78,11 +81,16 @@ def named_after_cue(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | No
         if (token.ent_type_ in TIME_ENTITIES and not is_age(token)) or _inside(quoted, token):
             break
         modifies = token.dep_ in {"amod", "compound"} and token.head.i > token.i
-        if token.pos_ not in NAME_PHRASE_POS and not capitalised and not modifies:
+        joined = token.text == "-" and not token.whitespace_ and last is not None
+        goes_on = capitalised or modifies or joined or token.lower_ in STANDING_FOR_SPEAKER
+        if token.pos_ not in NAME_PHRASE_POS and not goes_on:
             break  # "said retired dentist Tom Baker": a participle modifying the name goes on
         if token.pos_ in {"PROPN", "NOUN"} or capitalised:
             head = token
+        last = token
         i += 1
+    if head is None and last is not None and last.pos_ in {"ADJ", "PRON"}:
+        return last  # "the 46-year-old", "another"
     return head
 
 

@@ -67,11 +67,29 @@ def _framing_subject(article: Article, doc: Doc, segment: QuoteSegment) -> Token
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None:
         return None
-    root = span[0].sent.root
-    subject = subject_of(root)
+    sentence = span[0].sent
+    if sentence.start_char >= at and not segment.line_start:
+        sentence = _sentence_before(article, doc, sentence)  # "Ortiz agreed. “…”"
+        if sentence is None:
+            return None
+    subject = subject_of(sentence.root)
     if subject is None or subject.idx >= at or not can_speak(article, subject):
         return None
     return subject
+
+
+MAX_LEAD_IN_WORDS = 8  # "Iowa State University's Ann Ortiz agreed." and no longer
+
+
+def _sentence_before(article: Article, doc: Doc, sentence):
+    """The short sentence right before a quote that opens a sentence in the same paragraph:
+    "Ortiz agreed. “…”", "Baker was blunt. “…”" (news style lets it introduce the quote)."""
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    words = [t for t in before if not t.is_punct and not t.is_space]
+    same_line = "\n" not in article.text[before.start_char : sentence.start_char]
+    return before if same_line and 0 < len(words) <= MAX_LEAD_IN_WORDS else None
 
 
 def _named_before_colon(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
