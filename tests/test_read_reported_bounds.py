@@ -73,3 +73,8 @@ def test_a_closing_participle_of_saying_reports_on_its_own():
 def test_a_participle_that_is_no_saying_stays_in_the_clause():
     article = read_quotes("Ann Ortiz said the port closed early, leaving the ferries idle.")
     assert _reported(article) == [("the port closed early, leaving the ferries idle", "Ann Ortiz")]
+
+
+def test_a_phrase_of_place_after_the_object_is_left_out():
+    article = read_quotes("Ann Ortiz criticized the harbour plan in an interview with the Herald.")
+    assert _reported(article) == [("the harbour plan", "Ann Ortiz")]

@@ -173,6 +173,13 @@ def _circumstance(preposition: Token) -> bool:
     )
 
 
+# Prepositions that say where or when the act took place ("shared the news on social media",
+# "criticized the plan in interviews", "endorsed him during the debate"), not what was held.
+SETTING_PREPOSITIONS = {
+    "in", "on", "at", "during", "after", "before", "since", "amid", "throughout", "across",
+}  # fmt: skip
+
+
 def _trailing_complements(verb: Token, last: int) -> int:
     """ "accused the council of hiding the costs", "credited her with the deal", "backed him by
     20 points": a prepositional phrase the parser hangs on the verb right after its object still
@@ -185,6 +192,8 @@ def _trailing_complements(verb: Token, last: int) -> int:
         if child.dep_ != "prep" or child.left_edge.i != last:
             break
         if not any(c.dep_ in {"pobj", "pcomp"} for c in child.children) or _circumstance(child):
+            break
+        if child.lower_ in SETTING_PREPOSITIONS:
             break
         last = child.right_edge.i + 1
     return last
