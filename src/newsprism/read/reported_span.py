@@ -182,12 +182,16 @@ SETTING_PREPOSITIONS = {
 
 def _trailing_complements(verb: Token, last: int) -> int:
     """ "accused the council of hiding the costs", "credited her with the deal", "backed him by
-    20 points": a prepositional phrase the parser hangs on the verb right after its object still
-    says what was held against, credited or backed, and belongs to it. The run stops at a
-    comma (", in a statement") and at a phrase of time ("on Thursday"), the writer's framing.
-    The end of the object with such phrases."""
+    20 points", "criticized his amendments to expand the port": a prepositional phrase or an
+    infinitive the parser hangs on the verb right after its object still says what was held
+    against, credited, backed or criticized, and belongs to it. The run stops at a comma (", in
+    a statement") and at a phrase of time or place ("on Thursday", "in an interview"), the
+    writer's framing. The end of the object with such phrases."""
     for child in sorted(verb.rights, key=lambda c: c.i):
         if child.i < last:
+            continue
+        if child.left_edge.i == last and _infinitive(child):
+            last = child.right_edge.i + 1
             continue
         if child.dep_ != "prep" or child.left_edge.i != last:
             break
@@ -197,3 +201,13 @@ def _trailing_complements(verb: Token, last: int) -> int:
             break
         last = child.right_edge.i + 1
     return last
+
+
+def _infinitive(clause: Token) -> bool:
+    """Whether a clause is an infinitive ("to expand the port")."""
+    opener = clause.left_edge
+    return (
+        clause.dep_ in {"xcomp", "advcl", "ccomp"}
+        and opener.lower_ == "to"
+        and opener.dep_ == "aux"
+    )
