@@ -83,3 +83,8 @@ def test_a_phrase_of_place_after_the_object_is_left_out():
 def test_an_infinitive_the_parse_hangs_on_the_verb_after_its_object_is_part_of_it():
     article = read_quotes("The mayor criticized his 2013 amendments to expand the port.")
     assert _reported(article) == [("his 2013 amendments to expand the port", "The mayor")]
+
+
+def test_a_second_noun_the_parse_joins_to_the_verb_is_more_of_the_object():
+    article = read_quotes("Ann Ortiz criticized the harbour plan and the new ferry fees.")
+    assert _reported(article) == [("the harbour plan and the new ferry fees", "Ann Ortiz")]

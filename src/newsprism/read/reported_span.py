@@ -184,13 +184,17 @@ def _trailing_complements(verb: Token, last: int) -> int:
     """ "accused the council of hiding the costs", "credited her with the deal", "backed him by
     20 points", "criticized his amendments to expand the port": a prepositional phrase or an
     infinitive the parser hangs on the verb right after its object still says what was held
-    against, credited, backed or criticized, and belongs to it. The run stops at a comma (", in
-    a statement") and at a phrase of time or place ("on Thursday", "in an interview"), the
-    writer's framing. The end of the object with such phrases."""
+    against, credited, backed or criticized, and belongs to it, as does a second noun the
+    parse joins to the verb instead of to the object ("criticized the plan and the fees"). The
+    run stops at a comma (", in a statement") and at a phrase of time or place ("on Thursday",
+    "in an interview"), the writer's framing. The end of the object with such phrases."""
     for child in sorted(verb.rights, key=lambda c: c.i):
-        if child.i < last:
+        if child.i < last or child.dep_ in {"cc", "punct"}:
             continue
         if child.left_edge.i == last and _infinitive(child):
+            last = child.right_edge.i + 1
+            continue
+        if _joined_object(child, last):
             last = child.right_edge.i + 1
             continue
         if child.dep_ != "prep" or child.left_edge.i != last:
@@ -211,3 +215,12 @@ def _infinitive(clause: Token) -> bool:
         and opener.lower_ == "to"
         and opener.dep_ == "aux"
     )
+
+
+def _joined_object(child: Token, last: int) -> bool:
+    """ "criticized the plan and the fees": a second noun the parse joins to the verb instead of
+    to its object is more of the object."""
+    if child.dep_ != "conj" or child.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    between = [t for t in child.doc[last : child.left_edge.i + 1] if not t.is_punct]
+    return bool(between) and between[0].dep_ == "cc" and between[0].lower_ in {"and", "or"}
