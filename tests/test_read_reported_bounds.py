@@ -73,3 +73,18 @@ def test_a_closing_participle_of_saying_reports_on_its_own():
 def test_a_participle_that_is_no_saying_stays_in_the_clause():
     article = read_quotes("Ann Ortiz said the port closed early, leaving the ferries idle.")
     assert _reported(article) == [("the port closed early, leaving the ferries idle", "Ann Ortiz")]
+
+
+def test_a_phrase_of_place_after_the_object_is_left_out():
+    article = read_quotes("Ann Ortiz criticized the harbour plan in an interview with the Herald.")
+    assert _reported(article) == [("the harbour plan", "Ann Ortiz")]
+
+
+def test_an_infinitive_the_parse_hangs_on_the_verb_after_its_object_is_part_of_it():
+    article = read_quotes("The mayor criticized his 2013 amendments to expand the port.")
+    assert _reported(article) == [("his 2013 amendments to expand the port", "The mayor")]
+
+
+def test_a_second_noun_the_parse_joins_to_the_verb_is_more_of_the_object():
+    article = read_quotes("Ann Ortiz criticized the harbour plan and the new ferry fees.")
+    assert _reported(article) == [("the harbour plan and the new ferry fees", "Ann Ortiz")]

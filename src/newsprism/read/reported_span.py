@@ -173,18 +173,54 @@ def _circumstance(preposition: Token) -> bool:
     )
 
 
+# Prepositions that say where or when the act took place ("shared the news on social media",
+# "criticized the plan in interviews", "endorsed him during the debate"), not what was held.
+SETTING_PREPOSITIONS = {
+    "in", "on", "at", "during", "after", "before", "since", "amid", "throughout", "across",
+}  # fmt: skip
+
+
 def _trailing_complements(verb: Token, last: int) -> int:
     """ "accused the council of hiding the costs", "credited her with the deal", "backed him by
-    20 points": a prepositional phrase the parser hangs on the verb right after its object still
-    says what was held against, credited or backed, and belongs to it. The run stops at a
-    comma (", in a statement") and at a phrase of time ("on Thursday"), the writer's framing.
-    The end of the object with such phrases."""
+    20 points", "criticized his amendments to expand the port": a prepositional phrase or an
+    infinitive the parser hangs on the verb right after its object still says what was held
+    against, credited, backed or criticized, and belongs to it, as does a second noun the
+    parse joins to the verb instead of to the object ("criticized the plan and the fees"). The
+    run stops at a comma (", in a statement") and at a phrase of time or place ("on Thursday",
+    "in an interview"), the writer's framing. The end of the object with such phrases."""
     for child in sorted(verb.rights, key=lambda c: c.i):
-        if child.i < last:
+        if child.i < last or child.dep_ in {"cc", "punct"}:
+            continue
+        if child.left_edge.i == last and _infinitive(child):
+            last = child.right_edge.i + 1
+            continue
+        if _joined_object(child, last):
+            last = child.right_edge.i + 1
             continue
         if child.dep_ != "prep" or child.left_edge.i != last:
             break
         if not any(c.dep_ in {"pobj", "pcomp"} for c in child.children) or _circumstance(child):
             break
+        if child.lower_ in SETTING_PREPOSITIONS:
+            break
         last = child.right_edge.i + 1
     return last
+
+
+def _infinitive(clause: Token) -> bool:
+    """Whether a clause is an infinitive ("to expand the port")."""
+    opener = clause.left_edge
+    return (
+        clause.dep_ in {"xcomp", "advcl", "ccomp"}
+        and opener.lower_ == "to"
+        and opener.dep_ == "aux"
+    )
+
+
+def _joined_object(child: Token, last: int) -> bool:
+    """ "criticized the plan and the fees": a second noun the parse joins to the verb instead of
+    to its object is more of the object."""
+    if child.dep_ != "conj" or child.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    between = [t for t in child.doc[last : child.left_edge.i + 1] if not t.is_punct]
+    return bool(between) and between[0].dep_ == "cc" and between[0].lower_ in {"and", "or"}
