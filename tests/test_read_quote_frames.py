@@ -126,3 +126,11 @@ def test_a_paragraph_about_a_thing_gives_a_quote_no_speaker():
         "The storm closed the port for a week.\n\n“The port will stay open all winter.”"
     )
     assert quote_starting(article, "The port will").speaker_text is None
+
+
+def test_a_quote_the_parse_roots_its_sentence_in_takes_the_subject_before_it():
+    article = read_quotes(
+        "The council met on Monday. Ann Ortiz also backed longer shifts for the crews -- "
+        "\"I think the port is safer when the crews rest.\""
+    )
+    assert quote_starting(article, "I think the port").speaker_name == "Ann Ortiz"

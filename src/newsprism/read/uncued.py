@@ -73,9 +73,20 @@ def _framing_subject(article: Article, doc: Doc, segment: QuoteSegment) -> Token
         if sentence is None:
             return None
     subject = subject_of(sentence.root)
-    if subject is None or subject.idx >= at or not can_speak(article, subject):
-        return None
-    return subject
+    if subject is not None and subject.idx < at and can_speak(article, subject):
+        return subject
+    return _clause_before(article, sentence, at)
+
+
+def _clause_before(article: Article, sentence, at: int) -> Token | None:
+    """ "Trump also embraced harsher methods -- “I think …”": when the parse roots the sentence
+    inside the quote, the subject of the last verb before the opening mark says it."""
+    verbs = [t for t in sentence if t.idx < at and t.pos_ in {"VERB", "AUX"}]
+    for verb in reversed(verbs):
+        subject = subject_of(verb)
+        if subject is not None and subject.idx < at:
+            return subject if can_speak(article, subject) else None
+    return None
 
 
 def _sentence_before(article: Article, doc: Doc, sentence):
