@@ -134,3 +134,11 @@ def test_a_quote_the_parse_roots_its_sentence_in_takes_the_subject_before_it():
         "\"I think the port is safer when the crews rest.\""
     )
     assert quote_starting(article, "I think the port").speaker_name == "Ann Ortiz"
+
+
+def test_a_lead_in_paragraph_whose_root_has_no_subject_gives_its_last_speaker():
+    article = read_quotes(
+        "What the plan means is left to the voters, since Ann Ortiz spoke only in vague "
+        "phrases.\n\n“We have to be a lot tougher on the port.”"
+    )
+    assert quote_starting(article, "We have to be").speaker_name == "Ann Ortiz"

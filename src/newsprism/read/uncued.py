@@ -111,7 +111,10 @@ def _lead_in_paragraph(article: Article, doc: Doc, segment: QuoteSegment) -> Tok
     span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if span is None:
         return None
-    subject = subject_of(span[0].sent.root)
+    sentence = span[0].sent
+    subject = subject_of(sentence.root)
+    if subject is None:  # "What it means is left open, since Ortiz spoke only vaguely."
+        subject = _clause_before(article, sentence, len(before))
     if subject is None or is_quoted(article.text, subject.idx) or not can_speak(article, subject):
         return None
     return subject
