@@ -85,3 +85,60 @@ def test_a_short_sentence_before_a_quote_in_its_paragraph_gives_the_speaker():
         "“Voters are running out of time to find an alternative to Baker.”"
     )
     assert quote_starting(article, "Voters are").speaker_name == "Ann Ortiz"
+
+
+def test_a_title_after_the_noun_for_a_work_is_no_quote():
+    article = read_quotes(
+        "“We kept the harbour open,” Ann Ortiz wrote in her memoir, “Tough Harbour Years.” "
+        "She spoke about it on her podcast, “So, That Happened.”"
+    )
+    texts = [q.text for q in article.quotes]
+    assert "Tough Harbour Years." not in texts
+    assert "So, That Happened." not in texts
+    assert quote_starting(article, "We kept").speaker_name == "Ann Ortiz"
+
+
+def test_a_sentence_after_the_noun_for_a_work_is_still_speech():
+    article = read_quotes(
+        "Ann Ortiz spoke about the strike on the show, “We will not close the port this winter.”"
+    )
+    assert quote_starting(article, "We will not close").speaker_name == "Ann Ortiz"
+
+
+def test_a_sentence_before_a_quote_gives_the_speaker_however_long():
+    article = read_quotes(
+        "Ann Ortiz touted her record as a founder of the harbour workers' union in Portvale. "
+        "“We need to protect the crews who keep the port open.”"
+    )
+    assert quote_starting(article, "We need to").speaker_name == "Ann Ortiz"
+
+
+def test_the_paragraph_before_a_quote_only_paragraph_gives_the_speaker():
+    article = read_quotes(
+        "The council met on Monday.\n\nAnn Ortiz went on with her remarks about the strike.\n\n"
+        "“The port will stay open all winter.”"
+    )
+    assert quote_starting(article, "The port will").speaker_name == "Ann Ortiz"
+
+
+def test_a_paragraph_about_a_thing_gives_a_quote_no_speaker():
+    article = read_quotes(
+        "The storm closed the port for a week.\n\n“The port will stay open all winter.”"
+    )
+    assert quote_starting(article, "The port will").speaker_text is None
+
+
+def test_a_quote_the_parse_roots_its_sentence_in_takes_the_subject_before_it():
+    article = read_quotes(
+        "The council met on Monday. Ann Ortiz also backed longer shifts for the crews -- "
+        "\"I think the port is safer when the crews rest.\""
+    )
+    assert quote_starting(article, "I think the port").speaker_name == "Ann Ortiz"
+
+
+def test_a_lead_in_paragraph_whose_root_has_no_subject_gives_its_last_speaker():
+    article = read_quotes(
+        "What the plan means is left to the voters, since Ann Ortiz spoke only in vague "
+        "phrases.\n\n“We have to be a lot tougher on the port.”"
+    )
+    assert quote_starting(article, "We have to be").speaker_name == "Ann Ortiz"

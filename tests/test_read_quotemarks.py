@@ -44,3 +44,8 @@ def test_a_line_with_a_closing_mark_under_an_unquoted_line_is_not_a_continuation
     text = 'The council met on Monday.\n\nThe mayor said " the pier will open in May'
     assert not is_quoted(text, text.index("The mayor"))
     assert is_quoted(text, text.index("pier"))
+
+
+def test_a_year_cut_short_with_an_opening_single_mark_opens_no_quote():
+    text = "Ortiz said in ‘08 that the pier would open, and in the ‘90s it was the ‘blame game’ again."
+    assert _quoted(text) == ["blame game"]

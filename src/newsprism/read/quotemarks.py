@@ -111,6 +111,10 @@ def _line_segments(text: str, line_start: int, line_end: int) -> list[QuoteSegme
     return segments + _single_quoted(text, line_start, line_end, segments)
 
 
+# "in ‘08", "the ‘90s": a year cut short, written with an opening single mark by some pages
+_ELIDED_YEAR = re.compile(r"‘\d\d(?:s|’s)?(?![\w’])")
+
+
 def _single_quoted(
     text: str, line_start: int, line_end: int, doubles: list[QuoteSegment]
 ) -> list[QuoteSegment]:
@@ -122,7 +126,11 @@ def _single_quoted(
         opener = text.find(SINGLE_OPEN, i, line_end)
         if opener < 0:
             break
-        if any(a <= opener <= b for a, b in inside_double) or not _opens(text, opener, line_start):
+        if (
+            any(a <= opener <= b for a, b in inside_double)
+            or not _opens(text, opener, line_start)
+            or _ELIDED_YEAR.match(text, opener)
+        ):
             i = opener + 1
             continue
         closer = opener + 1

@@ -23,7 +23,13 @@ from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
 from newsprism.read.quote_frames import following_verb, introducing_verb
 from newsprism.read.quote_layout import introduced_by_source
-from newsprism.read.quote_mentions import is_mention, loose_fragment, named_title, short_title
+from newsprism.read.quote_mentions import (
+    is_mention,
+    loose_fragment,
+    named_title,
+    short_title,
+    titled_work,
+)
 from newsprism.read.quote_reports import (
     after_reported_speech,
     claimed_by_direct,
@@ -247,6 +253,8 @@ def _quoted(article: Article, doc: Doc, segments: list[QuoteSegment]) -> list[Dr
             continue  # "on PBS's “Charlie Rose” show": a name, whatever verb is near
         if kind == "partial" and named_title(text, start, end):
             continue  # "on CNN's “State of the Union,” she said": a show, even beside a cue
+        if titled_work(text, start, end):
+            continue  # "in her memoir, “Tough Choices.”": a book's title, not her words
         drafts.append(draft)
         previous = (segment, draft)
     _attribute_openers(drafts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article
-from newsprism.read.quotemarks import QuoteSegment
+from newsprism.read.quotemarks import QuoteSegment, is_quoted
 from newsprism.read.speakers import can_speak, mention_at, subject_of
 
 SPEAKING_LABELS = {"PERSON", "ROLE", "ORG"}
@@ -59,10 +59,10 @@ def _framing_subject(article: Article, doc: Doc, segment: QuoteSegment) -> Token
     conclusive in its findings: “…”"."""
     text = article.text
     at = segment.open_mark
-    if segment.line_start:  # only a quote introduced by a colon in the line before
+    if segment.line_start:  # a colon ending the line before, else the paragraph before
         before = text[:at].rstrip()
         if not before.endswith(":"):
-            return None
+            return _lead_in_paragraph(article, doc, segment)
         at = len(before) - 1
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None:
@@ -73,23 +73,51 @@ def _framing_subject(article: Article, doc: Doc, segment: QuoteSegment) -> Token
         if sentence is None:
             return None
     subject = subject_of(sentence.root)
-    if subject is None or subject.idx >= at or not can_speak(article, subject):
-        return None
-    return subject
+    if subject is not None and subject.idx < at and can_speak(article, subject):
+        return subject
+    return _clause_before(article, sentence, at)
 
 
-MAX_LEAD_IN_WORDS = 8  # "Iowa State University's Ann Ortiz agreed." and no longer
+def _clause_before(article: Article, sentence, at: int) -> Token | None:
+    """ "Trump also embraced harsher methods -- “I think …”": when the parse roots the sentence
+    inside the quote, the subject of the last verb before the opening mark says it."""
+    verbs = [t for t in sentence if t.idx < at and t.pos_ in {"VERB", "AUX"}]
+    for verb in reversed(verbs):
+        subject = subject_of(verb)
+        if subject is not None and subject.idx < at:
+            return subject if can_speak(article, subject) else None
+    return None
 
 
 def _sentence_before(article: Article, doc: Doc, sentence):
-    """The short sentence right before a quote that opens a sentence in the same paragraph:
-    "Ortiz agreed. “…”", "Baker was blunt. “…”" (news style lets it introduce the quote)."""
+    """The sentence right before a quote that opens a sentence in the same paragraph: "Ortiz
+    agreed. “…”", "Ortiz touted her record as a founder of the union. “…”" (news style lets it
+    introduce the quote; on PolNeAR train, longer lead-ins than eight words speak as well)."""
     if sentence.start == 0:
         return None
     before = doc[sentence.start - 1].sent
     words = [t for t in before if not t.is_punct and not t.is_space]
     same_line = "\n" not in article.text[before.start_char : sentence.start_char]
-    return before if same_line and 0 < len(words) <= MAX_LEAD_IN_WORDS else None
+    return before if same_line and words else None
+
+
+def _lead_in_paragraph(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
+    """A paragraph of quote only, with no cue, after a paragraph ending on a full stop: the
+    subject of that last sentence says it ("Howard went on with his remarks." then "“…”"), when
+    it can speak and is not itself quoted."""
+    before = article.text[: segment.open_mark].rstrip()
+    if not before.endswith((".", "!", "?")):
+        return None
+    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span[0].sent
+    subject = subject_of(sentence.root)
+    if subject is None:  # "What it means is left open, since Ortiz spoke only vaguely."
+        subject = _clause_before(article, sentence, len(before))
+    if subject is None or is_quoted(article.text, subject.idx) or not can_speak(article, subject):
+        return None
+    return subject
 
 
 def _named_before_colon(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
