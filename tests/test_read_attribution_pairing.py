@@ -1,0 +1,27 @@
+"""Which clause goes with which cue when attributions sit in and beside each other (sentences
+written for these tests)."""
+
+from __future__ import annotations
+
+from quote_fixtures import read_quotes
+from quote_fixtures import reported_pairs as _reported
+
+
+def test_a_clause_before_a_colon_is_the_writers_not_what_the_speaker_said():
+    article = read_quotes(
+        "But last May, the union polled its members online: 812 nurses said they wanted to "
+        "back Ortiz."
+    )
+    assert _reported(article) == [("they wanted to back Ortiz", "812 nurses")]
+
+
+def test_each_share_of_a_poll_says_the_clause_after_its_own_verb():
+    article = read_quotes(
+        "Doubt has spread: some 30 percent of voters in a recent poll said they believe the port "
+        "is closing; 25 percent (and 40 percent of farmers) said they believe the mayor is lying "
+        "about it."
+    )
+    assert _reported(article) == [
+        ("they believe the port is closing", "30 percent"),
+        ("they believe the mayor is lying about it", "25 percent"),
+    ]
