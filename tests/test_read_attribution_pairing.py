@@ -25,3 +25,14 @@ def test_each_share_of_a_poll_says_the_clause_after_its_own_verb():
         ("they believe the port is closing", "30 percent"),
         ("they believe the mayor is lying about it", "25 percent"),
     ]
+
+
+def test_according_to_after_a_quote_of_several_sentences_vouches_for_the_whole_quote():
+    article = read_quotes(
+        "“The port is not for sale. We will keep it open. Nobody will close it,” Ortiz said, "
+        "according to a transcript of the show."
+    )
+    [source] = [q for q in article.quotes if q.kind == "indirect"]
+    assert source.speaker_text == "a transcript"
+    assert source.text.startswith("“The port is not for sale.")
+    assert source.text.endswith("Ortiz said")

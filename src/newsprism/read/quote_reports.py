@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft
+from newsprism.read.speakers import according_to
 from newsprism.read.uncued import line_of
 
 QUOTE_EDGE = " \t\"“”‘’'«».,;:!?"
@@ -63,6 +64,20 @@ def inside_reported_speech(drafts: list[Draft]) -> None:
 
 def within(inner: Draft, outer: Draft) -> bool:
     return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
+
+
+def source_over_whole_quote(drafts: list[Draft], segments: list[QuoteSegment]) -> None:
+    """ "“We lost. We will be back,” Ortiz said, according to a transcript.": a source phrase
+    closing its sentence vouches for the whole quote and its "said", but the parser ends the
+    quote's first sentences early, so the phrase's clause starts inside the quote. It starts at
+    the opening mark instead."""
+    for draft in drafts:
+        if draft.kind != "indirect" or draft.cue is None or according_to(draft.cue) is None:
+            continue
+        for segment in segments:
+            if segment.closed and segment.start < draft.start <= segment.close_mark < draft.end:
+                draft.start = segment.open_mark
+                break
 
 
 def outer_reports(drafts: list[Draft]) -> list[Draft]:
