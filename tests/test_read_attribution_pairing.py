@@ -36,3 +36,18 @@ def test_according_to_after_a_quote_of_several_sentences_vouches_for_the_whole_q
     assert source.speaker_text == "a transcript"
     assert source.text.startswith("“The port is not for sale.")
     assert source.text.endswith("Ortiz said")
+
+
+def test_a_said_aside_after_a_verb_of_thought_vouches_for_the_whole_sentence():
+    article = read_quotes("She hoped, she said, that the paper would stay away from the story now.")
+    pieces = [q for q in article.quotes if q.kind == "indirect"]
+    assert [q.text.rstrip(".") for q in pieces] == [
+        "She hoped",
+        "that the paper would stay away from the story now",
+    ]
+    assert {article.text[q.cue.start : q.cue.end] for q in pieces if q.cue} == {"said"}
+
+
+def test_a_said_aside_inside_the_reported_clause_keeps_to_that_clause():
+    article = read_quotes("Ortiz argued that the plan, Baker said, would fail.")
+    assert ("the plan, Baker said, would fail", "Ortiz") in _reported(article)

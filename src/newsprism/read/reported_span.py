@@ -121,6 +121,25 @@ def _said_clause(token: Token) -> Token | None:
     return after[0] if first.i < token.i and after and set_off else first
 
 
+def clause_opened_by(aside: Token) -> Token:
+    """ "She hoped, she said, that the paper would stay away": the parser hangs a parenthetical
+    "she said" on the clause it opens, but it vouches for the sentence around that clause (the
+    hope is hers too, and PolNeAR reports both parts). The verb whose words end right before
+    the aside and whose complement clause the aside opens; else the aside's own head."""
+    clause = aside.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.i == clause.i or verb.i > aside.i:
+        return clause
+    opening = [t for t in clause.subtree if t.i < aside.left_edge.i]
+    before = aside.doc[aside.left_edge.i - 1] if aside.left_edge.i > 0 else None
+    if any(_wordy(t) and t.dep_ != "mark" for t in opening) or before is None:
+        return clause
+    ends_verb = before.i == verb.i or (
+        before.head.i == verb.i and before.i not in {t.i for t in clause.subtree}
+    )
+    return verb if ends_verb else clause
+
+
 def reported_clause(token: Token) -> list[tuple[int, int]]:
     """Token ranges of what is reported by a cue: its clause, or the clause around it."""
     if according_to(token) is not None:
@@ -132,7 +151,7 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
         last = _second_clause_end(token, clause) + 1
         return [(first, _before_writers_tail(clause.doc, first, last))]
     if token.dep_ == "parataxis":  # "Troops should leave, the minister said, ..."
-        return _around(token.head, token)
+        return _around(clause_opened_by(token), token)
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
     if is_stance_verb(token) or said_of:
         return _object_range(token)  # "warned of a “ferocious” battle", "stressed the need"
