@@ -51,3 +51,18 @@ def test_a_said_aside_after_a_verb_of_thought_vouches_for_the_whole_sentence():
 def test_a_said_aside_inside_the_reported_clause_keeps_to_that_clause():
     article = read_quotes("Ortiz argued that the plan, Baker said, would fail.")
     assert ("the plan, Baker said, would fail", "Ortiz") in _reported(article)
+
+
+def test_an_if_question_is_what_was_asked_not_a_thought_of_the_one_asked():
+    article = read_quotes(
+        "Asked if she believed Baker wanted Ortiz to win the vote, Ward said she was not sure."
+    )
+    assert _reported(article) == [
+        ("if she believed Baker wanted Ortiz to win the vote", None),
+        ("she was not sure", "Ward"),
+    ]
+
+
+def test_the_asker_of_an_if_question_speaks_it():
+    article = read_quotes("Ortiz asked him if he would vote for the plan.")
+    assert _reported(article) == [("if he would vote for the plan", "Ortiz")]

@@ -106,13 +106,31 @@ def _closes(doc: Doc, token: Token, last: int) -> bool:
     return all(not _wordy(t) for t in doc[token.right_edge.i + 1 : last])
 
 
+def _question_asked(verb: Token) -> Token | None:
+    """ "Asked if she believed Baker would win, Ward said …": the parser makes the question a
+    clause of condition; it is what was asked (otherwise a verb inside it, "believed", takes
+    the attribution)."""
+    if verb_lemma(verb) != "ask":
+        return None
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "advcl"
+            and c.left_edge.lower_ in {"if", "whether"}
+            and c.left_edge.dep_ == "mark"
+        ),
+        None,
+    )
+
+
 def _said_clause(token: Token) -> Token | None:
     """The clause a verb of saying reports. "The union polled its members: 812 nurses said they
     want …" / "…; 25 percent said they believe …": the parser hangs the writer's clause before a
     colon or semicolon on the verb as a second clause; what was said is the one after the verb."""
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     if not clauses:
-        return None
+        return _question_asked(token)
     first, after = clauses[0], [c for c in clauses if c.i > token.i]
     set_off = any(
         p.dep_ == "punct" and p.text in {":", ";"} and first.right_edge.i < p.i < token.i
