@@ -66,3 +66,13 @@ def test_an_if_question_is_what_was_asked_not_a_thought_of_the_one_asked():
 def test_the_asker_of_an_if_question_speaks_it():
     article = read_quotes("Ortiz asked him if he would vote for the plan.")
     assert _reported(article) == [("if he would vote for the plan", "Ortiz")]
+
+
+def test_a_closing_source_vouches_for_the_whole_sentence_before_it():
+    article = read_quotes(
+        "She said at a Gazette-sponsored harbour forum that she was ''very, very comfortable "
+        "with all of Baker's plans and promises,'' The Gazette reported."
+    )
+    [source] = [q for q in article.quotes if q.kind == "indirect"]
+    assert article.text[source.cue.start : source.cue.end] == "reported"
+    assert source.text.startswith("She said at a Gazette-sponsored harbour forum that")

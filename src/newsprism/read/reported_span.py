@@ -139,6 +139,18 @@ def _said_clause(token: Token) -> Token | None:
     return after[0] if first.i < token.i and after and set_off else first
 
 
+def _closing_source(verb: Token) -> bool:
+    """ "He said that he was “very comfortable” with it, The Post reported.": a verb of saying
+    set off after the sentence it vouches for, with nothing said of its own, which the parser
+    hangs on the sentence's verb as a second clause instead of as an aside."""
+    if verb.dep_ != "ccomp" or verb.head.i > verb.i or not is_speech_verb(verb):
+        return False
+    opening = verb.left_edge.i
+    if opening == 0 or not verb.doc[opening - 1].is_punct:
+        return False
+    return not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children)
+
+
 def clause_opened_by(aside: Token) -> Token:
     """ "She hoped, she said, that the paper would stay away": the parser hangs a parenthetical
     "she said" on the clause it opens, but it vouches for the sentence around that clause (the
@@ -168,7 +180,7 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
         first += clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that"
         last = _second_clause_end(token, clause) + 1
         return [(first, _before_writers_tail(clause.doc, first, last))]
-    if token.dep_ == "parataxis":  # "Troops should leave, the minister said, ..."
+    if token.dep_ == "parataxis" or _closing_source(token):  # "…, the minister said, …"
         return _around(clause_opened_by(token), token)
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
     if is_stance_verb(token) or said_of:
