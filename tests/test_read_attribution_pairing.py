@@ -76,3 +76,14 @@ def test_a_closing_source_vouches_for_the_whole_sentence_before_it():
     [source] = [q for q in article.quotes if q.kind == "indirect"]
     assert article.text[source.cue.start : source.cue.end] == "reported"
     assert source.text.startswith("She said at a Gazette-sponsored harbour forum that")
+
+
+def test_an_as_clause_of_saying_vouches_for_its_sentence():
+    article = read_quotes(
+        "As The Gazette reported, Ortiz was also accused of breaking the harbour rules.\n"
+        "Ortiz voiced support for the plan in a 2002 interview, as the Gazette first reported."
+    )
+    assert _reported(article) == [
+        ("Ortiz was also accused of breaking the harbour rules", "Gazette"),
+        ("Ortiz voiced support for the plan in a 2002 interview", "the Gazette"),
+    ]

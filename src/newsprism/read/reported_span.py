@@ -139,6 +139,15 @@ def _said_clause(token: Token) -> Token | None:
     return after[0] if first.i < token.i and after and set_off else first
 
 
+def _as_source(verb: Token) -> bool:
+    """ "As The Hill reported, Ortiz was also accused of …": an "as" clause of saying with
+    nothing said of its own vouches for its sentence, like "according to"."""
+    if verb.dep_ != "advcl" or not is_speech_verb(verb):
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return marked and not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children)
+
+
 def _closing_source(verb: Token) -> bool:
     """ "He said that he was “very comfortable” with it, The Post reported.": a verb of saying
     set off after the sentence it vouches for, with nothing said of its own, which the parser
@@ -174,6 +183,8 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
     """Token ranges of what is reported by a cue: its clause, or the clause around it."""
     if according_to(token) is not None:
         return _sentence_around(token) or _around(token.head, token)
+    if _as_source(token) and _sentence_around(token):
+        return _sentence_around(token)
     clause = _said_clause(token)
     if clause is not None:  # "said (that) …": the clause, without its "that"
         first = clause.left_edge.i
