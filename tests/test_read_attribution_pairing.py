@@ -85,5 +85,5 @@ def test_an_as_clause_of_saying_vouches_for_its_sentence():
     )
     assert _reported(article) == [
         ("Ortiz was also accused of breaking the harbour rules", "Gazette"),
-        ("Ortiz voiced support for the plan in a 2002 interview", "the Gazette"),
+        ("Ortiz voiced support for the plan in a 2002 interview", "Gazette"),
     ]
