@@ -87,3 +87,11 @@ def test_an_as_clause_of_saying_vouches_for_its_sentence():
         ("Ortiz was also accused of breaking the harbour rules", "Gazette"),
         ("Ortiz voiced support for the plan in a 2002 interview", "Gazette"),
     ]
+
+
+def test_an_as_clause_whose_verb_has_its_own_complement_keeps_it():
+    article = read_quotes(
+        "The harbour district flipped in 1992, as dock workers responded to the board's plans "
+        "to close the port."
+    )
+    assert _reported(article) == [("the board's plans to close the port", "dock workers")]

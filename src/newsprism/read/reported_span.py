@@ -145,7 +145,12 @@ def _as_source(verb: Token) -> bool:
     if verb.dep_ != "advcl" or not is_speech_verb(verb):
         return False
     marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    return marked and not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children)
+    said = any(  # "as voters responded to …", "as advocates called for …": an "as" of time
+        c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"}
+        or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS - {"on", "as"})
+        for c in verb.children
+    )
+    return marked and not said
 
 
 def _closing_source(verb: Token) -> bool:
