@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Token
 
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft
+from newsprism.read.reported_span import clause_opened_by
+from newsprism.read.speakers import according_to
 from newsprism.read.uncued import line_of
 
 QUOTE_EDGE = " \t\"“”‘’'«».,;:!?"
@@ -65,6 +67,20 @@ def within(inner: Draft, outer: Draft) -> bool:
     return inner is not outer and outer.start <= inner.start and inner.end <= outer.end
 
 
+def source_over_whole_quote(drafts: list[Draft], segments: list[QuoteSegment]) -> None:
+    """ "“We lost. We will be back,” Ortiz said, according to a transcript.": a source phrase
+    closing its sentence vouches for the whole quote and its "said", but the parser ends the
+    quote's first sentences early, so the phrase's clause starts inside the quote. It starts at
+    the opening mark instead."""
+    for draft in drafts:
+        if draft.kind != "indirect" or draft.cue is None or according_to(draft.cue) is None:
+            continue
+        for segment in segments:
+            if segment.closed and segment.start < draft.start <= segment.close_mark < draft.end:
+                draft.start = segment.open_mark
+                break
+
+
 def outer_reports(drafts: list[Draft]) -> list[Draft]:
     """ "Ortiz said voters believe the deal is fair": the clause inside what Ortiz is reported
     to have said is her claim about the voters, part of her attribution, not a second one (on
@@ -77,11 +93,36 @@ def outer_reports(drafts: list[Draft]) -> list[Draft]:
         for d in reports
         if any(within(d, o) and o.end - o.start > d.end - d.start for o in reports)
     }
+    dropped |= _inside_split_reports(reports)
     return [
         d
         for d in drafts
         if id(d) not in dropped and (d.continues is None or id(d.continues) not in dropped)
     ]
+
+
+def _inside_split_reports(reports: list[Draft]) -> set[int]:
+    """ "She hoped, she said, that the paper would stay away": "she said" reports the sentence
+    in two pieces around itself, and the "hoped" clause, which the parse runs over the aside,
+    lies inside the two together though inside neither. The clause of the verb such an aside
+    vouches for (:func:`clause_opened_by`) is dropped like any reported clause inside a longer
+    one."""
+    dropped = set()
+    for aside in reports:
+        cue = aside.cue
+        if cue is None or cue.dep_ != "parataxis" or aside.continues is not None:
+            continue
+        vouched = clause_opened_by(cue)
+        if vouched.i == cue.head.i:
+            continue
+        pieces = [aside] + [d for d in reports if d.continues is aside]
+        start, end = min(d.start for d in pieces), max(d.end for d in pieces)
+        for draft in reports:
+            inside = start <= draft.start and draft.end <= end
+            vouched_for = draft.cue is not None and draft.cue.i == vouched.i
+            if vouched_for and inside and draft not in pieces:
+                dropped.add(id(draft))
+    return dropped
 
 
 def claimed_by_direct(drafts: list[Draft]) -> list[Draft]:

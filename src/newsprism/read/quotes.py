@@ -37,6 +37,7 @@ from newsprism.read.quote_reports import (
     end_at_closing_quote,
     inside_reported_speech,
     outer_reports,
+    source_over_whole_quote,
 )
 from newsprism.read.quotemarks import QuoteSegment, find_segments
 from newsprism.read.reported import (
@@ -319,6 +320,7 @@ def annotate(article: Article, doc: Doc) -> None:
     end_at_closing_quote(doc, drafts, segments)
     after_reported_speech(article.text, drafts)
     inside_reported_speech(drafts)
+    source_over_whole_quote(drafts, segments)
     drafts = outer_reports(drafts)
     drafts = _without_loose_fragments(doc, drafts)
     continue_from_clauses(drafts)
