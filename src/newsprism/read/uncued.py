@@ -5,7 +5,7 @@ subject of the sentence around them, when that can speak.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import Article
 from newsprism.read.quotemarks import QuoteSegment, is_quoted
@@ -78,7 +78,7 @@ def _framing_subject(article: Article, doc: Doc, segment: QuoteSegment) -> Token
     return _clause_before(article, sentence, at)
 
 
-def _clause_before(article: Article, sentence, at: int) -> Token | None:
+def _clause_before(article: Article, sentence: Span, at: int) -> Token | None:
     """ "Trump also embraced harsher methods -- “I think …”": when the parse roots the sentence
     inside the quote, the subject of the last verb before the opening mark says it."""
     verbs = [t for t in sentence if t.idx < at and t.pos_ in {"VERB", "AUX"}]
@@ -89,7 +89,7 @@ def _clause_before(article: Article, sentence, at: int) -> Token | None:
     return None
 
 
-def _sentence_before(article: Article, doc: Doc, sentence):
+def _sentence_before(article: Article, doc: Doc, sentence: Span) -> Span | None:
     """The sentence right before a quote that opens a sentence in the same paragraph: "Ortiz
     agreed. “…”", "Ortiz touted her record as a founder of the union. “…”" (news style lets it
     introduce the quote; on PolNeAR train, longer lead-ins than eight words speak as well)."""
