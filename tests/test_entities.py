@@ -147,3 +147,14 @@ def test_a_headline_name_with_no_word_seen_elsewhere_is_left_alone():
     # words are the name, so the mention stays as the model gave it rather than being guessed at.
     (article,) = _read("Mayor Names Ortega-Blaise Harbour Chief\n\nThe mayor made the choice on Friday.")
     assert _people(article) == ["Names Ortega-Blaise Harbour"]
+
+
+def test_a_quotation_mark_the_tagger_takes_in_is_no_part_of_the_name():
+    (article,) = _read(
+        "``We cannot keep paying for this,'' The Gazette reported, citing a council memo.\n"
+        "'' The Gazette reported that the memo was leaked.\n"
+    )
+    assert article.mentions
+    assert all(m.text[:1].isalnum() and m.text[-1:].isalnum() for m in article.mentions)
+    speakers = {q.speaker_text for q in article.quotes if q.speaker_text}
+    assert speakers and not any("'" in s or "`" in s for s in speakers)

@@ -101,15 +101,26 @@ def _is_title_object(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "of" and is_role_noun(token.head.head)
 
 
+def _is_mark(token: Token) -> bool:
+    """A quotation mark, old-style doubled ones ("``", "''") included."""
+    return token.is_quote or set(token.text) <= set("`'\"")
+
+
 def _spacy_names(doc: Doc) -> Spans:
     spans: Spans = []
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or _is_honorific(doc[start])):
+        # The tagger sometimes takes in a quotation mark written before or after the name
+        # ("'' The Gazette reported"), which is no part of it.
+        while start < end and (
+            doc[start].lower_ == "the" or _is_honorific(doc[start]) or _is_mark(doc[start])
+        ):
             start += 1
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+        while end > start and (
+            doc[end - 1].tag_ == "POS" or doc[end - 1].is_space or _is_mark(doc[end - 1])
+        ):
             end -= 1
         if (
             start == end
