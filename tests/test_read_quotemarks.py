@@ -49,3 +49,8 @@ def test_a_line_with_a_closing_mark_under_an_unquoted_line_is_not_a_continuation
 def test_a_year_cut_short_with_an_opening_single_mark_opens_no_quote():
     text = "Ortiz said in ‘08 that the pier would open, and in the ‘90s it was the ‘blame game’ again."
     assert _quoted(text) == ["blame game"]
+
+
+def test_typewriter_style_backticks_open_a_quote_that_two_apostrophes_close():
+    text = "``We cannot keep paying,'' Ortiz said, and ``no one will,'' she added."
+    assert _quoted(text) == ["We cannot keep paying,", "no one will,"]

@@ -22,8 +22,9 @@ CLOSING_ONLY = "»"
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 APOSTROPHES = "''"  # two apostrophes for a double mark, as old wire copy writes them
+BACKTICKS = "``"  # two backticks open such a mark in typewriter-style copy: ``…''
 OPENING_CONTEXT = " \t([{—–-:/"  # characters after which a mark usually opens a quote
-_CANDIDATE = re.compile("[" + re.escape(DOUBLE_MARKS) + "']")  # where a mark may be (fast scan)
+_CANDIDATE = re.compile("[" + re.escape(DOUBLE_MARKS) + "'`]")  # where a mark may be (fast scan)
 
 
 @dataclass(frozen=True, order=True)
@@ -42,10 +43,12 @@ class QuoteSegment:
 
 
 def _mark_length(text: str, i: int) -> int:
-    """1 for a quotation mark at ``i``, 2 for a doubled apostrophe (old wire style ''…''),
-    0 for anything else."""
+    """1 for a quotation mark at ``i``, 2 for a doubled apostrophe or backtick (old wire style
+    ''…'' or ``…''), 0 for anything else."""
     if text[i] in DOUBLE_MARKS:
         return 1
+    if text.startswith(BACKTICKS, i):
+        return 2
     if text.startswith(APOSTROPHES, i):  # of three apostrophes the last two are the mark
         return 2 if i + 2 >= len(text) or text[i + 2] != "'" else 0
     return 0
@@ -53,7 +56,7 @@ def _mark_length(text: str, i: int) -> int:
 
 def _opens(text: str, i: int, line_start: int, length: int = 1) -> bool:
     mark = text[i]
-    if mark in OPENING_ONLY:
+    if mark in OPENING_ONLY or text.startswith(BACKTICKS, i):
         return True
     if mark in CLOSING_ONLY:
         return False
