@@ -58,11 +58,12 @@ def _frames_quote(article: Article, verb: Token, quoted: Sequence[tuple[int, int
         subject = subject_of(verb)
         return subject is not None and not quoted_at(quoted, subject)
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
-    return any(
-        not quoted_at(quoted, s)
-        and (can_speak(article, s) or s.lemma_.lower() in DOCUMENT_NOUNS)
-        for s in subjects
-    )
+    return any(not quoted_at(quoted, s) and _speaks(article, s) for s in subjects)
+
+
+def _speaks(article: Article, subject: Token) -> bool:
+    """A subject that can frame a quote: someone who can speak, or a document ("the report")."""
+    return can_speak(article, subject) or subject.lemma_.lower() in DOCUMENT_NOUNS
 
 
 MAX_FOLLOWING_WORDS = 6  # "” reacted the former governor of Ohio." and no longer
@@ -94,9 +95,7 @@ def following_verb(
         return None
     for verb in words:
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c in words]
-        if verb.pos_ == "VERB" and any(
-            can_speak(article, s) or s.lemma_.lower() in DOCUMENT_NOUNS for s in subjects
-        ):
+        if verb.pos_ == "VERB" and any(_speaks(article, s) for s in subjects):
             return verb
     last = words[-1]
     if len(words) > 1 and last.pos_ == "NOUN" and last.lower_ in MISREAD_VERB_FORMS:
