@@ -30,7 +30,9 @@ MAX_SOURCE_WORDS = 10  # "The chief economist of the Portvale harbour board in 2
 
 
 def introduced_by_source(article: Article, doc: Doc, segment: QuoteSegment) -> Token | None:
-    """The head of a source phrase alone before a colon right before the quote, if it speaks."""
+    """The head of a source phrase alone before a colon right before the quote, if it speaks.
+    (A headline's "Ortiz: …" without a quote is judged by ``reported._speaker_label``, stricter
+    because labels such as "Analysis:" stand there too.)"""
     text = article.text
     before = text[: segment.open_mark].rstrip()
     if not before.endswith(":"):

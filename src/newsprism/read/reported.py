@@ -314,7 +314,12 @@ def _speaker_label(article: Article, words: list[Token]) -> bool:
     """Words before a line's colon that name who says the rest: a name the parse tags and the
     entities hold ("Ann Ortiz: …"); a surname or a transcript's capitalised speaker ("ORTIZ: …")
     that names a person mentioned elsewhere in the article, whatever the headline parse made of
-    it; a poll or report ("Poll: …")."""
+    it; a poll or report ("Poll: …").
+
+    Kept apart from :func:`newsprism.read.quote_layout.introduced_by_source`, which judges the
+    phrase before a colon that opens a quotation mark: there a role, a group or any document
+    ("From the analysis: “…”") speaks, while before a headline's colon "Analysis:", "Opinion:" or
+    "Breaking:" label the kind of story, so only names and findings count."""
     if all(t.pos_ == "PROPN" for t in words) and mention_at(article, words[-1].idx) is not None:
         return True
     if len(words) == 1 and words[0].lower_ in REPORTING_LABELS:
