@@ -62,6 +62,7 @@ def test_a_stated_conditional_stance_stays():
         "After the vote, Ann Ortiz asked him again.",
         "The fishermen urged them again and again.",
         "Tom Baker described it in his column on Sunday.",
+        "The harbour board describes itself in its annual report.",
     ],
 )
 def test_a_verb_of_saying_with_only_a_pronoun_says_nothing(sentence):

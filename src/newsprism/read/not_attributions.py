@@ -19,7 +19,7 @@ QUESTION_MARKS = {"whether", "if"}
 WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 CLOSING = "\"'”’ \n\t"
 PERSONAL_PRONOUNS = {
-    "it", "him", "her", "them", "me", "us", "you", "himself", "herself", "themselves",
+    "it", "him", "her", "them", "me", "us", "you", "himself", "herself", "themselves", "itself",
 }  # fmt: skip
 
 Ranges = list[tuple[int, int]]
@@ -68,7 +68,8 @@ def wondered(cue: Token) -> bool:
 def addressee_only(cue: Token, ranges: Ranges) -> bool:
     """ "he asked me", "Democrats urging him", "described it in print": a verb of saying whose
     only object is a pronoun names whom it was said to or what was spoken of, not what was
-    said."""
+    said. (Its object after "to" is no such thing: "responded to a request for comment" is
+    how PolNeAR, and a reader, take a refusal to answer.)"""
     if len(ranges) != 1 or ranges[0][1] - ranges[0][0] != 1 or not is_speech_verb(cue):
         return False
     return cue.doc[ranges[0][0]].lower_ in PERSONAL_PRONOUNS
