@@ -2,8 +2,8 @@
 supposed, not reported, or what it would report is only a pronoun.
 
 "Do you support Ortiz?", "Ortiz must explain the delay", "asked whether she would endorse the
-mayor", "he asked me": a reader learns nothing that anyone said or holds from them, and PolNeAR
-leaves them out. :func:`not_an_attribution` is asked once a cue has its content.
+mayor", "he asked me": a reader learns nothing that anyone said or holds from them; PolNeAR
+leaves most of them out. :func:`not_an_attribution` is asked once a cue has its content.
 """
 
 from __future__ import annotations
