@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph, QuoteKind
 from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
+from newsprism.read.not_attributions import not_an_attribution
 from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported_span import reported_clause
@@ -233,6 +234,8 @@ def reported(
         ]
         if len(words) < (1 if is_stance_verb(token) or phrased else MIN_REPORTED_WORDS):
             continue  # the clause is the quoted words themselves: a direct quote, found already
+        if not_an_attribution(token, ranges):
+            continue
         # "has been called “a sham” by Ortiz": the parse hung the doer on the words between
         speaker = passive_agent(token) if passive else None
         if not unsourced and not _asked_unnamed(token):
