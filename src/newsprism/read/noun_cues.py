@@ -4,6 +4,10 @@ noun with no one named as its owner ("the claim that …") is left out, as nobod
 A noun of stance takes its object with a preposition: "Ortiz's endorsement of Baker", "his
 attacks on the council" (its possessor holds it; "Baker voiced concern about …" is left to the
 verb).
+A noun of saying with a "that" clause and no possessor is still an attribution when the sentence
+names its source otherwise ("a statement by the council that …", "Ortiz issued a statement that
+…") or names none, as PolNeAR then gives it no source ("complaints that the port was unsafe"); so
+is a noun of saying that "is" a "that" clause ("Her argument was that …", "The refrain is that").
 """
 
 from __future__ import annotations
@@ -11,10 +15,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph
-from newsprism.read.cues import stance_object
+from newsprism.read.cues import ATTITUDE_VERBS, stance_object
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft, clause_drafts, inside, marked_spans
-from newsprism.read.speakers import NON_SPEAKERS, can_speak
+from newsprism.read.speakers import NON_SPEAKERS, can_speak, subject_of
 
 SAYING_NOUNS = {
     "claim", "assertion", "suggestion", "allegation", "argument", "warning", "promise", "pledge",
@@ -23,6 +27,16 @@ SAYING_NOUNS = {
     "hope", "fear", "declaration", "conclusion", "assurance", "insinuation", "denial", "message",
 }  # fmt: skip
 CLAUSE_DEPS = {"acl", "ccomp", "relcl"}
+# Nouns of a thought rather than of something said: with no owner ("the belief that …", "fears
+# that …") they are mostly the writer's framing, which PolNeAR rarely annotates (train: 2 right
+# in 24).
+THOUGHT_NOUNS = {"belief", "hope", "fear", "conclusion"}
+# What a noun of saying "is": "Her argument was that …"; also a few nouns that only say so there.
+BE_CLAUSE_NOUNS = SAYING_NOUNS | {"point", "refrain", "idea", "response"}
+SOURCE_PREPOSITIONS = {"by", "from"}
+# Prepositions that put a claim beside the clause's subject, not in its mouth: "despite
+# complaints that …", "amid fears that …".
+UNCLAIMING_PREPOSITIONS = {"despite", "amid", "including", "after", "over", "against"}
 
 
 def noun_claims(
@@ -36,9 +50,11 @@ def noun_claims(
     for token in doc:
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is None:
-            continue
-        claim = _claim_clause(article, token, owner)
-        stance = _stance_target(token, owner) if claim is None else None
+            claim, owner = _unowned_claim(token)
+            stance = None
+        else:
+            claim = _claim_clause(article, token, owner)
+            stance = _stance_target(token, owner) if claim is None else None
         if claim is None and stance is None:
             continue
         paragraph = next((p for p in paragraphs if p.start <= token.idx < p.end), None)
@@ -54,15 +70,11 @@ def _claim_clause(article: Article, token: Token, owner: Token) -> tuple[int, in
     """The token range of the "that" clause of a noun of saying whose owner can speak."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in SAYING_NOUNS:
         return None
-    clause = next(
-        (
-            c
-            for c in token.rights
-            if c.dep_ in CLAUSE_DEPS and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
-        ),
-        None,
-    )
+    clause = _that_clause(token)
     if clause is None:
+        said = _what_it_is(token)
+        if said is not None:
+            return said if can_speak(article, owner) else None
         return _commitment(article, token, owner)
     if not can_speak(article, owner):
         return None
@@ -91,3 +103,70 @@ def _stance_target(token: Token, owner: Token) -> tuple[int, int] | None:
     if target is None or owner.lower_ in NON_SPEAKERS:
         return None
     return target.left_edge.i, target.right_edge.i + 1
+
+
+def _that_clause(token: Token) -> Token | None:
+    """The clause a noun of saying introduces with "that": "… the claim | that the port is safe"."""
+    return next(
+        (
+            c
+            for c in token.rights
+            if c.dep_ in CLAUSE_DEPS and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+        ),
+        None,
+    )
+
+
+def _unowned_claim(token: Token) -> tuple[tuple[int, int] | None, Token | None]:
+    """ "complaints that the port was unsafe", "a statement from the council that …", "Ortiz
+    issued a statement that …", "The refrain is that …": the token range of the clause and
+    its source (None: nobody is named)."""
+    if token.pos_ != "NOUN":
+        return None, None
+    lemma = token.lemma_.lower()
+    if lemma in SAYING_NOUNS and lemma not in THOUGHT_NOUNS:
+        clause = _that_clause(token)
+        if clause is not None:
+            return (clause.left_edge.i + 1, clause.right_edge.i + 1), _named_source(token)
+    said = _what_it_is(token)
+    return (said, _source_by(token)) if said is not None else (None, None)
+
+
+def _what_it_is(token: Token) -> tuple[int, int] | None:
+    """The token range of the "that" clause a noun of saying is: "Her argument was | that …"."""
+    if token.lemma_.lower() not in BE_CLAUSE_NOUNS or token.dep_ != "nsubj":
+        return None
+    if token.head.lemma_ != "be":
+        return None
+    clause = next(
+        (c for c in token.head.rights if c.dep_ == "ccomp" and c.left_edge.lower_ == "that"), None
+    )
+    return None if clause is None else (clause.left_edge.i + 1, clause.right_edge.i + 1)
+
+
+def _source_by(token: Token) -> Token | None:
+    """The source after "by" or "from": "a statement by the council"."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPOSITIONS:
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None:
+                return source
+    return None
+
+
+def _named_source(token: Token) -> Token | None:
+    """Who a noun of saying with no possessor is from: "by / from X", or the subject of the verb
+    that gives or makes it ("Ortiz issued a statement that …", "Ortiz stirred anger with an
+    assertion that …"); "despite complaints that …" names no one."""
+    if (source := _source_by(token)) is not None:
+        return source
+    in_phrase = token.dep_ == "pobj" and token.head.dep_ == "prep"
+    if in_phrase and token.head.lower_ in UNCLAIMING_PREPOSITIONS:
+        return None
+    governed = token.head if in_phrase else token
+    if governed is token and token.dep_ != "dobj":
+        return None
+    verb = governed.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in ATTITUDE_VERBS:
+        return None  # "voters doubt the claim that …" is someone else's claim
+    return subject_of(verb)
