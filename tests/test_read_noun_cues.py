@@ -52,3 +52,8 @@ def test_what_a_noun_of_saying_is_is_attributed():
     assert _reported(article) == [("the ferry should be free", "Ann Ortiz")]
     article = read_quotes("The common refrain is that the harbour will never reopen.")
     assert _reported(article) == [("the harbour will never reopen", None)]
+
+
+def test_a_report_or_rumour_with_no_owner_names_no_source():
+    article = read_quotes("Rumours that the harbour would close spread quickly among the crews.")
+    assert _reported(article) == [("the harbour would close", None)]

@@ -25,6 +25,7 @@ SAYING_NOUNS = {
     "insistence", "contention", "charge", "accusation", "statement", "remark", "comment", "view",
     "belief", "prediction", "vow", "threat", "announcement", "admission", "complaint", "boast",
     "hope", "fear", "declaration", "conclusion", "assurance", "insinuation", "denial", "message",
+    "report", "rumor", "rumour",
 }  # fmt: skip
 CLAUSE_DEPS = {"acl", "ccomp", "relcl"}
 # Nouns of a thought rather than of something said: with no owner ("the belief that …", "fears
