@@ -57,3 +57,10 @@ def test_what_a_noun_of_saying_is_is_attributed():
 def test_a_report_or_rumour_with_no_owner_names_no_source():
     article = read_quotes("Rumours that the harbour would close spread quickly among the crews.")
     assert _reported(article) == [("the harbour would close", None)]
+
+
+def test_what_a_noun_of_saying_is_inside_a_reported_clause_is_the_reporters():
+    article = read_quotes("Ann Ortiz said the message was that the harbour would reopen soon.")
+    assert _reported(article) == [
+        ("the message was that the harbour would reopen soon", "Ann Ortiz")
+    ]

@@ -18,7 +18,7 @@ from newsprism.model import Article, Paragraph
 from newsprism.read.cues import ATTITUDE_VERBS, stance_object
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft, clause_drafts, inside, marked_spans
-from newsprism.read.speakers import NON_SPEAKERS, can_speak, subject_of
+from newsprism.read.speakers import NON_SPEAKERS, can_speak, is_reporting_verb, subject_of
 
 SAYING_NOUNS = {
     "claim", "assertion", "suggestion", "allegation", "argument", "warning", "promise", "pledge",
@@ -137,10 +137,11 @@ def _what_it_is(token: Token) -> tuple[int, int] | None:
     """The token range of the "that" clause a noun of saying is: "Her argument was | that …"."""
     if token.lemma_.lower() not in BE_CLAUSE_NOUNS or token.dep_ != "nsubj":
         return None
-    if token.head.lemma_ != "be":
-        return None
+    be = token.head
+    if be.lemma_ != "be" or (be.dep_ == "ccomp" and is_reporting_verb(be.head)):
+        return None  # "Ortiz said the message was that …": all of it is what Ortiz said
     clause = next(
-        (c for c in token.head.rights if c.dep_ == "ccomp" and c.left_edge.lower_ == "that"), None
+        (c for c in be.rights if c.dep_ == "ccomp" and c.left_edge.lower_ == "that"), None
     )
     return None if clause is None else (clause.left_edge.i + 1, clause.right_edge.i + 1)
 
