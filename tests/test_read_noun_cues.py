@@ -64,3 +64,8 @@ def test_what_a_noun_of_saying_is_inside_a_reported_clause_is_the_reporters():
     assert _reported(article) == [
         ("the message was that the harbour would reopen soon", "Ann Ortiz")
     ]
+
+
+def test_a_noun_of_saying_given_by_a_relative_pronoun_names_no_source():
+    article = read_quotes("The paper, which spread rumours that the harbour would close, was sold.")
+    assert _reported(article) == [("the harbour would close", None)]

@@ -171,4 +171,6 @@ def _named_source(token: Token) -> Token | None:
     verb = governed.head
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in ATTITUDE_VERBS:
         return None  # "voters doubt the claim that …" is someone else's claim
-    return subject_of(verb)
+    subject = subject_of(verb)
+    # "a report, which drew attention to rumors that …": a relative or "it" makes no claim
+    return None if subject is None or subject.lower_ in NON_SPEAKERS else subject
