@@ -69,3 +69,14 @@ def test_what_a_noun_of_saying_is_inside_a_reported_clause_is_the_reporters():
 def test_a_noun_of_saying_given_by_a_relative_pronoun_names_no_source():
     article = read_quotes("The paper, which spread rumours that the harbour would close, was sold.")
     assert _reported(article) == [("the harbour would close", None)]
+
+
+def test_one_named_as_a_backer_or_critic_holds_that_stance():
+    article = read_quotes("Ann Ortiz has long been a fierce critic of the harbour tax.")
+    assert _reported(article) == [("the harbour tax", "Ann Ortiz")]
+    article = read_quotes("Tom Baker, a supporter of the new ferry, spoke first.")
+    assert _reported(article) == [("the new ferry", "Tom Baker")]
+
+
+def test_an_ally_or_fan_of_someone_holds_no_stance_to_report():
+    assert _reported(read_quotes("Ann Ortiz is a close ally of the mayor.")) == []
