@@ -20,10 +20,16 @@ FOLLOWING_DEPS = {"dobj", "prep", "ccomp", "advcl", "xcomp"}
 TIME_ENTITIES = {"DATE", "TIME"}
 
 
+# A view held: "voters have a favorable view of Ortiz", "Baker had strong views on the deal",
+# "Ortiz had harsh words for the council" (what follows the noun is the held view's object).
+OPINION_PHRASES = {"have": {"view", "opinion", "impression", "word"}}
+
+
 def _keyword(verb: Token) -> Token | None:
     """The word that turns the verb into a cue: "clear" of "made clear", "about" of "spoke
     about"."""
-    words = PHRASE_CUES.get(verb.lemma_.lower())
+    lemma = verb.lemma_.lower()
+    words = PHRASE_CUES.get(lemma) or OPINION_PHRASES.get(lemma)
     if verb.pos_ != "VERB" or not words:
         return None
     return next(
@@ -75,6 +81,6 @@ def regarded_as(verb: Token) -> Ranges:
 
 def phrase_cue(verb: Token) -> Ranges:
     lemma = verb.lemma_.lower()  # checked once here: this runs on every token of an article
-    if lemma not in PHRASE_CUES and lemma not in REGARD_AS_VERBS:
+    if lemma not in PHRASE_CUES and lemma not in REGARD_AS_VERBS and lemma not in OPINION_PHRASES:
         return []
     return set_phrase(verb) or regarded_as(verb)
