@@ -19,6 +19,8 @@ from quote_fixtures import reported_pairs as _reported
         ("Ann Ortiz spoke about the closure of the port on Monday.", "the closure of the port"),
         ("Ann Ortiz had harsh words for the council plan.", "the council plan"),
         ("Ann Ortiz has strong views on the harbour tax.", "the harbour tax"),
+        ("Ann Ortiz threw her support behind the harbour plan.", "the harbour plan"),
+        ("Ann Ortiz cast doubt on the council figures.", "the council figures"),
     ],
 )
 def test_a_set_phrase_attributes_what_follows_it(sentence, content):
