@@ -1,13 +1,13 @@
 """Attribution by a noun of saying: "Ortiz's claim that the port was safe", "her warning that
-prices would rise". The clause the noun introduces with "that" is what its possessor said; a
-noun with no one named as its owner ("the claim that …") is left out, as nobody can be named.
+prices would rise". The clause the noun introduces with "that" is what its possessor said.
+With no possessor it is still an attribution: its source is the "by / from" phrase or the
+subject of the verb that makes it ("Ortiz issued a statement that …"), or nobody, as PolNeAR
+then marks none ("complaints that the port was unsafe"); a noun of thought with no owner ("the
+belief that …") is left out. A noun of saying that "is" a "that" clause counts too ("Her
+argument was that …", "The refrain is that …").
 A noun of stance takes its object with a preposition: "Ortiz's endorsement of Baker", "his
 attacks on the council" (its possessor holds it; "Baker voiced concern about …" is left to the
-verb).
-A noun of saying with a "that" clause and no possessor is still an attribution when the sentence
-names its source otherwise ("a statement by the council that …", "Ortiz issued a statement that
-…") or names none, as PolNeAR then gives it no source ("complaints that the port was unsafe"); so
-is a noun of saying that "is" a "that" clause ("Her argument was that …", "The refrain is that").
+verb), and so does a noun naming someone by the side they take: "Ortiz is a critic of the deal".
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ BACKER_NOUNS = {
 def noun_claims(
     article: Article, doc: Doc, paragraphs: list[Paragraph], segments: list[QuoteSegment]
 ) -> list[Draft]:
-    """Claims owned by a possessor: "her claim that …" (a noun of saying and its "that" clause)
-    and "his attacks on the council" (a noun of stance and its object)."""
+    """Claims of a noun of saying ("her claim that …", "complaints that …") and stances of a
+    noun of stance ("his attacks on the council", "Baker, a critic of the plan")."""
     marked = marked_spans(segments)
     claims: list[Draft] = []
     stances: list[Draft] = []
