@@ -82,8 +82,10 @@ def test_a_noun_of_saying_attributes_its_that_clause_to_its_owner():
     owned = _read("Ann Ortiz's claim that the harbour was safe for ships drew criticism.")
     claim = next(q for q in owned.quotes if owned.span_text(q.cue) == "claim")
     assert claim.text.startswith("the harbour was safe") and claim.speaker_name == "Ann Ortiz"
+    # someone else's claim: its source is not the one who doubts it
     nobody = _read("Dock workers doubt the old claim that the harbour was unsafe.")
-    assert not [q for q in nobody.quotes if q.cue and nobody.span_text(q.cue) == "claim"]
+    claims = [q for q in nobody.quotes if q.cue and nobody.span_text(q.cue) == "claim"]
+    assert all(q.speaker is None for q in claims)
 
 
 def test_a_title_in_quotation_marks_is_not_a_quote():

@@ -17,6 +17,10 @@ from quote_fixtures import reported_pairs as _reported
         ("Ann Ortiz made the case for a new harbour wall.", "a new harbour wall"),
         ("Ann Ortiz took issue with the council plan.", "the council plan"),
         ("Ann Ortiz spoke about the closure of the port on Monday.", "the closure of the port"),
+        ("Ann Ortiz had harsh words for the council plan.", "the council plan"),
+        ("Ann Ortiz has strong views on the harbour tax.", "the harbour tax"),
+        ("Ann Ortiz threw her support behind the harbour plan.", "the harbour plan"),
+        ("Ann Ortiz cast doubt on the council figures.", "the council figures"),
     ],
 )
 def test_a_set_phrase_attributes_what_follows_it(sentence, content):
@@ -34,6 +38,7 @@ def test_sees_as_attributes_the_object_and_what_it_is_taken_for():
         "Ann Ortiz made a cake for the party.",
         "Ann Ortiz spoke at the rally.",
         "Ann Ortiz saw the harbour from the hill.",
+        "Ann Ortiz has a house by the harbour.",
         "The deal is seen as a betrayal.",
     ],
 )
