@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph, QuoteKind
 from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
+from newsprism.read.inherited_subject import inherited_subject
 from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported_span import reported_clause
@@ -242,6 +243,7 @@ def reported(
                 or subject_of(token)
                 or _described_source(token)
                 or _adjective_subject(token)
+                or inherited_subject(token)
             )
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
