@@ -45,3 +45,18 @@ def test_an_infinitive_after_a_noun_of_chance_reports_nothing():
 def test_a_gerund_that_is_not_done_reports_nothing():
     article = read_quotes("Ortiz broke briefly from his policy of not attacking Tom Baker.")
     assert _reported(article) == []
+
+
+def test_an_infinitive_after_a_campaign_is_done_by_who_mounts_it():
+    article = read_quotes("Ann Ortiz has mounted a public campaign to condemn the harbour board.")
+    assert _reported(article) == [("the harbour board", "Ann Ortiz")]
+
+
+def test_an_infinitive_after_no_effort_reports_nothing():
+    article = read_quotes("Ortiz made no effort to condemn the harbour board.")
+    assert _reported(article) == []
+
+
+def test_what_someone_has_to_say_is_theirs():
+    article = read_quotes("Many of the dock workers had kind words to say about the new mayor.")
+    assert _reported(article) == [("the new mayor", "Many")]
