@@ -60,3 +60,12 @@ def test_an_infinitive_after_no_effort_reports_nothing():
 def test_what_someone_has_to_say_is_theirs():
     article = read_quotes("Many of the dock workers had kind words to say about the new mayor.")
     assert _reported(article) == [("the new mayor", "Many")]
+
+
+def test_a_participle_after_a_dateline_speaks_for_the_name_after_it():
+    article = read_quotes(
+        "New York (AFP) – Mayor Ann Ortiz on Monday toured the harbour with Tom Baker for the "
+        "first time, trashing the board as unfit for the job and accusing it of neglecting "
+        "the docks."
+    )
+    assert ("it of neglecting the docks", "Ann Ortiz") in _reported(article)

@@ -60,9 +60,20 @@ def _describes_noun(verb: Token) -> bool:
 def _subject(token: Token) -> Token | None:
     """The nearest subject before the verb, not the place of a dateline ("Philadelphia (AFP) –
     Obama will spearhead an effort …")."""
-    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and not is_dateline(c)]
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    named = [_past_dateline(c) for c in subjects]
+    subjects = [c for c in named if c is not None]
     before = [c for c in subjects if c.i < token.i]
     return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """ "New York (AFP) – Vice President Joe Biden on Monday hit …": the parse makes the place
+    the subject and the name its apposition; the name is who acts."""
+    if not is_dateline(subject):
+        return subject
+    people = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return people[0] if people else None
 
 
 def _named_by_copula(noun: Token) -> Token | None:
