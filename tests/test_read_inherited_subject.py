@@ -64,8 +64,8 @@ def test_what_someone_has_to_say_is_theirs():
 
 def test_a_participle_after_a_dateline_speaks_for_the_name_after_it():
     article = read_quotes(
-        "New York (AFP) – Mayor Ann Ortiz on Monday toured the harbour with Tom Baker for the "
-        "first time, trashing the board as unfit for the job and accusing it of neglecting "
-        "the docks."
+        "New York (AFP) – Vice President Joe Biden on Monday hit the campaign trail with Tom "
+        "Baker for the first time, trashing the board as unfit for the job and accusing it of "
+        "neglecting the docks."
     )
-    assert ("it of neglecting the docks", "Ann Ortiz") in _reported(article)
+    assert ("it of neglecting the docks", "Joe Biden") in _reported(article)
