@@ -31,8 +31,6 @@ def _infinitive(verb: Token) -> bool:
 # one of these tells an act that happened; after other nouns it is mostly one still to come
 # ("had an opportunity to show", "no plans to endorse", "under pressure to offer": train).
 RANKING_WORDS = {"first", "only", "last", "latest", "second", "third"}
-
-
 # Nouns of a drive someone is on: "mounted a campaign to condemn", "in a bid to persuade",
 # "Turkey's refusal to acknowledge" (train: 5 of 8 such infinitives annotated).
 ACT_NOUNS = {"campaign", "bid", "effort", "attempt", "refusal"}
@@ -51,9 +49,9 @@ def _describes_noun(verb: Token) -> bool:
     if verb.dep_ not in {"acl", "relcl"} or not _infinitive(verb):
         return False
     noun = verb.head
-    ranked = noun.lower_ in RANKING_WORDS or any(c.lower_ in RANKING_WORDS for c in noun.children)
     if any(c.lower_ == "no" for c in noun.children):
         return False  # "made no effort to introduce a tax": an act not done reports nothing
+    ranked = noun.lower_ in RANKING_WORDS or any(c.lower_ in RANKING_WORDS for c in noun.children)
     return ranked or noun.lemma_.lower() in ACT_NOUNS or _has_to_say(verb, noun)
 
 
