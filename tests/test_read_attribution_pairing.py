@@ -89,6 +89,15 @@ def test_an_as_clause_of_saying_vouches_for_its_sentence():
     ]
 
 
+def test_an_as_clause_after_an_opening_but_vouches_for_its_sentence():
+    article = read_quotes(
+        "But as Ortiz noted, the dock workers will give Baker a second look if he starts winning."
+    )
+    assert _reported(article) == [
+        ("the dock workers will give Baker a second look if he starts winning", "Ortiz"),
+    ]
+
+
 def test_an_as_clause_whose_verb_has_its_own_complement_keeps_it():
     article = read_quotes(
         "The harbour district flipped in 1992, as dock workers responded to the board's plans "

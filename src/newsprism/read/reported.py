@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph, QuoteKind
 from newsprism.read.cues import ADJECTIVE_PREPOSITIONS, ATTITUDE_ADJECTIVES
+from newsprism.read.inherited_subject import inherited_subject
 from newsprism.read.not_attributions import not_an_attribution
 from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
@@ -198,6 +199,16 @@ def _adjective_subject(token: Token) -> Token | None:
     return next((c for c in adjective.head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+def _named_object(cue: Token, words: list[Token]) -> bool:
+    """ "Ortiz claimed victory", "he did not concede defeat": a single noun the verb takes as its
+    object is what was claimed or conceded, not a quote cut short. Not a pronoun, nor in an aside
+    of time or manner ("as Vulture put it", "as he said so")."""
+    if len(words) != 1 or cue.dep_ == "advcl":
+        return False
+    word = words[0]
+    return word.dep_ == "dobj" and word.head.i == cue.i and word.pos_ in {"NOUN", "PROPN"}
+
+
 def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
@@ -232,7 +243,9 @@ def reported(
         words = [
             t for a, b in ranges for t in doc[a:b] if t.is_alpha and not inside(marked, t.idx)
         ]
-        if len(words) < (1 if is_stance_verb(token) or phrased else MIN_REPORTED_WORDS):
+        if len(words) < (1 if is_stance_verb(token) or phrased else MIN_REPORTED_WORDS) and not (
+            _named_object(token, words)
+        ):
             continue  # the clause is the quoted words themselves: a direct quote, found already
         if not_an_attribution(token, ranges):
             continue
@@ -245,6 +258,7 @@ def reported(
                 or subject_of(token)
                 or _described_source(token)
                 or _adjective_subject(token)
+                or inherited_subject(token)
             )
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:

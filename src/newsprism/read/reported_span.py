@@ -52,7 +52,7 @@ def _sentence_around(phrase: Token) -> list[tuple[int, int]]:
     punctuation (and without an opening "But"/"And"); nothing when the phrase sits inside."""
     doc, sent = phrase.doc, phrase.sent
     first, last = phrase.left_edge.i, phrase.right_edge.i + 1
-    before = [t for t in doc[sent.start : first] if _wordy(t)]
+    before = [t for t in doc[sent.start : first] if _wordy(t) and t.dep_ != "cc"]  # "But as …"
     after = [t for t in doc[last : sent.end] if _wordy(t)]
     if before and after:
         return []

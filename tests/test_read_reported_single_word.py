@@ -1,0 +1,17 @@
+"""A reported object of a single word: a noun claimed or conceded is reported, a pronoun in an
+aside is not (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from quote_fixtures import read_quotes
+from quote_fixtures import reported_pairs as _reported
+
+
+def test_a_single_noun_claimed_is_what_was_claimed():
+    article = read_quotes("Devine did not concede defeat, either.\nOrtiz claimed victory.")
+    assert _reported(article) == [("defeat", "Devine"), ("victory", "Ortiz")]
+
+
+def test_a_pronoun_object_of_an_as_aside_is_not_reported():
+    article = read_quotes("The harbour, as Ortiz put it, was a mess.")
+    assert ("it", "Ortiz") not in _reported(article)
