@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsprism.read.cues import PHRASE_CUES, REGARD_AS_VERBS
+from newsprism.read.cues import PHRASE_CUES, REGARD_AS_VERBS, SPEECH_VERBS
 
 Ranges = list[tuple[int, int]]
 # Words between the phrase and what it attributes: "made clear that …", "took issue with …".
@@ -62,7 +62,7 @@ def set_phrase(verb: Token) -> Ranges:
     """ "Ortiz made clear that she would run", "Baker took issue with the plan", "she spoke
     about the closure": the words after the phrase (and after "that" or its preposition)."""
     keyword = _keyword(verb)
-    if keyword is None:
+    if keyword is None or _says_itself(keyword):
         return []
     doc = verb.doc
     first, last = keyword.i + 1, _end_after(verb, keyword)
@@ -71,6 +71,14 @@ def set_phrase(verb: Token) -> Ranges:
     while last > first and not (doc[last - 1].is_alpha or doc[last - 1].is_digit):
         last -= 1
     return [(first, last)] if first < last else []
+
+
+def _says_itself(keyword: Token) -> bool:
+    """ "had kind words to say about the mayor": the verb of saying the noun carries reports
+    its own object, so the phrase adds nothing."""
+    return any(
+        c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in SPEECH_VERBS for c in keyword.children
+    )
 
 
 def regarded_as(verb: Token) -> Ranges:
