@@ -130,3 +130,24 @@ def test_a_cue_the_parser_leaves_unlabelled_borrows_its_heads_subject():
         deps=["nsubj", "punct", "ROOT", "punct", "dep", "punct"],
     )
     assert subject_of(doc[4]).text == "Ortiz"
+
+
+def test_a_name_the_parser_makes_the_object_of_as_speaks_for_put_it():
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.speaker_layout import named_in_as_clause
+
+    # "As Ann Ortiz put it, …" parsed with "Ortiz" as the object of "As", which marks "put",
+    # as the small model does after a long apposition.
+    words = ["As", "Ann", "Ortiz", "put", "it", ","]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[True, True, True, True, False, False],
+        pos=["SCONJ", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+        heads=[3, 2, 0, 3, 3, 3],
+        deps=["mark", "compound", "pobj", "ROOT", "dobj", "punct"],
+    )
+    assert named_in_as_clause(doc[3], []).text == "Ortiz"
+    assert named_in_as_clause(doc[3], [(doc[1].idx, doc[2].idx + 5)]) is None  # quoted words

@@ -36,6 +36,7 @@ from newsprism.read.speaker_layout import (
     can_speak,
     mention_at,
     named_after_quote,
+    named_in_as_clause,
     named_before_apposition,
     participle_owner,
     person_close_before,
@@ -275,6 +276,8 @@ def speaker_token(
         subject = others[0] if others else None
     if subject is None or subject.i > cue.i and subject.head.i == cue.i:  # not "asked by X"
         subject = named_after_quote(cue, quoted) or participle_owner(cue, quoted) or subject
+    if subject is None:
+        subject = named_in_as_clause(cue, quoted)
     if subject is None and (named := surname_before(article, doc, cue)) is not None:
         return named
     if subject is None and (after := _inverted_subject(article, cue, quoted)) is not None:
