@@ -332,6 +332,12 @@ def _people_before_participle(
     return noun if people or mention_at(article, noun.idx, people_only=True) is not None else None
 
 
+def speaker_after_quote(cue: Token) -> bool:
+    """ "“…,” a source, who was not allowed to speak, told the paper": a quote closes before the
+    cue in its sentence, so the words between may name the speaker the parse did not attach."""
+    return any(t.is_quote for t in cue.doc[cue.sent.start:cue.i])
+
+
 def _owner(article: Article, subject: Token) -> Token | None:
     """ "Ortiz's statement said …", "his letter accused …": words, a post or a statement speak
     for the person or group they belong to (PolNeAR marks that owner as the source); a person
