@@ -271,6 +271,8 @@ def speaker_token(
     """The subject, or the person named just before the cue when the parse got the subject wrong.
     A subject inside the quoted words is a parser slip (the quote's own subject): the speaker is
     then another subject of the cue, the phrase after an inverted cue, or the name before it."""
+    if subject is not None and _asked_one(cue, subject):
+        return None
     if subject is not None and quoted_at(quoted, subject):
         others = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not quoted_at(quoted, c)]
         subject = others[0] if others else None
@@ -336,6 +338,21 @@ def speaker_after_quote(cue: Token) -> bool:
     """ "“…,” a source, who was not allowed to speak, told the paper": a quote closes before the
     cue in its sentence, so the words between may name the speaker the parse did not attach."""
     return any(t.is_quote for t in cue.doc[cue.sent.start:cue.i])
+
+
+# Verbs whose passive subject is the one questioned: "Ortiz was asked whether …", "Baker,
+# pressed about the accounts, …".
+QUESTIONING_VERBS = {"ask", "press", "question", "quiz", "grill"}
+
+
+def _asked_one(cue: Token, subject: Token) -> bool:
+    """ "Ortiz was asked, “Would you run again?”": the one asked does not say the question, and
+    nobody named asks it (with "by X", X does, found as the passive's agent)."""
+    return (
+        cue.lemma_.lower() in QUESTIONING_VERBS
+        and subject.dep_ == "nsubjpass"
+        and subject.head.i == cue.i
+    )
 
 
 def _owner(article: Article, subject: Token) -> Token | None:
