@@ -184,3 +184,25 @@ def test_a_finite_tell_that_lost_its_subject_after_a_quote_is_not_an_unnamed_ask
         deps=["advcl", "prep", "pobj", "punct", "nsubj", "ROOT", "intj", "punct"],
     )
     assert _asked_unnamed(headline[0])
+
+
+def test_a_preposition_the_parser_makes_the_subject_gives_way_to_its_object():
+    from spacy.tokens import Doc
+
+    from newsprism.model import Article, Paragraph
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.speakers import speaker_token
+
+    # "Of Lee, Ortiz said, …" parsed with "Of" as the subject of "said" and "Ortiz" as its
+    # object, as the small model does when a "who" clause follows the name.
+    words = ["Of", "Lee", ",", "Ortiz", "said", ","]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[True, False, True, True, False, False],
+        pos=["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        heads=[4, 3, 3, 0, 4, 4],
+        deps=["nsubj", "nmod", "punct", "pobj", "ROOT", "punct"],
+    )
+    article = Article(id="a", text=doc.text, paragraphs=[Paragraph(start=0, end=len(doc.text))])
+    assert speaker_token(article, doc, doc[4], doc[0]).text == "Ortiz"

@@ -273,6 +273,8 @@ def speaker_token(
     then another subject of the cue, the phrase after an inverted cue, or the name before it."""
     if subject is not None and _asked_one(cue, subject):
         return None
+    if subject is not None and subject.pos_ == "ADP":  # "Of Lee, Ortiz said": the parse's
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), None)  # "Of" subject
     if subject is not None and quoted_at(quoted, subject):
         others = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not quoted_at(quoted, c)]
         subject = others[0] if others else None
