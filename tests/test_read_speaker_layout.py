@@ -130,3 +130,79 @@ def test_a_cue_the_parser_leaves_unlabelled_borrows_its_heads_subject():
         deps=["nsubj", "punct", "ROOT", "punct", "dep", "punct"],
     )
     assert subject_of(doc[4]).text == "Ortiz"
+
+
+def test_a_name_the_parser_makes_the_object_of_as_speaks_for_put_it():
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.speaker_layout import named_in_as_clause
+
+    # "As Ann Ortiz put it, …" parsed with "Ortiz" as the object of "As", which marks "put",
+    # as the small model does after a long apposition.
+    words = ["As", "Ann", "Ortiz", "put", "it", ","]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[True, True, True, True, False, False],
+        pos=["SCONJ", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+        heads=[3, 2, 0, 3, 3, 3],
+        deps=["mark", "compound", "pobj", "ROOT", "dobj", "punct"],
+    )
+    assert named_in_as_clause(doc[3], []).text == "Ortiz"
+    assert named_in_as_clause(doc[3], [(doc[1].idx, doc[2].idx + 5)]) is None  # quoted words
+
+
+def test_a_finite_tell_that_lost_its_subject_after_a_quote_is_not_an_unnamed_asker():
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.reported import _asked_unnamed
+
+    # "“Busy,” a source told the paper." parsed with "a source" hung on the quoted words, as
+    # the small model does after a long quote: "told" is the root with no subject, but someone
+    # named after the quote told, unlike "Asked whether …, she said", where nobody asks aloud.
+    words = ["“", "Busy", ",", "”", "a", "source", "told", "the", "paper", "."]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[False, False, False, True, True, True, True, True, False, False],
+        pos=["PUNCT", "ADJ", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        tags=["``", "JJ", ",", "''", "DT", "NN", "VBD", "DT", "NN", "."],
+        lemmas=["“", "busy", ",", "”", "a", "source", "tell", "the", "paper", "."],
+        heads=[6, 6, 6, 6, 5, 1, 6, 8, 6, 6],
+        deps=["punct", "ccomp", "punct", "punct", "det", "attr", "ROOT", "det", "dobj", "punct"],
+    )
+    assert not _asked_unnamed(doc[6])
+    headline = Doc(
+        load_nlp().vocab,
+        words=["Asked", "about", "it", ",", "Ortiz", "said", "no", "."],
+        pos=["VERB", "ADP", "PRON", "PUNCT", "PROPN", "VERB", "INTJ", "PUNCT"],
+        tags=["VBD", "IN", "PRP", ",", "NNP", "VBD", "UH", "."],
+        lemmas=["ask", "about", "it", ",", "Ortiz", "say", "no", "."],
+        heads=[5, 0, 1, 5, 5, 5, 5, 5],
+        deps=["advcl", "prep", "pobj", "punct", "nsubj", "ROOT", "intj", "punct"],
+    )
+    assert _asked_unnamed(headline[0])
+
+
+def test_a_preposition_the_parser_makes_the_subject_gives_way_to_its_object():
+    from spacy.tokens import Doc
+
+    from newsprism.model import Article, Paragraph
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.speakers import speaker_token
+
+    # "Of Lee, Ortiz said, …" parsed with "Of" as the subject of "said" and "Ortiz" as its
+    # object, as the small model does when a "who" clause follows the name.
+    words = ["Of", "Lee", ",", "Ortiz", "said", ","]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        spaces=[True, False, True, True, False, False],
+        pos=["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        heads=[4, 3, 3, 0, 4, 4],
+        deps=["nsubj", "nmod", "punct", "pobj", "ROOT", "punct"],
+    )
+    article = Article(id="a", text=doc.text, paragraphs=[Paragraph(start=0, end=len(doc.text))])
+    assert speaker_token(article, doc, doc[4], doc[0]).text == "Ortiz"

@@ -246,3 +246,19 @@ def test_an_expletive_it_before_an_infinitive_cue_is_no_speaker():
     assert _quote(article, "whether the port will recover").speaker_text is None
     assert _quote(article, "fares fell").speaker_text is None
     assert _quote(article, "the port would reopen").speaker_text == "It"  # the report speaks
+
+
+def test_people_named_right_before_a_participle_say_it_when_the_subject_cannot_speak():
+    article = _read("The proportion of dock workers saying the new cranes are unsafe has doubled.\n")
+    assert _quote(article, "the new cranes are unsafe").speaker_text == "dock workers"
+
+
+def test_the_one_asked_does_not_say_the_question():
+    article = _read(
+        "The mayor spoke to reporters on Monday.\n"
+        "Ortiz was asked, “Would you run for the council again?” She laughed.\n"
+        "Baker asked, “Will the port close?”\n"
+    )
+    asked = _quote(article, "Would you run")
+    assert asked.speaker_text is None  # kept, with nobody named asking
+    assert _quote(article, "Will the port close").speaker_text == "Baker"

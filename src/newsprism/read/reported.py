@@ -29,6 +29,7 @@ from newsprism.read.speakers import (
     is_stance_verb,
     mention_at,
     passive_agent,
+    speaker_after_quote,
     speaker_token,
     subject_of,
     verb_lemma,
@@ -84,6 +85,8 @@ def _asked_unnamed(token: Token) -> bool:
         return False  # "…, telling reporters": the participle's speaker is its head's subject
     if token.tag_ == "VBD" and token.dep_ == "conj" and subject_of(token) is not None:
         return False  # "She greeted supporters and told them that …": the joined verb's subject
+    if token.tag_ == "VBD" and token.dep_ == "ROOT" and speaker_after_quote(token):
+        return False  # "“…,” a source, who …, told the paper": a finite verb lost its subject
     return not any(c.dep_ in {"agent", "nsubj"} for c in token.children)
 
 

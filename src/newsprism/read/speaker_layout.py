@@ -131,6 +131,16 @@ def named_after_quote(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | 
     return None if timed else head
 
 
+def named_in_as_clause(cue: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """ "As Ann Ortiz, a historian at Portvale, put it, “…”": the small model reads "as" as a
+    preposition of the speaker's name, leaving the cue with no subject of its own."""
+    marker = next((c for c in cue.lefts if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if marker is None:
+        return None
+    named = next((c for c in marker.children if c.dep_ == "pobj"), None)
+    return named if named is not None and not quoted_at(quoted, named) else None
+
+
 def before_cue(doc: Doc, cue: Token) -> int:
     """Index of the word the cue follows, over adverbs and auxiliaries ("Tom Baker also said",
     "Baker has said") and a party-and-state parenthesis ("Sen. Ann Ortiz (D-Ore.) said")."""

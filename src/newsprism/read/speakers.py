@@ -37,6 +37,7 @@ from newsprism.read.speaker_layout import (
     mention_at,
     named_after_quote,
     named_before_apposition,
+    named_in_as_clause,
     participle_owner,
     person_close_before,
     quoted_at,
@@ -270,11 +271,17 @@ def speaker_token(
     """The subject, or the person named just before the cue when the parse got the subject wrong.
     A subject inside the quoted words is a parser slip (the quote's own subject): the speaker is
     then another subject of the cue, the phrase after an inverted cue, or the name before it."""
+    if subject is not None and _asked_one(cue, subject):
+        return None
+    if subject is not None and subject.pos_ == "ADP":  # "Of Lee, Ortiz said": the parse's
+        subject = next((c for c in subject.children if c.dep_ == "pobj"), None)  # "Of" subject
     if subject is not None and quoted_at(quoted, subject):
         others = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and not quoted_at(quoted, c)]
         subject = others[0] if others else None
     if subject is None or subject.i > cue.i and subject.head.i == cue.i:  # not "asked by X"
         subject = named_after_quote(cue, quoted) or participle_owner(cue, quoted) or subject
+    if subject is None:
+        subject = named_in_as_clause(cue, quoted)
     if subject is None and (named := surname_before(article, doc, cue)) is not None:
         return named
     if subject is None and (after := _inverted_subject(article, cue, quoted)) is not None:
@@ -303,7 +310,51 @@ def speaker_token(
     if subject is None and i >= 0:  # "a city official who spoke anonymously said"
         return relative_clause_head(article, doc, i + 1, doc[i].sent.start) \
             or person_close_before(article, doc, cue)
+    if subject is not None and (doer := _people_before_participle(article, cue, subject, quoted)):
+        return doer
     return subject
+
+
+# Plural nouns of people doing something ("voters", "researchers", "protesters", "residents",
+# "analysts", "participants"): things ("signs", "petitions", "photos") do not end so.
+PEOPLE_ENDINGS = ("ers", "ors", "ists", "ents", "ants", "ians")
+
+
+def _people_before_participle(
+    article: Article, cue: Token, subject: Token, quoted: Sequence[tuple[int, int]]
+) -> Token | None:
+    """ "The poll found 62 percent of voters saying …", "The company has 170 researchers
+    compiling …": a participle the parse hangs on the main verb, whose subject cannot speak, is
+    said by the people named right before it."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    noun = cue.doc[cue.i - 1]
+    share = subject.lemma_ == "percent" or subject.like_num  # "47 percent (of voters) saying"
+    if noun.i == subject.i or share or quoted_at(quoted, noun) or noun.ent_type_:
+        return None
+    people = noun.tag_ == "NNS" and noun.lower_.endswith(PEOPLE_ENDINGS)
+    return noun if people or mention_at(article, noun.idx, people_only=True) is not None else None
+
+
+def speaker_after_quote(cue: Token) -> bool:
+    """ "“…,” a source, who was not allowed to speak, told the paper": a quote closes before the
+    cue in its sentence, so the words between may name the speaker the parse did not attach."""
+    return any(t.is_quote for t in cue.doc[cue.sent.start:cue.i])
+
+
+# Verbs whose passive subject is the one questioned: "Ortiz was asked whether …", "Baker,
+# pressed about the accounts, …".
+QUESTIONING_VERBS = {"ask", "press", "question", "quiz", "grill"}
+
+
+def _asked_one(cue: Token, subject: Token) -> bool:
+    """ "Ortiz was asked, “Would you run again?”": the one asked does not say the question, and
+    nobody named asks it (with "by X", X does, found as the passive's agent)."""
+    return (
+        cue.lemma_.lower() in QUESTIONING_VERBS
+        and subject.dep_ == "nsubjpass"
+        and subject.head.i == cue.i
+    )
 
 
 def _owner(article: Article, subject: Token) -> Token | None:
