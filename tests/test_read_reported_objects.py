@@ -1,0 +1,40 @@
+"""What a cue verb with a subject of its own attributes when it has no clause: the object of a
+verb of thought, what a study finds (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from quote_fixtures import read_quotes
+from quote_fixtures import reported_pairs as _reported
+
+
+def test_what_someone_agreed_to_do_is_attributed_to_them():
+    article = read_quotes("The harbour board agreed to pay the fishermen $2 million.")
+    assert _reported(article) == [("to pay the fishermen $2 million", "The harbour board")]
+
+
+def test_what_someone_agrees_on_is_attributed_to_them():
+    article = read_quotes("The three candidates broadly agreed on a duty to rebuild the harbour.")
+    assert _reported(article) == [("a duty to rebuild the harbour", "The three candidates")]
+
+
+def test_what_someone_learned_is_attributed_to_them():
+    article = read_quotes("Ann Ortiz learned how to read a budget in her first year.")
+    assert _reported(article)[0][1] == "Ann Ortiz"
+    assert _reported(article)[0][0].startswith("how to read a budget")
+
+
+def test_what_a_survey_found_runs_to_the_end_of_its_clause():
+    article = read_quotes("A recent harbour survey found 90 percent support for the new ferry.")
+    assert _reported(article) == [
+        ("90 percent support for the new ferry", "A recent harbour survey")
+    ]
+
+
+def test_a_person_finding_something_is_not_a_finding():
+    article = read_quotes("Young sailors find jobs that pay very well in the harbour.")
+    assert _reported(article) == []
+
+
+def test_what_someone_knows_as_an_object_is_not_attributed():
+    article = read_quotes("Ann Ortiz knows the harbour well.")
+    assert _reported(article) == []
