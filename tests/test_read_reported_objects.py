@@ -38,3 +38,13 @@ def test_a_person_finding_something_is_not_a_finding():
 def test_what_someone_knows_as_an_object_is_not_attributed():
     article = read_quotes("Ann Ortiz knows the harbour well.")
     assert _reported(article) == []
+
+
+def test_who_is_called_on_to_act_and_the_act_are_what_is_called_for():
+    article = read_quotes("Ann Ortiz has called for the harbour fees to be cut by half.")
+    assert _reported(article) == [("the harbour fees to be cut by half", "Ann Ortiz")]
+
+
+def test_a_push_for_someone_to_act_is_attributed():
+    article = read_quotes("A lawmaker in Portvale is pushing for Tom Baker to resign.")
+    assert _reported(article) == [("Tom Baker to resign", "A lawmaker")]

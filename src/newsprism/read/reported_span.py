@@ -244,16 +244,30 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
             and not _circumstance(c)
         )
         or (c.dep_ == "prep" and c.lower_ == "as")  # "referred to the plan as “a farce”"
+        or _for_clause(c)
     ]
     if not parts:
         return []
     first = min(c.left_edge.i for c in parts)
-    if first == parts[0].i and parts[0].dep_ in {"prep", "prt"}:
+    if first == parts[0].i and parts[0].dep_ in {"prep", "prt"} or _for_clause(parts[0]):
         first += 1  # "called for a recount": the preposition belongs to the cue
     last = _trailing_complements(verb, max(c.right_edge.i for c in parts) + 1)
     if verb_lemma(verb) in FINDING_VERBS or _finding(verb):
         last = max(last, _clause_end(verb))
     return [(first, last)] if first < last else []
+
+
+def _for_clause(clause: Token) -> bool:
+    """ "called for the wage to be raised", "pushing for Ortiz to own the issue": the parser
+    makes what is called for a clause of its own opened by "for", not the preposition's object."""
+    opener = clause.left_edge
+    return (
+        clause.dep_ in {"advcl", "ccomp"}
+        and clause.i > clause.head.i
+        and opener.lower_ == "for"
+        and opener.dep_ == "mark"
+        and opener.i == clause.head.i + 1
+    )
 
 
 # Verbs whose object is a finding: "the poll shows Ortiz 16 points ahead of Baker, with …".
