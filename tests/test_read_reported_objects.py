@@ -48,3 +48,23 @@ def test_who_is_called_on_to_act_and_the_act_are_what_is_called_for():
 def test_a_push_for_someone_to_act_is_attributed():
     article = read_quotes("A lawmaker in Portvale is pushing for Tom Baker to resign.")
     assert _reported(article) == [("Tom Baker to resign", "A lawmaker")]
+
+
+def test_a_passive_cue_with_a_doer_attributes_its_subject_to_the_doer():
+    article = read_quotes("Tom Baker was also endorsed on Monday by Ann Ortiz.")
+    assert _reported(article) == [("Tom Baker", "Ann Ortiz")]
+
+
+def test_what_a_passive_cue_holds_against_its_subject_goes_with_it():
+    article = read_quotes(
+        "The harbour board has been criticized by local fishermen for raising the fees."
+    )
+    assert _reported(article) == [
+        ("The harbour board", "local fishermen"),
+        ("raising the fees", "local fishermen"),
+    ]
+
+
+def test_one_told_by_someone_is_not_what_was_told():
+    article = read_quotes("Tom Baker was told by Ann Ortiz about the new fees.")
+    assert _reported(article) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsprism.read.sourceless import EXPLETIVES
 from newsprism.read.speakers import (
     OBJECT_DEPS,
     OBJECT_PREPOSITIONS,
@@ -18,6 +19,7 @@ from newsprism.read.speakers import (
     is_reporting_verb,
     is_speech_verb,
     is_stance_verb,
+    passive_agent,
     verb_lemma,
 )
 
@@ -198,6 +200,8 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
         return [(first, _before_writers_tail(clause.doc, first, last))]
     if token.dep_ == "parataxis" or _closing_source(token):  # "…, the minister said, …"
         return _around(clause_opened_by(token), token)
+    if (patient := _patient(token)) is not None:  # "Cruz was endorsed by Fiorina"
+        return sorted([(patient.left_edge.i, patient.right_edge.i + 1), *_object_range(token)])
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
     if is_stance_verb(token) or said_of or _holds_object(token):
         return _object_range(token)  # "warned of a “ferocious” battle", "stressed the need"
@@ -230,9 +234,26 @@ def _finding(verb: Token) -> bool:
     return verb_lemma(verb) == "find" and subject is not None and subject.lemma_.lower() in FINDERS
 
 
+def _patient(verb: Token) -> Token | None:
+    """ "Cruz was also endorsed by Carly Fiorina", "The ban was first reported by BuzzFeed",
+    "Yellen has been criticized by traders for …": a passive cue with a doer names the source
+    there; its subject is what was endorsed, reported or criticized. Not the one told or asked
+    ("was told by aides that …"), an "it" or a relative pronoun."""
+    if verb_lemma(verb) in {"ask", "tell"} or not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if passive_agent(verb) is None:  # "was criticized by saying …": the subject is the doer
+        return None
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is None or patient.lower_ in EXPLETIVES or patient.tag_ in {"WDT", "WP"}:
+        return None
+    return patient
+
+
 def _object_range(verb: Token) -> list[tuple[int, int]]:
     """The object, infinitive or prepositional complement of a verb of stance, with what
     follows it ("accused him of lying", "described the plan as a failure")."""
+    # "was criticized by traders for …": the phrase comes after the doer
+    near = max([verb.i] + [c.right_edge.i for c in verb.rights if c.dep_ == "agent"])
     parts = [
         c
         for c in verb.rights
@@ -240,7 +261,7 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
         or (
             c.dep_ in {"prep", "prt"}
             and c.lower_ in OBJECT_PREPOSITIONS
-            and c.i <= verb.i + 3
+            and c.i <= near + 3
             and not _circumstance(c)
         )
         or (c.dep_ == "prep" and c.lower_ == "as")  # "referred to the plan as “a farce”"
