@@ -68,3 +68,20 @@ def test_what_a_passive_cue_holds_against_its_subject_goes_with_it():
 def test_one_told_by_someone_is_not_what_was_told():
     article = read_quotes("Tom Baker was told by Ann Ortiz about the new fees.")
     assert _reported(article) == []
+
+
+def test_the_writers_clause_before_a_colon_is_not_what_the_next_verb_reports():
+    article = read_quotes(
+        "The harbour towns were split: more than half of the fishermen preferred Ann Ortiz."
+    )
+    assert _reported(article) == [("Ann Ortiz", "more than half")]
+
+
+def test_the_writers_clause_before_a_semicolon_is_not_what_the_next_verb_reports():
+    article = read_quotes(
+        "Tom Baker calls for a new ferry; Ann Ortiz aims to rebuild the old harbour wall."
+    )
+    assert _reported(article) == [
+        ("a new ferry", "Tom Baker"),
+        ("to rebuild the old harbour wall", "Ann Ortiz"),
+    ]
