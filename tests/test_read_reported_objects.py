@@ -85,3 +85,15 @@ def test_the_writers_clause_before_a_semicolon_is_not_what_the_next_verb_reports
         ("a new ferry", "Tom Baker"),
         ("to rebuild the old harbour wall", "Ann Ortiz"),
     ]
+
+
+def test_a_clause_before_a_comma_is_the_writers_when_a_verb_of_stance_has_its_own_object():
+    article = read_quotes(
+        "As the crowds walked down the avenue, Ann Ortiz defended her decision to close the port."
+    )
+    assert _reported(article) == [("her decision to close the port", "Ann Ortiz")]
+
+
+def test_a_clause_before_a_comma_is_what_a_verb_of_saying_reports_even_with_an_object():
+    article = read_quotes("The ferry will be late again, Ann Ortiz said of the new schedule.")
+    assert _reported(article) == [("The ferry will be late again", "Ann Ortiz")]
