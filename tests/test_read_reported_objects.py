@@ -97,3 +97,13 @@ def test_a_clause_before_a_comma_is_the_writers_when_a_verb_of_stance_has_its_ow
 def test_a_clause_before_a_comma_is_what_a_verb_of_saying_reports_even_with_an_object():
     article = read_quotes("The ferry will be late again, Ann Ortiz said of the new schedule.")
     assert _reported(article) == [("The ferry will be late again", "Ann Ortiz")]
+
+
+def test_the_one_told_to_act_and_the_act_are_what_was_told():
+    article = read_quotes("Harbour officials have told residents not to drink the tap water.")
+    assert _reported(article) == [("residents not to drink the tap water", "Harbour officials")]
+
+
+def test_the_one_told_alone_is_not_what_was_told():
+    article = read_quotes("Ann Ortiz told reporters about the new ferry on Monday.")
+    assert _reported(article) == []

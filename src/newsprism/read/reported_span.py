@@ -226,7 +226,7 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
     if (patient := _patient(token)) is not None:  # "Cruz was endorsed by Fiorina"
         return sorted([(patient.left_edge.i, patient.right_edge.i + 1), *_object_range(token)])
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
-    if is_stance_verb(token) or said_of or _holds_object(token):
+    if is_stance_verb(token) or said_of or _holds_object(token) or _told_to(token):
         return _object_range(token)  # "warned of a “ferocious” battle", "stressed the need"
     return []
 
@@ -255,6 +255,15 @@ def _finding(verb: Token) -> bool:
     """ "the survey found …", "a study finds …": "find" with a poll or study as its subject."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return verb_lemma(verb) == "find" and subject is not None and subject.lemma_.lower() in FINDERS
+
+
+def _told_to(verb: Token) -> bool:
+    """ "officials told residents not to drink the water", "reminded voters to register": told
+    to do something, the one told and the infinitive are what was said."""
+    return verb_lemma(verb) in {"tell", "remind"} and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.rights
+    )
 
 
 def _patient(verb: Token) -> Token | None:
