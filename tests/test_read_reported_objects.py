@@ -107,3 +107,8 @@ def test_the_one_told_to_act_and_the_act_are_what_was_told():
 def test_the_one_told_alone_is_not_what_was_told():
     article = read_quotes("Ann Ortiz told reporters about the new ferry on Monday.")
     assert _reported(article) == []
+
+
+def test_the_view_someone_agrees_with_is_attributed_to_them():
+    article = read_quotes("Former mayor Tom Baker agreed with the analysis.")
+    assert _reported(article) == [("the analysis", "Tom Baker")]
