@@ -112,3 +112,8 @@ def test_the_one_told_alone_is_not_what_was_told():
 def test_the_view_someone_agrees_with_is_attributed_to_them():
     article = read_quotes("Former mayor Tom Baker agreed with the analysis.")
     assert _reported(article) == [("the analysis", "Tom Baker")]
+
+
+def test_a_question_after_a_verb_of_thought_is_what_is_held():
+    article = read_quotes("Ann Ortiz does her research, and she knows how to use it.")
+    assert _reported(article) == [("how to use it", "she")]

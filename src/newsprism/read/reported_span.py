@@ -253,7 +253,22 @@ def _holds_object(verb: Token) -> bool:
     """Whether a verb of thought attributes its object, not only a clause."""
     if not is_reporting_verb(verb):
         return False
-    return verb_lemma(verb) in OBJECT_THOUGHT_VERBS or _finding(verb)
+    return verb_lemma(verb) in OBJECT_THOUGHT_VERBS or _finding(verb) or _question_held(verb)
+
+
+WH_WORDS = {"how", "what", "which", "whether", "who", "whom", "when", "why", "where", "if"}
+
+
+def _question_held(verb: Token) -> bool:
+    """ "she knows how to use it", "nobody knows which nominee that helps": a question after a
+    verb of thought is what is held, whatever verb ("know" with a plain object, "knows the
+    harbour", mostly is not an attribution)."""
+    return any(
+        c.dep_ in {"xcomp", "dobj", "ccomp"}
+        and c.left_edge.lower_ in WH_WORDS
+        and c.left_edge.i > verb.i
+        for c in verb.children
+    )
 
 
 def _finding(verb: Token) -> bool:
