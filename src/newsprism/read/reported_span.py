@@ -3,8 +3,9 @@
 "X said (that) …" gives the clause ("said that A and that B" both parts, up to a closing
 "while …" aside of the writer's), "according to X" the sentence around it, a verb of stance or of
 saying its object with the phrases the parse hangs on the verb right after it ("accused X | of
-hiding …"), up to a comma or a phrase of time. :mod:`newsprism.read.reported` decides which
-tokens are cues and who the source is.
+hiding …"), up to a comma or a phrase of time; a passive cue with a doer its subject ("Cruz was
+endorsed by Fiorina"). :mod:`newsprism.read.reported` decides which tokens are cues and who the
+source is.
 """
 
 from __future__ import annotations
@@ -322,7 +323,7 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
     if not parts:
         return []
     first = min(c.left_edge.i for c in parts)
-    if first == parts[0].i and parts[0].dep_ in {"prep", "prt"} or _for_clause(parts[0]):
+    if (first == parts[0].i and parts[0].dep_ in {"prep", "prt"}) or _for_clause(parts[0]):
         first += 1  # "called for a recount": the preposition belongs to the cue
     last = _trailing_complements(verb, max(c.right_edge.i for c in parts) + 1)
     if verb_lemma(verb) in FINDING_VERBS or _finding(verb):
