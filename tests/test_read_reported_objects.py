@@ -1,0 +1,119 @@
+"""What a cue verb with a subject of its own attributes when it has no clause: the object of a
+verb of thought, what a study finds (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from quote_fixtures import read_quotes
+from quote_fixtures import reported_pairs as _reported
+
+
+def test_what_someone_agreed_to_do_is_attributed_to_them():
+    article = read_quotes("The harbour board agreed to pay the fishermen $2 million.")
+    assert _reported(article) == [("to pay the fishermen $2 million", "The harbour board")]
+
+
+def test_what_someone_agrees_on_is_attributed_to_them():
+    article = read_quotes("The three candidates broadly agreed on a duty to rebuild the harbour.")
+    assert _reported(article) == [("a duty to rebuild the harbour", "The three candidates")]
+
+
+def test_what_someone_learned_is_attributed_to_them():
+    article = read_quotes("Ann Ortiz learned how to read a budget in her first year.")
+    assert _reported(article)[0][1] == "Ann Ortiz"
+    assert _reported(article)[0][0].startswith("how to read a budget")
+
+
+def test_what_a_survey_found_runs_to_the_end_of_its_clause():
+    article = read_quotes("A recent harbour survey found 90 percent support for the new ferry.")
+    assert _reported(article) == [
+        ("90 percent support for the new ferry", "A recent harbour survey")
+    ]
+
+
+def test_a_person_finding_something_is_not_a_finding():
+    article = read_quotes("Young sailors find jobs that pay very well in the harbour.")
+    assert _reported(article) == []
+
+
+def test_what_someone_knows_as_an_object_is_not_attributed():
+    article = read_quotes("Ann Ortiz knows the harbour well.")
+    assert _reported(article) == []
+
+
+def test_who_is_called_on_to_act_and_the_act_are_what_is_called_for():
+    article = read_quotes("Ann Ortiz has called for the harbour fees to be cut by half.")
+    assert _reported(article) == [("the harbour fees to be cut by half", "Ann Ortiz")]
+
+
+def test_a_push_for_someone_to_act_is_attributed():
+    article = read_quotes("A lawmaker in Portvale is pushing for Tom Baker to resign.")
+    assert _reported(article) == [("Tom Baker to resign", "A lawmaker")]
+
+
+def test_a_passive_cue_with_a_doer_attributes_its_subject_to_the_doer():
+    article = read_quotes("Tom Baker was also endorsed on Monday by Ann Ortiz.")
+    assert _reported(article) == [("Tom Baker", "Ann Ortiz")]
+
+
+def test_what_a_passive_cue_holds_against_its_subject_goes_with_it():
+    article = read_quotes(
+        "The harbour board has been criticized by local fishermen for raising the fees."
+    )
+    assert _reported(article) == [
+        ("The harbour board", "local fishermen"),
+        ("raising the fees", "local fishermen"),
+    ]
+
+
+def test_one_told_by_someone_is_not_what_was_told():
+    article = read_quotes("Tom Baker was told by Ann Ortiz about the new fees.")
+    assert _reported(article) == []
+
+
+def test_the_writers_clause_before_a_colon_is_not_what_the_next_verb_reports():
+    article = read_quotes(
+        "The harbour towns were split: more than half of the fishermen preferred Ann Ortiz."
+    )
+    assert _reported(article) == [("Ann Ortiz", "more than half")]
+
+
+def test_the_writers_clause_before_a_semicolon_is_not_what_the_next_verb_reports():
+    article = read_quotes(
+        "Tom Baker calls for a new ferry; Ann Ortiz aims to rebuild the old harbour wall."
+    )
+    assert _reported(article) == [
+        ("a new ferry", "Tom Baker"),
+        ("to rebuild the old harbour wall", "Ann Ortiz"),
+    ]
+
+
+def test_a_clause_before_a_comma_is_the_writers_when_a_verb_of_stance_has_its_own_object():
+    article = read_quotes(
+        "As the crowds walked down the avenue, Ann Ortiz defended her decision to close the port."
+    )
+    assert _reported(article) == [("her decision to close the port", "Ann Ortiz")]
+
+
+def test_a_clause_before_a_comma_is_what_a_verb_of_saying_reports_even_with_an_object():
+    article = read_quotes("The ferry will be late again, Ann Ortiz said of the new schedule.")
+    assert _reported(article) == [("The ferry will be late again", "Ann Ortiz")]
+
+
+def test_the_one_told_to_act_and_the_act_are_what_was_told():
+    article = read_quotes("Harbour officials have told residents not to drink the tap water.")
+    assert _reported(article) == [("residents not to drink the tap water", "Harbour officials")]
+
+
+def test_the_one_told_alone_is_not_what_was_told():
+    article = read_quotes("Ann Ortiz told reporters about the new ferry on Monday.")
+    assert _reported(article) == []
+
+
+def test_the_view_someone_agrees_with_is_attributed_to_them():
+    article = read_quotes("Former mayor Tom Baker agreed with the analysis.")
+    assert _reported(article) == [("the analysis", "Tom Baker")]
+
+
+def test_a_question_after_a_verb_of_thought_is_what_is_held():
+    article = read_quotes("Ann Ortiz does her research, and she knows how to use it.")
+    assert _reported(article) == [("how to use it", "she")]
