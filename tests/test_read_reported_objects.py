@@ -65,6 +65,11 @@ def test_what_a_passive_cue_holds_against_its_subject_goes_with_it():
     ]
 
 
+def test_what_a_passive_cue_judged_is_never_its_own_source():
+    article = read_quotes("Tom Baker has been criticized by some of the fishermen for the fees.")
+    assert _reported(article) == [("Tom Baker", "some"), ("the fees", "some")]
+
+
 def test_one_told_by_someone_is_not_what_was_told():
     article = read_quotes("Tom Baker was told by Ann Ortiz about the new fees.")
     assert _reported(article) == []

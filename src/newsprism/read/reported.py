@@ -19,7 +19,7 @@ from newsprism.read.inherited_subject import inherited_subject
 from newsprism.read.not_attributions import not_an_attribution
 from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
-from newsprism.read.reported_span import reported_clause
+from newsprism.read.reported_span import patient_of, reported_clause
 from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
     SUBJECT_DEPS,
@@ -266,10 +266,19 @@ def reported(
             speaker = speaker_token(article, doc, token, subject, marked)
             if speaker is None:
                 continue
+            if _speaks_of_itself(token, speaker):
+                speaker = subject  # the doer, when the checks above passed it over for a name
             if _expletive_frame(token, speaker):
                 speaker = None  # kept with no source, as PolNeAR keeps it
         drafts += clause_drafts(article, doc, paragraph, segments, ranges, token, speaker)
     return drafts
+
+
+def _speaks_of_itself(cue: Token, speaker: Token) -> bool:
+    """ "Trump has been criticized by some of his rivals": what a passive cue's doer judged is
+    never its own source, however the doer is phrased."""
+    patient = patient_of(cue)
+    return patient is not None and patient.left_edge.i <= speaker.i <= patient.right_edge.i
 
 
 def clause_drafts(

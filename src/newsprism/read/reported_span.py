@@ -224,7 +224,7 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
         return [(first, _before_writers_tail(clause.doc, first, last))]
     if token.dep_ == "parataxis" or _closing_source(token):  # "…, the minister said, …"
         return _around(clause_opened_by(token), token)
-    if (patient := _patient(token)) is not None:  # "Cruz was endorsed by Fiorina"
+    if (patient := patient_of(token)) is not None:  # "Cruz was endorsed by Fiorina"
         return sorted([(patient.left_edge.i, patient.right_edge.i + 1), *_object_range(token)])
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
     if is_stance_verb(token) or said_of or _holds_object(token) or _told_to(token):
@@ -287,7 +287,7 @@ def _told_to(verb: Token) -> bool:
     )
 
 
-def _patient(verb: Token) -> Token | None:
+def patient_of(verb: Token) -> Token | None:
     """ "Cruz was also endorsed by Carly Fiorina", "The ban was first reported by BuzzFeed",
     "Yellen has been criticized by traders for …": a passive cue with a doer names the source
     there; its subject is what was endorsed, reported or criticized. Not the one told or asked
