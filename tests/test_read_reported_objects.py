@@ -122,3 +122,20 @@ def test_the_view_someone_agrees_with_is_attributed_to_them():
 def test_a_question_after_a_verb_of_thought_is_what_is_held():
     article = read_quotes("Ann Ortiz does her research, and she knows how to use it.")
     assert _reported(article) == [("how to use it", "she")]
+
+
+def test_verbs_of_rebuttal_and_disavowal_attribute_their_object():
+    pairs = [
+        pair
+        for text in (
+            "Ann Ortiz rebutted the claim that the harbour was losing money.",
+            "The mayor downplayed the risk of a strike at the port.",
+            "Tom Baker disavowed the letter his campaign sent to dock workers.",
+        )
+        for pair in _reported(read_quotes(text))
+    ]
+    assert pairs == [
+        ("the claim that the harbour was losing money", "Ann Ortiz"),
+        ("the risk of a strike at the port", "The mayor"),
+        ("the letter his campaign sent to dock workers", "Tom Baker"),
+    ]
