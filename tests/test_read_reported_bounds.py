@@ -88,3 +88,13 @@ def test_an_infinitive_the_parse_hangs_on_the_verb_after_its_object_is_part_of_i
 def test_a_second_noun_the_parse_joins_to_the_verb_is_more_of_the_object():
     article = read_quotes("Ann Ortiz criticized the harbour plan and the new ferry fees.")
     assert _reported(article) == [("the harbour plan and the new ferry fees", "Ann Ortiz")]
+
+
+def test_an_as_clause_without_a_subject_says_what_the_object_was_held_to_be():
+    article = read_quotes("Ann Ortiz described the harbour as beset by smugglers.")
+    assert _reported(article) == [("the harbour as beset by smugglers", "Ann Ortiz")]
+
+
+def test_an_as_clause_with_a_subject_of_its_own_says_when():
+    article = read_quotes("Ann Ortiz criticized the harbour plan as she left the meeting.")
+    assert _reported(article) == [("the harbour plan", "Ann Ortiz")]

@@ -385,7 +385,7 @@ def _trailing_complements(verb: Token, last: int) -> int:
     for child in sorted(verb.rights, key=lambda c: c.i):
         if child.i < last or child.dep_ in {"cc", "punct"}:
             continue
-        if child.left_edge.i == last and _infinitive(child):
+        if child.left_edge.i == last and (_infinitive(child) or _as_description(child)):
             last = child.right_edge.i + 1
             continue
         if _joined_object(child, last):
@@ -408,6 +408,19 @@ def _infinitive(clause: Token) -> bool:
         clause.dep_ in {"xcomp", "advcl", "ccomp"}
         and opener.lower_ == "to"
         and opener.dep_ == "aux"
+    )
+
+
+def _as_description(clause: Token) -> bool:
+    """ "described the country as beset by crime", "considered the emails as classified": an
+    "as" the parse makes the mark of a clause with no subject of its own says what the object
+    was held to be ("as she left", with a subject, says when)."""
+    opener = clause.left_edge
+    return (
+        clause.dep_ == "advcl"
+        and opener.lower_ == "as"
+        and opener.dep_ == "mark"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
     )
 
 
