@@ -98,3 +98,26 @@ def test_an_as_clause_without_a_subject_says_what_the_object_was_held_to_be():
 def test_an_as_clause_with_a_subject_of_its_own_says_when():
     article = read_quotes("Ann Ortiz criticized the harbour plan as she left the meeting.")
     assert _reported(article) == [("the harbour plan", "Ann Ortiz")]
+
+
+def test_what_a_poll_found_goes_on_through_a_while_setting_figures_side_by_side():
+    article = read_quotes(
+        "The harbour poll found that 52 percent of residents supported Ann Ortiz, while 33"
+        " percent supported Tom Baker."
+    )
+    assert _reported(article) == [
+        (
+            "52 percent of residents supported Ann Ortiz, while 33 percent supported Tom Baker",
+            "The harbour poll",
+        )
+    ]
+
+
+def test_a_though_after_what_a_poll_found_is_still_the_writers():
+    article = read_quotes(
+        "The harbour poll found that 52 percent of residents supported Ann Ortiz, though the"
+        " margin narrowed in May."
+    )
+    assert _reported(article) == [
+        ("52 percent of residents supported Ann Ortiz", "The harbour poll")
+    ]
