@@ -121,3 +121,18 @@ def test_a_though_after_what_a_poll_found_is_still_the_writers():
     assert _reported(article) == [
         ("52 percent of residents supported Ann Ortiz", "The harbour poll")
     ]
+
+
+def test_the_outlet_the_words_went_out_on_is_left_out():
+    article = read_quotes("Ann Ortiz called Tom Baker a coward on her radio show.")
+    assert _reported(article) == [("Tom Baker a coward", "Ann Ortiz")]
+
+
+def test_social_media_after_the_object_is_left_out():
+    article = read_quotes("Ann Ortiz shared the harbour plan on social media.")
+    assert _reported(article) == [("the harbour plan", "Ann Ortiz")]
+
+
+def test_the_media_as_what_the_object_is_about_stays_in_it():
+    article = read_quotes("Ann Ortiz condemned the attacks on the media.")
+    assert _reported(article) == [("the attacks on the media", "Ann Ortiz")]

@@ -330,10 +330,40 @@ def _object_range(verb: Token) -> list[tuple[int, int]]:
     first = min(c.left_edge.i for c in parts)
     if (first == parts[0].i and parts[0].dep_ in {"prep", "prt"}) or _for_clause(parts[0]):
         first += 1  # "called for a recount": the preposition belongs to the cue
-    last = _trailing_complements(verb, max(c.right_edge.i for c in parts) + 1)
+    last = _before_outlet(verb, first, max(c.right_edge.i for c in parts) + 1)
+    last = _trailing_complements(verb, last)
     if verb_lemma(verb) in FINDING_VERBS or _finding(verb):
         last = max(last, _clause_end(verb))
     return [(first, last)] if first < last else []
+
+
+# Where words were posted or aired: "mocked Trump on Twitter", "called her a clown on his radio
+# show" (the parse often hangs the phrase on the object noun, not on the verb).
+OUTLET_NOUNS = {
+    "twitter", "facebook", "instagram", "youtube", "media", "radio", "television", "tv", "show",
+    "page", "feed", "website", "blog", "podcast", "broadcast",
+}  # fmt: skip
+
+
+def _before_outlet(verb: Token, first: int, last: int) -> int:
+    """The end of an object before a closing "on Twitter", "on his radio show": the outlet the
+    words went out on is the writer's framing, not what was said or held, whether the parse
+    hangs it on the object noun or on the verb."""
+    for token in verb.doc[first + 1 : last]:
+        if (
+            token.dep_ == "prep"
+            and token.lower_ == "on"
+            and token.right_edge.i == last - 1
+            and any(_outlet(c) for c in token.children if c.dep_ == "pobj")
+        ):
+            return token.i
+    return last
+
+
+def _outlet(noun: Token) -> bool:
+    if noun.lower_ == "media":  # "on social media", not "condemned the attacks on the media"
+        return any(c.lower_ == "social" for c in noun.children)
+    return noun.lower_ in OUTLET_NOUNS
 
 
 def _for_clause(clause: Token) -> bool:
