@@ -136,3 +136,8 @@ def test_social_media_after_the_object_is_left_out():
 def test_the_media_as_what_the_object_is_about_stays_in_it():
     article = read_quotes("Ann Ortiz condemned the attacks on the media.")
     assert _reported(article) == [("the attacks on the media", "Ann Ortiz")]
+
+
+def test_a_condition_of_anonymity_is_left_out():
+    article = read_quotes("A council official confirmed the meeting on the condition of anonymity.")
+    assert _reported(article) == [("the meeting", "A council official")]
