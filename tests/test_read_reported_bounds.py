@@ -141,3 +141,8 @@ def test_the_media_as_what_the_object_is_about_stays_in_it():
 def test_a_condition_of_anonymity_is_left_out():
     article = read_quotes("A council official confirmed the meeting on the condition of anonymity.")
     assert _reported(article) == [("the meeting", "A council official")]
+
+
+def test_an_in_phrase_of_taking_sides_after_the_object_is_part_of_it():
+    article = read_quotes("Ann Ortiz voiced her stance in support of the harbour workers.")
+    assert _reported(article) == [("her stance in support of the harbour workers", "Ann Ortiz")]

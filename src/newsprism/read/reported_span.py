@@ -444,10 +444,22 @@ def _trailing_complements(verb: Token, last: int) -> int:
             break
         if not any(c.dep_ in {"pobj", "pcomp"} for c in child.children) or _circumstance(child):
             break
-        if child.lower_ in SETTING_PREPOSITIONS:
+        if child.lower_ in SETTING_PREPOSITIONS and not _stance_phrase(child):
             break
         last = child.right_edge.i + 1
     return last
+
+
+# "in support of", "in favor of": a phrase opened by "in" that says which side was taken.
+STANCE_NOUNS = {"support", "favor", "favour", "defense", "defence", "opposition"}
+
+
+def _stance_phrase(preposition: Token) -> bool:
+    """ "announced a concert in support of Ortiz", "spoke in favor of the plan": "in" before a
+    noun of taking sides opens more of what was held, not the place of the act."""
+    return preposition.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.lower_ in STANCE_NOUNS for c in preposition.children
+    )
 
 
 def _infinitive(clause: Token) -> bool:
