@@ -88,3 +88,61 @@ def test_an_infinitive_the_parse_hangs_on_the_verb_after_its_object_is_part_of_i
 def test_a_second_noun_the_parse_joins_to_the_verb_is_more_of_the_object():
     article = read_quotes("Ann Ortiz criticized the harbour plan and the new ferry fees.")
     assert _reported(article) == [("the harbour plan and the new ferry fees", "Ann Ortiz")]
+
+
+def test_an_as_clause_without_a_subject_says_what_the_object_was_held_to_be():
+    article = read_quotes("Ann Ortiz described the harbour as beset by smugglers.")
+    assert _reported(article) == [("the harbour as beset by smugglers", "Ann Ortiz")]
+
+
+def test_an_as_clause_with_a_subject_of_its_own_says_when():
+    article = read_quotes("Ann Ortiz criticized the harbour plan as she left the meeting.")
+    assert _reported(article) == [("the harbour plan", "Ann Ortiz")]
+
+
+def test_what_a_poll_found_goes_on_through_a_while_setting_figures_side_by_side():
+    article = read_quotes(
+        "The harbour poll found that 52 percent of residents supported Ann Ortiz, while 33"
+        " percent supported Tom Baker."
+    )
+    assert _reported(article) == [
+        (
+            "52 percent of residents supported Ann Ortiz, while 33 percent supported Tom Baker",
+            "The harbour poll",
+        )
+    ]
+
+
+def test_a_though_after_what_a_poll_found_is_still_the_writers():
+    article = read_quotes(
+        "The harbour poll found that 52 percent of residents supported Ann Ortiz, though the"
+        " margin narrowed in May."
+    )
+    assert _reported(article) == [
+        ("52 percent of residents supported Ann Ortiz", "The harbour poll")
+    ]
+
+
+def test_the_outlet_the_words_went_out_on_is_left_out():
+    article = read_quotes("Ann Ortiz called Tom Baker a coward on her radio show.")
+    assert _reported(article) == [("Tom Baker a coward", "Ann Ortiz")]
+
+
+def test_social_media_after_the_object_is_left_out():
+    article = read_quotes("Ann Ortiz shared the harbour plan on social media.")
+    assert _reported(article) == [("the harbour plan", "Ann Ortiz")]
+
+
+def test_the_media_as_what_the_object_is_about_stays_in_it():
+    article = read_quotes("Ann Ortiz condemned the attacks on the media.")
+    assert _reported(article) == [("the attacks on the media", "Ann Ortiz")]
+
+
+def test_a_condition_of_anonymity_is_left_out():
+    article = read_quotes("A council official confirmed the meeting on the condition of anonymity.")
+    assert _reported(article) == [("the meeting", "A council official")]
+
+
+def test_an_in_phrase_of_taking_sides_after_the_object_is_part_of_it():
+    article = read_quotes("Ann Ortiz voiced her stance in support of the harbour workers.")
+    assert _reported(article) == [("her stance in support of the harbour workers", "Ann Ortiz")]
