@@ -122,3 +122,13 @@ def test_the_view_someone_agrees_with_is_attributed_to_them():
 def test_a_question_after_a_verb_of_thought_is_what_is_held():
     article = read_quotes("Ann Ortiz does her research, and she knows how to use it.")
     assert _reported(article) == [("how to use it", "she")]
+
+
+def test_the_relative_pronoun_a_clause_backs_is_what_was_backed():
+    article = read_quotes("The council passed the ferry plan, which Ann Ortiz strongly opposed.")
+    assert ("which", "Ann Ortiz") in _reported(article)
+
+
+def test_who_a_relative_clause_says_holds_a_view_is_not_what_is_held():
+    article = read_quotes("Fishermen who oppose the ferry plan met in Portvale on Monday.")
+    assert all(content != "who" for content, _ in _reported(article))
