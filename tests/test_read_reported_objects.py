@@ -132,3 +132,13 @@ def test_the_relative_pronoun_a_clause_backs_is_what_was_backed():
 def test_who_a_relative_clause_says_holds_a_view_is_not_what_is_held():
     article = read_quotes("Fishermen who oppose the ferry plan met in Portvale on Monday.")
     assert all(content != "who" for content, _ in _reported(article))
+
+
+def test_the_story_someone_tells_is_what_they_said():
+    article = read_quotes("The harbour master told a very different tale on Monday.")
+    assert _reported(article) == [("a very different tale", "The harbour master")]
+
+
+def test_the_one_told_is_still_not_what_was_told():
+    article = read_quotes("The harbour master told reporters on Monday.")
+    assert _reported(article) == []

@@ -227,7 +227,8 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
     if (patient := patient_of(token)) is not None:  # "Cruz was endorsed by Fiorina"
         return sorted([(patient.left_edge.i, patient.right_edge.i + 1), *_object_range(token)])
     said_of = is_speech_verb(token) and verb_lemma(token) not in OBJECT_NOT_SAID
-    if is_stance_verb(token) or said_of or _holds_object(token) or _told_to(token):
+    told = _told_to(token) or _tells_story(token)
+    if is_stance_verb(token) or said_of or _holds_object(token) or told:
         return _object_range(token) or _relative_object(token)  # "warned of a “ferocious” battle"
     return []
 
@@ -302,6 +303,18 @@ def _told_to(verb: Token) -> bool:
     return verb_lemma(verb) in {"tell", "remind"} and any(
         c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         for c in verb.rights
+    )
+
+
+# What is told as an account: "told a slightly different tale", "tells the story of how he …".
+NARRATIVES = {"story", "tale", "joke", "anecdote", "version", "account", "lie"}
+
+
+def _tells_story(verb: Token) -> bool:
+    """ "Exit polls told a tale of two parties", "she often tells the story of how …": the
+    story told is what was said (the one told, "told reporters", is not)."""
+    return verb_lemma(verb) == "tell" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in NARRATIVES for c in verb.rights
     )
 
 
