@@ -30,3 +30,13 @@ def test_the_one_someone_agrees_with_is_what_they_hold():
 def test_a_person_believed_is_not_what_is_believed():
     article = read_quotes("Please believe me.")
     assert _reported(article) == []
+
+
+def test_a_yes_said_in_answer_is_what_was_said():
+    article = read_quotes("Asked whether the ferry should run, 72 percent of fishermen said yes.")
+    assert ("yes", "72 percent") in _reported(article)
+
+
+def test_saying_no_to_something_reports_what_was_refused():
+    article = read_quotes("Ortiz said no to the harbour tax.")
+    assert all(content != "no" for content, _ in _reported(article))

@@ -19,7 +19,12 @@ from newsprism.read.inherited_subject import inherited_subject
 from newsprism.read.not_attributions import not_an_attribution
 from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
-from newsprism.read.reported_span import OWN_PREPOSITIONS, patient_of, reported_clause
+from newsprism.read.reported_span import (
+    OWN_PREPOSITIONS,
+    answer_word,
+    patient_of,
+    reported_clause,
+)
 from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
     SUBJECT_DEPS,
@@ -214,6 +219,8 @@ def _named_object(cue: Token, words: list[Token]) -> bool:
     if len(words) != 1 or cue.dep_ == "advcl":
         return False
     word = words[0]
+    if word == answer_word(cue):  # "72 percent said yes"
+        return True
     if word.dep_ == "pobj":  # "agrees with Dean": the verb's own preposition
         preposition = word.head
         own = OWN_PREPOSITIONS.get(verb_lemma(cue), set())

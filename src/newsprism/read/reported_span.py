@@ -191,6 +191,20 @@ def _closing_source(verb: Token) -> bool:
     return not any(c.dep_ in OBJECT_DEPS | {"ccomp", "xcomp"} for c in verb.children)
 
 
+# One-word answers a verb of saying reports: "72 percent said yes", "half of them said so".
+ANSWER_WORDS = {"yes", "no", "so"}
+
+
+def answer_word(verb: Token) -> Token | None:
+    """The "yes", "no" or "so" right after a verb of saying that is all it reports (not "said
+    no to the war", whose object says what was refused)."""
+    if not is_speech_verb(verb) or verb.i + 2 >= len(verb.doc):
+        return None
+    word = verb.nbor()
+    answers = word.lower_ in ANSWER_WORDS and word.head.i == verb.i and word.nbor().lower_ != "to"
+    return word if answers and word.dep_ in {"intj", "advmod", "dobj"} else None
+
+
 def clause_opened_by(aside: Token) -> Token:
     """ "She hoped, she said, that the paper would stay away": the parser hangs a parenthetical
     "she said" on the clause it opens, but it vouches for the sentence around that clause (the
@@ -222,6 +236,8 @@ def reported_clause(token: Token) -> list[tuple[int, int]]:
         first += clause.doc[first].dep_ == "mark" and clause.doc[first].lower_ == "that"
         last = _second_clause_end(token, clause) + 1
         return [(first, _before_writers_tail(clause.doc, first, last))]
+    if (answer := answer_word(token)) is not None:  # "72 percent said yes", "half said so"
+        return [(answer.i, answer.i + 1)]
     if token.dep_ == "parataxis" or _closing_source(token):  # "…, the minister said, …"
         return _around(clause_opened_by(token), token)
     if (patient := patient_of(token)) is not None:  # "Cruz was endorsed by Fiorina"
