@@ -142,3 +142,8 @@ def test_the_story_someone_tells_is_what_they_said():
 def test_the_one_told_is_still_not_what_was_told():
     article = read_quotes("The harbour master told reporters on Monday.")
     assert _reported(article) == []
+
+
+def test_what_someone_believes_in_is_what_they_hold():
+    article = read_quotes("Most young fishermen still believe in the harbour cooperative.")
+    assert _reported(article) == [("the harbour cooperative", "Most young fishermen")]
