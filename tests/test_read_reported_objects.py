@@ -147,3 +147,26 @@ def test_the_one_told_is_still_not_what_was_told():
 def test_what_someone_believes_in_is_what_they_hold():
     article = read_quotes("Most young fishermen still believe in the harbour cooperative.")
     assert _reported(article) == [("the harbour cooperative", "Most young fishermen")]
+
+
+
+def test_a_clause_hung_before_a_verb_with_its_own_object_is_the_writers_even_with_no_comma():
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.reported_span import reported_clause
+
+    # "The boats differ Boat C showed less damage.": the parse hangs the writer's first sentence
+    # on "showed" as its clause, with nothing between to set it off, as the small model does
+    # after a missing full stop.
+    doc = Doc(
+        load_nlp().vocab,
+        words=["The", "boats", "differ", "Boat", "C", "showed", "less", "damage", "."],
+        spaces=[True, True, True, True, True, True, True, False, False],
+        tags=["DT", "NNS", "VBP", "NNP", "NNP", "VBD", "JJR", "NN", "."],
+        pos=["DET", "NOUN", "VERB", "PROPN", "PROPN", "VERB", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["the", "boat", "differ", "boat", "c", "show", "less", "damage", "."],
+        heads=[1, 2, 5, 4, 5, 5, 7, 5, 5],
+        deps=["det", "nsubj", "ccomp", "compound", "nsubj", "ROOT", "amod", "dobj", "punct"],
+    )
+    assert reported_clause(doc[5]) == [(6, 8)]

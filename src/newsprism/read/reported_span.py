@@ -147,17 +147,13 @@ def _said_clause(token: Token) -> Token | None:
 
 
 def _own_object(verb: Token, clause: Token) -> bool:
-    """ "As we watched the crowds, Nega defended his decision", "There's an inquiry, and courts
-    are still ordering the release of emails": a clause the parse hangs before a verb of stance
-    or thought, set off by a comma from the verb's own subject, is the writer's when the verb has
-    an object of its own. (A verb of saying with an object after such a clause, "The plan will
-    fail, Ortiz said of the deal", still reports the clause before it.)"""
-    comma = any(
-        p.dep_ == "punct" and p.text == "," and clause.right_edge.i < p.i < verb.i
-        for p in verb.children
-    )
-    subject = any(c.dep_ == "nsubj" and clause.right_edge.i < c.i < verb.i for c in verb.children)
-    return comma and subject and not is_speech_verb(verb) and bool(_object_range(verb))
+    """ "As we watched the crowds, Nega defended his decision", "Ortiz owned a ferry company in
+    the 1980s — he also offered his assessment of the plan": a clause the parse hangs before a
+    verb of stance or thought is the writer's when the verb has an object of its own, whatever
+    sets it off (a comma and a subject of its own only: +4 / −1 right on train; any: +10 / −2).
+    A verb of saying with an object after such a clause, "The plan will fail, Ortiz said of the
+    deal", still reports the clause before it."""
+    return not is_speech_verb(verb) and bool(_object_range(verb))
 
 
 # Marks after which a clause the parse hangs on the next verb is the writer's, not that verb's
