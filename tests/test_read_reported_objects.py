@@ -139,3 +139,50 @@ def test_verbs_of_rebuttal_and_disavowal_attribute_their_object():
         ("the risk of a strike at the port", "The mayor"),
         ("the letter his campaign sent to dock workers", "Tom Baker"),
     ]
+
+
+def test_the_relative_pronoun_a_clause_backs_is_what_was_backed():
+    article = read_quotes("The council passed the ferry plan, which Ann Ortiz strongly opposed.")
+    assert ("which", "Ann Ortiz") in _reported(article)
+
+
+def test_who_a_relative_clause_says_holds_a_view_is_not_what_is_held():
+    article = read_quotes("Fishermen who oppose the ferry plan met in Portvale on Monday.")
+    assert all(content != "who" for content, _ in _reported(article))
+
+
+def test_the_story_someone_tells_is_what_they_said():
+    article = read_quotes("The harbour master told a very different tale on Monday.")
+    assert _reported(article) == [("a very different tale", "The harbour master")]
+
+
+def test_the_one_told_is_still_not_what_was_told():
+    article = read_quotes("The harbour master told reporters on Monday.")
+    assert _reported(article) == []
+
+
+def test_what_someone_believes_in_is_what_they_hold():
+    article = read_quotes("Most young fishermen still believe in the harbour cooperative.")
+    assert _reported(article) == [("the harbour cooperative", "Most young fishermen")]
+
+
+def test_a_clause_hung_before_a_verb_with_its_own_object_is_the_writers_even_with_no_comma():
+    from spacy.tokens import Doc
+
+    from newsprism.read.nlp import load_nlp
+    from newsprism.read.reported_span import reported_clause
+
+    # "The boats differ Boat C showed less damage.": the parse hangs the writer's first sentence
+    # on "showed" as its clause, with nothing between to set it off, as the small model does
+    # after a missing full stop.
+    doc = Doc(
+        load_nlp().vocab,
+        words=["The", "boats", "differ", "Boat", "C", "showed", "less", "damage", "."],
+        spaces=[True, True, True, True, True, True, True, False, False],
+        tags=["DT", "NNS", "VBP", "NNP", "NNP", "VBD", "JJR", "NN", "."],
+        pos=["DET", "NOUN", "VERB", "PROPN", "PROPN", "VERB", "ADJ", "NOUN", "PUNCT"],
+        lemmas=["the", "boat", "differ", "boat", "c", "show", "less", "damage", "."],
+        heads=[1, 2, 5, 4, 5, 5, 7, 5, 5],
+        deps=["det", "nsubj", "ccomp", "compound", "nsubj", "ROOT", "amod", "dobj", "punct"],
+    )
+    assert reported_clause(doc[5]) == [(6, 8)]

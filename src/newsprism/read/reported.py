@@ -19,7 +19,12 @@ from newsprism.read.inherited_subject import inherited_subject
 from newsprism.read.not_attributions import not_an_attribution
 from newsprism.read.phrase_cues import phrase_cue
 from newsprism.read.quotemarks import QuoteSegment
-from newsprism.read.reported_span import patient_of, reported_clause
+from newsprism.read.reported_span import (
+    OWN_PREPOSITIONS,
+    answer_word,
+    patient_of,
+    reported_clause,
+)
 from newsprism.read.sourceless import EXPLETIVES, sourceless
 from newsprism.read.speakers import (
     SUBJECT_DEPS,
@@ -202,14 +207,28 @@ def _adjective_subject(token: Token) -> Token | None:
     return next((c for c in adjective.head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+# Pronouns of persons: "believe me", "told him" name who is addressed, not what is held.
+PERSON_PRONOUNS = {"me", "you", "him", "her", "us", "them"}
+
+
 def _named_object(cue: Token, words: list[Token]) -> bool:
-    """ "Ortiz claimed victory", "he did not concede defeat": a single noun the verb takes as its
-    object is what was claimed or conceded, not a quote cut short. Not a pronoun, nor in an aside
-    of time or manner ("as Vulture put it", "as he said so")."""
+    """ "Ortiz claimed victory", "he did not concede defeat", "few politicians admit this",
+    "Ortiz agrees with Dean": a single word the verb takes as its object (or as the object of
+    its own preposition) is what was claimed, conceded or held, not a quote cut short. Not in an
+    aside of time or manner ("as Vulture put it", "as he said so")."""
     if len(words) != 1 or cue.dep_ == "advcl":
         return False
     word = words[0]
-    return word.dep_ == "dobj" and word.head.i == cue.i and word.pos_ in {"NOUN", "PROPN"}
+    if word == answer_word(cue):  # "72 percent said yes"
+        return True
+    if word.dep_ == "pobj":  # "agrees with Dean": the verb's own preposition
+        preposition = word.head
+        own = OWN_PREPOSITIONS.get(verb_lemma(cue), set())
+        return preposition.head.i == cue.i and preposition.lower_ in own
+    named = word.pos_ in {"NOUN", "PROPN"} or (
+        word.pos_ == "PRON" and word.lower_ not in PERSON_PRONOUNS
+    )
+    return word.dep_ == "dobj" and word.head.i == cue.i and named
 
 
 def _char_range(doc: Doc, first: int, last: int) -> tuple[int, int]:
