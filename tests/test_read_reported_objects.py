@@ -3,7 +3,7 @@ verb of thought, what a study finds (sentences written for these tests)."""
 
 from __future__ import annotations
 
-from quote_fixtures import read_quotes
+from quote_fixtures import parsed_by_hand, read_quotes
 from quote_fixtures import reported_pairs as _reported
 
 
@@ -167,16 +167,12 @@ def test_what_someone_believes_in_is_what_they_hold():
 
 
 def test_a_clause_hung_before_a_verb_with_its_own_object_is_the_writers_even_with_no_comma():
-    from spacy.tokens import Doc
-
-    from newsprism.read.nlp import load_nlp
     from newsprism.read.reported_span import reported_clause
 
     # "The boats differ Boat C showed less damage.": the parse hangs the writer's first sentence
     # on "showed" as its clause, with nothing between to set it off, as the small model does
     # after a missing full stop.
-    doc = Doc(
-        load_nlp().vocab,
+    doc = parsed_by_hand(
         words=["The", "boats", "differ", "Boat", "C", "showed", "less", "damage", "."],
         spaces=[True, True, True, True, True, True, True, False, False],
         tags=["DT", "NNS", "VBP", "NNP", "NNP", "VBD", "JJR", "NN", "."],

@@ -4,6 +4,7 @@ for)."""
 
 from __future__ import annotations
 
+from quote_fixtures import parsed_by_hand
 from quote_fixtures import quote_starting as _quote
 from quote_fixtures import read_quotes as _read
 
@@ -113,16 +114,12 @@ def test_a_name_qualifying_the_noun_before_the_cue_is_not_the_speaker():
 
 
 def test_a_cue_the_parser_leaves_unlabelled_borrows_its_heads_subject():
-    from spacy.tokens import Doc
-
-    from newsprism.read.nlp import load_nlp
     from newsprism.read.speakers import subject_of
 
     # "Ortiz, exasperated, responded:" parsed with "exasperated" as the root and "responded"
     # hanging on it by the unlabelled "dep" link, as the small model does.
     words = ["Ortiz", ",", "exasperated", ",", "responded", ":"]
-    doc = Doc(
-        load_nlp().vocab,
+    doc = parsed_by_hand(
         words=words,
         spaces=[False, True, False, True, False, False],
         pos=["PROPN", "PUNCT", "VERB", "PUNCT", "VERB", "PUNCT"],
@@ -133,16 +130,12 @@ def test_a_cue_the_parser_leaves_unlabelled_borrows_its_heads_subject():
 
 
 def test_a_name_the_parser_makes_the_object_of_as_speaks_for_put_it():
-    from spacy.tokens import Doc
-
-    from newsprism.read.nlp import load_nlp
     from newsprism.read.speaker_layout import named_in_as_clause
 
     # "As Ann Ortiz put it, …" parsed with "Ortiz" as the object of "As", which marks "put",
     # as the small model does after a long apposition.
     words = ["As", "Ann", "Ortiz", "put", "it", ","]
-    doc = Doc(
-        load_nlp().vocab,
+    doc = parsed_by_hand(
         words=words,
         spaces=[True, True, True, True, False, False],
         pos=["SCONJ", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
@@ -154,17 +147,13 @@ def test_a_name_the_parser_makes_the_object_of_as_speaks_for_put_it():
 
 
 def test_a_finite_tell_that_lost_its_subject_after_a_quote_is_not_an_unnamed_asker():
-    from spacy.tokens import Doc
-
-    from newsprism.read.nlp import load_nlp
     from newsprism.read.reported import _asked_unnamed
 
     # "“Busy,” a source told the paper." parsed with "a source" hung on the quoted words, as
     # the small model does after a long quote: "told" is the root with no subject, but someone
     # named after the quote told, unlike "Asked whether …, she said", where nobody asks aloud.
     words = ["“", "Busy", ",", "”", "a", "source", "told", "the", "paper", "."]
-    doc = Doc(
-        load_nlp().vocab,
+    doc = parsed_by_hand(
         words=words,
         spaces=[False, False, False, True, True, True, True, True, False, False],
         pos=["PUNCT", "ADJ", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"],
@@ -174,8 +163,7 @@ def test_a_finite_tell_that_lost_its_subject_after_a_quote_is_not_an_unnamed_ask
         deps=["punct", "ccomp", "punct", "punct", "det", "attr", "ROOT", "det", "dobj", "punct"],
     )
     assert not _asked_unnamed(doc[6])
-    headline = Doc(
-        load_nlp().vocab,
+    headline = parsed_by_hand(
         words=["Asked", "about", "it", ",", "Ortiz", "said", "no", "."],
         pos=["VERB", "ADP", "PRON", "PUNCT", "PROPN", "VERB", "INTJ", "PUNCT"],
         tags=["VBD", "IN", "PRP", ",", "NNP", "VBD", "UH", "."],
@@ -187,17 +175,13 @@ def test_a_finite_tell_that_lost_its_subject_after_a_quote_is_not_an_unnamed_ask
 
 
 def test_a_preposition_the_parser_makes_the_subject_gives_way_to_its_object():
-    from spacy.tokens import Doc
-
     from newsprism.model import Article, Paragraph
-    from newsprism.read.nlp import load_nlp
     from newsprism.read.speakers import speaker_token
 
     # "Of Lee, Ortiz said, …" parsed with "Of" as the subject of "said" and "Ortiz" as its
     # object, as the small model does when a "who" clause follows the name.
     words = ["Of", "Lee", ",", "Ortiz", "said", ","]
-    doc = Doc(
-        load_nlp().vocab,
+    doc = parsed_by_hand(
         words=words,
         spaces=[True, False, True, True, False, False],
         pos=["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],

@@ -3,6 +3,7 @@ the test; each reproduces the parse slip the rule is for)."""
 
 from __future__ import annotations
 
+from quote_fixtures import parsed_by_hand
 from quote_fixtures import quote_starting as _quote
 from quote_fixtures import read_quotes as _read
 
@@ -64,14 +65,10 @@ def test_comments_that_are_not_the_cues_own_subject_do_not_speak_for_their_owner
 
 
 def test_a_name_parsed_as_a_compound_of_the_verb_is_its_subject():
-    from spacy.tokens import Doc
-
-    from newsprism.read.nlp import load_nlp
     from newsprism.read.speakers import subject_of
 
     words = ["“", "Sit", "down", ",", "”", "Kellerman", "barked", "."]
-    doc = Doc(
-        load_nlp().vocab,
+    doc = parsed_by_hand(
         words=words,
         spaces=[False, True, False, False, True, True, False, False],
         pos=["PUNCT", "VERB", "ADP", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"],
@@ -114,14 +111,10 @@ def test_a_finite_verb_joined_to_a_modal_clause_shares_the_main_subject():
 def test_a_conjunct_hung_on_an_opening_participle_takes_the_subject_of_the_one_before():
     # "Hastily leaving, Baker cast blame, and stressed risks." parsed with every conjunct on the
     # opening participle (as the small model does after a long dashed aside).
-    from spacy.tokens import Doc
-
-    from newsprism.read.nlp import load_nlp
     from newsprism.read.speakers import subject_of
 
     words = ["Leaving", ",", "Baker", "cast", "blame", ",", "and", "stressed", "risks", "."]
-    doc = Doc(
-        load_nlp().vocab,
+    doc = parsed_by_hand(
         words=words,
         spaces=[False, True, True, True, False, True, True, True, False, False],
         pos=["VERB", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "VERB", "NOUN", "PUNCT"],
