@@ -346,7 +346,7 @@ def patient_of(verb: Token) -> Token | None:
     if passive_agent(verb) is None:  # "was criticized by saying …": the subject is the doer
         return None
     patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if patient is None or patient.lower_ in EXPLETIVES or patient.tag_ in {"WDT", "WP"}:
+    if patient is None or patient.lower_ in EXPLETIVES or patient.tag_ in RELATIVE_TAGS:
         return None
     return patient
 
