@@ -22,7 +22,7 @@ def test_each_share_of_a_poll_says_the_clause_after_its_own_verb():
         "about it."
     )
     assert _reported(article) == [
-        ("they believe the port is closing", "30 percent"),
+        ("they believe the port is closing", "some 30 percent of voters"),
         ("they believe the mayor is lying about it", "25 percent"),
     ]
 

@@ -59,7 +59,7 @@ def test_an_infinitive_after_no_effort_reports_nothing():
 
 def test_what_someone_has_to_say_is_theirs():
     article = read_quotes("Many of the dock workers had kind words to say about the new mayor.")
-    assert _reported(article) == [("the new mayor", "Many")]
+    assert _reported(article) == [("the new mayor", "Many of the dock workers")]
 
 
 def test_a_participle_after_a_dateline_speaks_for_the_name_after_it():

@@ -106,3 +106,17 @@ def test_a_quote_paragraph_after_reported_speech_goes_on_with_its_speaker():
         "“That is because this region remains the most important one for our security.”\n"
     )
     assert _quote(article, "That is because this region").speaker_name == "Tom Carter"
+
+
+def test_a_share_of_a_group_is_named_with_its_group():
+    from quote_fixtures import read_quotes, reported_pairs
+
+    article = read_quotes(
+        "Tom Baker has been criticized by some of the fishermen for the fees. "
+        "Many of the dock workers said the plan would fail."
+    )
+    assert reported_pairs(article) == [
+        ("Tom Baker", "some of the fishermen"),
+        ("the fees", "some of the fishermen"),
+        ("the plan would fail", "Many of the dock workers"),
+    ]

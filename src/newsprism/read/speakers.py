@@ -444,6 +444,20 @@ def joint(parts: list[Speaker], article: Article) -> Speaker:
     return Speaker(span=span, text=article.span_text(span), name=name, cluster=None)
 
 
+# Words for a share of a group: "some of the fishermen said", "62 percent of voters say".
+SHARE_WORDS = {
+    "some", "many", "most", "several", "few", "all", "none", "both", "each", "any", "half",
+    "majority", "minority", "percent", "one", "dozens", "hundreds", "thousands", "millions",
+}  # fmt: skip
+
+
+def _group_of(token: Token) -> Token | None:
+    """The "of" phrase naming the group a share of it speaks for, if the token is a share."""
+    if token.lower_ not in SHARE_WORDS and not token.like_num:
+        return None
+    return next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+
+
 def _describe_one(article: Article, doc: Doc, token: Token, salience: Salience) -> Speaker:
     coref = salience.coref
     if (referent := antecedent(token)) is not None:  # the pronoun is the mention, named for it
@@ -458,7 +472,12 @@ def _describe_one(article: Article, doc: Doc, token: Token, salience: Salience) 
         salience.saw(span.start, cluster)
         return Speaker(span=span, text=token.text, name=coref.clusters[cluster].name,
                        cluster=cluster)
-    if found is None:
+    if found is None and (group := _group_of(token)) is not None:
+        # "some of the fishermen", "62 percent of voters": the share is said with its group
+        start = min(t.idx for t in _left_phrase(token))  # "more than half", "some 30 percent"
+        span = Span(start=start, end=group.right_edge.idx + len(group.right_edge))
+        cluster = None
+    elif found is None:
         if token.pos_ == "PRON":
             span = Span(start=token.idx, end=token.idx + len(token))
             cluster = salience.resolve(token)
