@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Quote, QuoteKind, Span
+from newsprism.read.claim_filter import drop_unlikely
 from newsprism.read.coref import resolve
 from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
@@ -324,6 +325,7 @@ def annotate(article: Article, doc: Doc) -> None:
     drafts = outer_reports(drafts)
     drafts = _without_loose_fragments(doc, drafts)
     continue_from_clauses(drafts)
+    drafts = drop_unlikely(article, doc, drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
     position = {id(d): base + i for i, d in enumerate(drafts)}
