@@ -50,10 +50,16 @@ def test_the_speaker_of_a_proposal_is_the_cue_subject(eager_model):
     assert pairs[0][1] == "Ann Ortiz"
 
 
-def test_the_shipped_model_takes_a_vote_against_a_bill_not_a_vote_in_a_school():
-    taken = read_quotes("Ann Ortiz voted against the harbour bill.")
-    assert _reported(taken) == [("against the harbour bill", "Ann Ortiz")]
-    assert _reported(read_quotes("Ann Ortiz voted in the old school near the harbour.")) == []
+def test_the_shipped_model_takes_a_released_report_not_released_fish():
+    taken = read_quotes("The mayor released a report on the harbour tax.")
+    assert _reported(taken) == [("a report on the harbour tax", "The mayor")]
+    assert _reported(read_quotes("The mayor released the fish into the harbour.")) == []
+
+
+def test_the_shipped_model_takes_what_someone_looks_to_do_not_what_they_look_at():
+    taken = read_quotes("Ann Ortiz is looking to cut the harbour tax.")
+    assert _reported(taken) == [("to cut the harbour tax", "Ann Ortiz")]
+    assert _reported(read_quotes("Ann Ortiz is looking at the boats in the harbour.")) == []
 
 
 def test_the_shipped_model_takes_an_embraced_plan_not_an_embraced_daughter():
@@ -70,7 +76,7 @@ def test_the_shipped_model_takes_a_signed_bill_not_a_signed_name():
 
 def test_the_shipped_model_loads_and_knows_its_cues():
     model = claim_model()
-    assert "vote" in known_lemmas(model)
+    assert {"vote", "embrace", "release"} <= known_lemmas(model)
     assert model.about["data"] == "PolNeAR train"
     assert 0.0 < model.threshold < 1.0
 

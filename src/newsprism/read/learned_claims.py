@@ -28,7 +28,13 @@ from newsprism.read.linear_model import SparseLogistic
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft, clause_drafts, inside, marked_spans
 from newsprism.read.speaker_layout import mention_at
-from newsprism.read.speakers import according_to, speaker_token, subject_of
+from newsprism.read.speakers import (
+    according_to,
+    is_reporting_verb,
+    is_stance_verb,
+    speaker_token,
+    subject_of,
+)
 
 MODEL_PATH = Path(__file__).parent / "models" / "claims.json"
 CUE_POS = {"VERB", "NOUN", "AUX", "ADJ"}
@@ -85,7 +91,9 @@ def candidate_cues(
     lemmas: set[str] | None,
 ) -> list[Token]:
     """Verbs, nouns, adjectives and "be" the rules took for nothing, outside quotes and outside
-    what the rules attribute; only lemmas in ``lemmas`` (all when None)."""
+    what the rules attribute; only lemmas in ``lemmas`` (all when None). A verb the rules'
+    lexicons hold and the rules passed over ("Baker described it") was judged already: it is
+    not proposed again."""
     marked = marked_spans(segments)
     cues, contents = _taken(drafts)
     spans = [(p.start, p.end) for p in paragraphs]
@@ -95,6 +103,8 @@ def candidate_cues(
         if t.pos_ in CUE_POS
         and (lemmas is None or _cue_lemma(t) in lemmas)
         and t.i not in cues
+        and not is_reporting_verb(t)
+        and not is_stance_verb(t)
         and inside(spans, t.idx)
         and not inside(marked, t.idx)
         and not inside(contents, t.idx)
