@@ -24,10 +24,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph
+from newsprism.read.cues import PHRASE_CUES, REGARD_AS_VERBS
 from newsprism.read.linear_model import SparseLogistic
+from newsprism.read.phrase_cues import OPINION_PHRASES
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft, clause_drafts, inside, marked_spans
-from newsprism.read.speaker_layout import mention_at
 from newsprism.read.speakers import (
     according_to,
     is_reporting_verb,
@@ -36,6 +37,7 @@ from newsprism.read.speakers import (
     subject_of,
 )
 
+PHRASE_VERBS = set(PHRASE_CUES) | REGARD_AS_VERBS | set(OPINION_PHRASES)
 MODEL_PATH = Path(__file__).parent / "models" / "claims.json"
 CUE_POS = {"VERB", "NOUN", "AUX", "ADJ"}
 # Children that are grammar, not something said: never a content of their own.
@@ -61,7 +63,6 @@ class Candidate:
     source: str
     ranges: list[tuple[int, int]]
     features: dict[str, float]
-    speaker: Token | None = None
 
 
 @cache
@@ -83,6 +84,14 @@ def _taken(drafts: list[Draft]) -> tuple[set[int], list[tuple[int, int]]]:
     return cues, [(d.start, d.end) for d in drafts]
 
 
+def _judged_by_rules(token: Token) -> bool:
+    """A verb the rules' lexicons hold, alone or in a set phrase ("laid out", "sees … as"), and
+    the rules passed over ("Baker described it", "Ortiz laid the table") was judged already."""
+    if is_reporting_verb(token) or is_stance_verb(token):
+        return True
+    return token.pos_ in {"VERB", "AUX"} and _cue_lemma(token) in PHRASE_VERBS
+
+
 def candidate_cues(
     doc: Doc,
     paragraphs: list[Paragraph],
@@ -91,9 +100,8 @@ def candidate_cues(
     lemmas: set[str] | None,
 ) -> list[Token]:
     """Verbs, nouns, adjectives and "be" the rules took for nothing, outside quotes and outside
-    what the rules attribute; only lemmas in ``lemmas`` (all when None). A verb the rules'
-    lexicons hold and the rules passed over ("Baker described it") was judged already: it is
-    not proposed again."""
+    what the rules attribute, not judged by the rules already; only lemmas in ``lemmas`` (all
+    when None)."""
     marked = marked_spans(segments)
     cues, contents = _taken(drafts)
     spans = [(p.start, p.end) for p in paragraphs]
@@ -103,8 +111,7 @@ def candidate_cues(
         if t.pos_ in CUE_POS
         and (lemmas is None or _cue_lemma(t) in lemmas)
         and t.i not in cues
-        and not is_reporting_verb(t)
-        and not is_stance_verb(t)
+        and not _judged_by_rules(t)
         and inside(spans, t.idx)
         and not inside(marked, t.idx)
         and not inside(contents, t.idx)
@@ -128,7 +135,6 @@ def _stretches(cue: Token) -> list[tuple[str, list[tuple[int, int]]]]:
 
 
 def candidates(
-    article: Article,
     doc: Doc,
     paragraphs: list[Paragraph],
     segments: list[QuoteSegment],
@@ -138,12 +144,9 @@ def candidates(
     """Every stretch each candidate cue might attribute that overlaps no rule's draft, stays in
     the cue's paragraph and holds a word."""
     _, contents = _taken(drafts)
-    marked = marked_spans(segments)
     found = []
     for cue in candidate_cues(doc, paragraphs, segments, drafts, lemmas):
         paragraph = next(p for p in paragraphs if p.start <= cue.idx < p.end)
-        speaker = speaker_token(article, doc, cue, _subject(cue), marked)
-        who = _speaker_kind(article, speaker)
         for source, ranges in _stretches(cue):
             if not ranges:
                 continue
@@ -155,9 +158,7 @@ def candidates(
                 continue
             if _overlaps([_chars(doc, x, y) for x, y in ranges], contents):
                 continue
-            named = features(doc, cue, source, ranges)
-            named.update({f"speaker={who}": 1.0, f"lemma|speaker={_cue_lemma(cue)}|{who}": 1.0})
-            found.append(Candidate(cue, source, ranges, named, speaker))
+            found.append(Candidate(cue, source, ranges, features(doc, cue, source, ranges)))
     return found
 
 
@@ -185,7 +186,7 @@ def _opening(word: Token) -> str:
     return f"{word.pos_}:{word.tag_}"
 
 
-def _subject(cue: Token) -> Token | None:
+def subject(cue: Token) -> Token | None:
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
     return owner or according_to(cue) or subject_of(cue)
 
@@ -200,24 +201,13 @@ def _subject_kind(subject: Token | None) -> str:
     return subject.pos_.lower()
 
 
-def _speaker_kind(article: Article, speaker: Token | None) -> str:
-    """What the rules would name as the speaker: a person, a role, an organisation … or nobody."""
-    if speaker is None:
-        return "none"
-    found = mention_at(article, speaker.idx)
-    if found is not None:
-        return article.mentions[found].label
-    return _subject_kind(speaker)
-
-
 def features(doc: Doc, cue: Token, source: str, ranges: list[tuple[int, int]]) -> dict[str, float]:
     """Named features of one candidate: the cue word and its grammar, how the stretch hangs on
     it, how the stretch opens and what it holds, and who would be its speaker."""
     lemma = _cue_lemma(cue)
     words = [t for a, b in ranges for t in doc[a:b]]
     first = _opening(words[0])
-    subject = _subject(cue)
-    kind = _subject_kind(subject)
+    kind = _subject_kind(subject(cue))
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children)
     root = doc[ranges[0][0] : ranges[-1][1]].root
     clause = any(t.dep_ in {"nsubj", "nsubjpass"} for t in words)
@@ -282,8 +272,9 @@ def propose(
     """Drafts for the cues the rules left, each the model's best candidate for its cue, taken
     when likely enough and overlapping no draft and no other taken candidate."""
     model = model or claim_model()
-    found = candidates(article, doc, paragraphs, segments, drafts, known_lemmas(model))
+    found = candidates(doc, paragraphs, segments, drafts, known_lemmas(model))
     scored = [(model.probability(c.features), c) for c in found]
+    marked = marked_spans(segments)
     taken: list[tuple[int, int]] = []
     proposals: list[Draft] = []
     for probability, candidate in best_per_cue(scored):
@@ -292,8 +283,9 @@ def propose(
         cue = candidate.cue
         taken += candidate.ranges
         taken.append((cue.i, cue.i + 1))
+        speaker = speaker_token(article, doc, cue, subject(cue), marked)
         paragraph = next(p for p in paragraphs if p.start <= cue.idx < p.end)
         proposals += clause_drafts(
-            article, doc, paragraph, segments, candidate.ranges, cue, candidate.speaker
+            article, doc, paragraph, segments, candidate.ranges, cue, speaker
         )
     return proposals
