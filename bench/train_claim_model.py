@@ -5,10 +5,11 @@
         [--rows rows.pkl] [--out path]
 
 Every train article is read by the rule stages (sentences → entities → quotes, with the
-proposer replaced by a probe), so the candidates are those the rules leave. A candidate is a
-positive example when its content matches (the metric's rule) a gold content whose cue overlaps
-the candidate's cue. Its end-to-end worth is whether it would be a right attribution that no rule
-prediction already matches, with the speaker the rules would give its cue.
+proposer replaced by a probe), so the candidates are those the rules leave. A candidate's
+end-to-end worth is whether it would be a right attribution that no rule prediction already
+matches, with the speaker the rules would give its cue: the model is fitted on it
+(``LABEL_WORTH``; the alternative label, content matching a gold whose cue overlaps the
+candidate's cue, scored lower out of fold).
 C and the threshold are chosen on out-of-fold scores (folds by article) to maximise train
 end-to-end F1 of rules + proposals; the model is then fitted on all of train.
 Cue lemmas: those of gold cues seen at least ``MIN_CUES`` times in train. Features seen fewer

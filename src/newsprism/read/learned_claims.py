@@ -1,18 +1,19 @@
 """Attributions on cues no rule lists, decided by a model fitted on PolNeAR train.
 
 PolNeAR's reporting cues run to hundreds of verbs and nouns ("X backed the bill", "she voted for
-the plan", "his criticism of the deal", "the report is that …"), each a handful of times, and the
-same word is a cue or not by its context. The rules (:mod:`newsprism.read.reported` and its
-neighbours) take the cues a linguist can list; this stage looks at every other verb, noun or
-adjective whose lemma the model knows, proposes what it might attribute (the subtree of each of
-its children, everything on its right, or the clause it hangs on when it is an aside) and takes
-the candidate the model finds most likely, when that is at least the model's threshold. The
-speaker is chosen as the rules choose it (:func:`speakers.speaker_token`), so the proposals are
-resolved like every other attribution.
+the plan", "his criticism of the deal", "the report is that …"), each a handful of times, and
+the same word is a cue or not by its context. The rules (:mod:`newsprism.read.reported` and its
+neighbours) take the cues a linguist can list, and judge the words of their lexicons; this stage
+looks at every other verb, noun or adjective whose lemma the model knows, proposes what it might
+attribute (the subtree of each of its children, everything on its right, or the clause it hangs
+on when it is an aside) and takes the candidate the model finds most likely, when that is at
+least the model's threshold. The speaker is chosen as the rules choose it
+(:func:`speakers.speaker_token`), so the proposals are resolved like every other attribution.
 
-The model (``models/claims.json``) is fitted by ``bench/train_claim_model.py`` on the
-candidates the rules leave, so it learns what they miss; its vocabulary of cue lemmas is the
-``lemma=…`` features it holds.
+The model (``models/claims.json``) is fitted by ``bench/train_claim_model.py`` on the candidates
+the rules leave, each labelled by whether it would be a right attribution (content and speaker)
+that no rule prediction finds, so it learns what the rules miss; its vocabulary of cue lemmas is
+the ``lemma=…`` features it holds.
 """
 
 from __future__ import annotations
@@ -238,7 +239,7 @@ def features(doc: Doc, cue: Token, source: str, ranges: list[tuple[int, int]]) -
         names.add("clause")
     if any(c.dep_ == "neg" for c in cue.children):
         names.add("negated")
-    if any(t.text in {'"', "“", "”", "‘", "’"} and t.text != "’" for t in words):
+    if any(t.text in {'"', "“", "”", "‘"} for t in words):  # "’" is mostly an apostrophe
         names.add("quote_mark")
     if any(t.ent_type_ in SPEAKING_ENTITIES for t in words):
         names.add("holds_name")
