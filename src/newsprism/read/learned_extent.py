@@ -102,8 +102,9 @@ def stretches(doc: Doc, draft: Draft) -> list[Stretch]:
     cue = draft.cue
     found = [Stretch("own", first, last)]
     # An object the rules ended before a circumstance ("criticized the plan in an interview",
-    # "… as she left") stays ended there: out of fold, widening objects paid 18 matches in 146
-    # changes, too few to overrule the rules' tested reading.
+    # "… as she left", "described him as “a stranger,” which …") is never carried further:
+    # out of fold, widening objects paid 18 matches in 146 changes, too few to overrule the
+    # rules' tested reading.
     widen = doc[first:last].root.dep_ != "dobj"
     for source, ranges in _stretches(cue):
         if len(ranges) == 1 and (widen or source != "RIGHT"):
@@ -113,20 +114,24 @@ def stretches(doc: Doc, draft: Draft) -> list[Stretch]:
         found += [Stretch(source, a, b) for source, a, b in _widenings(doc, first, last, cue)]
     for stretch in found[1:]:
         stretch.first, stretch.last = _as_rules_bound(doc, cue, stretch.first, stretch.last)
-    return found
+    return [s for s in found if widen or s.last <= last]
 
 
 def _as_rules_bound(doc: Doc, cue: Token, first: int, last: int) -> tuple[int, int]:
     """A content starts after its "that" and after the cue's own preposition ("called for
-    …", "warned against …") and ends before its full stop, as the rules bound it: a stretch
-    differing only there is the rules' one."""
+    …", "warned against …") and ends before its full stop or a dangling "and", as the rules
+    bound it: a stretch differing only there is the rules' one."""
     opening = doc[first]
     if first + 1 < last and (
         (opening.lower_ == "that" and opening.dep_ == "mark")
         or (opening.pos_ == "ADP" and opening.head.i == cue.i)
     ):
         first += 1
-    while last - 1 > first and doc[last - 1].is_punct and doc[last - 1].text not in QUOTE_MARKS:
+    while last - 1 > first and (
+        (doc[last - 1].is_punct and doc[last - 1].text not in QUOTE_MARKS)
+        or doc[last - 1].dep_ == "cc"
+        or doc[last - 1].is_space
+    ):
         last -= 1
     return first, last
 
