@@ -8,7 +8,8 @@ short or too long. This stage looks again at every indirect draft with a cue tha
 (no continuation, no other draft cutting into it): it builds other stretches from the parse
 around the cue (each child's subtree, everything on the cue's right, the clause the cue hangs
 on, the draft's own stretch cut before a relative clause, a participle, a conjunct or a comma,
-or carried on to the end of the sentence). The model judges each such stretch beside the rules'
+or carried on to the end of the sentence; an object is never carried past where the rules
+ended it). The model judges each such stretch beside the rules'
 one: P(it is the gold content where the rules' stretch is not). The likeliest takes the rules'
 stretch's place when that is at least the model's threshold (fitted out of fold on train
 end-to-end F1). Judging the pair, not each stretch alone, matters: the rules' stretch is right
