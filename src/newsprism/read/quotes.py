@@ -21,6 +21,7 @@ from newsprism.model import Article, Quote, QuoteKind, Span
 from newsprism.read.claim_filter import drop_unlikely
 from newsprism.read.coref import resolve
 from newsprism.read.learned_claims import propose
+from newsprism.read.learned_extent import refit_extents
 from newsprism.read.noun_cues import noun_claims
 from newsprism.read.partial_clause import widen_partials
 from newsprism.read.quote_frames import following_verb, introducing_verb
@@ -327,6 +328,7 @@ def annotate(article: Article, doc: Doc) -> None:
     drafts = _without_loose_fragments(doc, drafts)
     continue_from_clauses(drafts)
     drafts = drop_unlikely(article, doc, drafts)
+    drafts = refit_extents(article, doc, paragraphs, segments, drafts)
     drafts += propose(article, doc, paragraphs, segments, drafts)
     salience = Salience(article, doc, resolve([article]), marked_spans(segments))
     base = len(article.quotes)
