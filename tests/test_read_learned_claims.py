@@ -87,3 +87,16 @@ def test_a_broken_model_file_is_named_in_the_error(tmp_path):
     with pytest.raises(ValueError, match="claims.json"):
         claim_model(path)
     assert MODEL_PATH.name == "claims.json"
+
+
+def test_every_reported_attribution_carries_the_models_confidence_and_marked_quotes_none(
+    eager_model,
+):
+    article = read_quotes(
+        'Ann Ortiz said the ferry would run again. "We will be ready," she added. '
+        "The council voted for the harbour plan in May."
+    )
+    by_cue = {article.text[q.cue.start : q.cue.end]: q for q in article.quotes if q.cue}
+    assert 0.0 < by_cue["said"].confidence < 1.0  # judged by the claim filter
+    assert by_cue["voted"].confidence == pytest.approx(eager_model.probability({"lemma=vote": 1}))
+    assert by_cue["added"].confidence is None  # words in marks are never judged

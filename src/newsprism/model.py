@@ -85,6 +85,11 @@ class Quote(Span):
     continues: int | None = Field(
         default=None, description="Index of the quote this one continues (multi-paragraph quotes)"
     )
+    confidence: float | None = Field(
+        default=None,
+        description="A learned model's estimate that content and speaker are right, for reported "
+        "speech (fitted on PolNeAR train); None for words in quotation marks, never judged",
+    )
 
 
 class Quantity(Span):

@@ -257,6 +257,11 @@ def drop_unlikely(
     model = model or shipped()
     dropped: set[int] = set()
     for members, row in attributions(article, doc, drafts):
-        if not is_direct(article, members) and model.probability(row) < model.threshold:
+        if is_direct(article, members):
+            continue
+        probability = model.probability(row)
+        if probability < model.threshold:
             dropped |= {id(d) for d in members}
+        for draft in members:
+            draft.confidence = probability
     return [d for d in drafts if id(d) not in dropped]

@@ -286,7 +286,8 @@ def propose(
         taken.append((cue.i, cue.i + 1))
         speaker = speaker_token(article, doc, cue, subject(cue), marked)
         paragraph = next(p for p in paragraphs if p.start <= cue.idx < p.end)
-        proposals += clause_drafts(
-            article, doc, paragraph, segments, candidate.ranges, cue, speaker
-        )
+        pieces = clause_drafts(article, doc, paragraph, segments, candidate.ranges, cue, speaker)
+        for piece in pieces:
+            piece.confidence = probability
+        proposals += pieces
     return proposals

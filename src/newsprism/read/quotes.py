@@ -353,5 +353,6 @@ def annotate(article: Article, doc: Doc) -> None:
                 speaker_text=speaker.text if speaker else None,
                 speaker_name=speaker.name if speaker else None,
                 continues=position[id(draft.continues)] if draft.continues else None,
+                confidence=draft.confidence,
             )
         )

@@ -53,6 +53,7 @@ class Draft:
     cue: Token | None = None
     subject: Token | None = None
     continues: Draft | None = None
+    confidence: float | None = None  # a learned model's P(content and speaker right)
 
 
 def marked_spans(segments: list[QuoteSegment]) -> list[tuple[int, int]]:
