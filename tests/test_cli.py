@@ -69,6 +69,9 @@ def test_quotes_contract(inputs, tmp_path):
     assert quote["kind"] == "direct"
     assert "Owusu" in quote["speaker"]
     assert "Owusu" in text[quote["speaker_start"] : quote["speaker_end"]]
+    assert quote["confidence"] is None  # words in marks are never judged by a model
+    reported = [q for q in record["quotes"] if q["kind"] == "indirect"]
+    assert reported and all(0.0 <= q["confidence"] <= 1.0 for q in reported)
 
 
 def test_ingest_is_idempotent_and_show_reads_back(inputs, tmp_path):

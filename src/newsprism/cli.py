@@ -137,6 +137,7 @@ def quotes_record(article: Article) -> dict:
                 "speaker_text": quote.speaker_text,
                 "kind": quote.kind,
                 "cue": article.span_text(quote.cue) if quote.cue else None,
+                "confidence": quote.confidence,
             }
             for quote in article.quotes
         ],
