@@ -55,6 +55,11 @@ def test_a_passive_cue_with_a_doer_attributes_its_subject_to_the_doer():
     assert _reported(article) == [("Tom Baker", "Ann Ortiz")]
 
 
+def test_a_deadline_after_by_is_no_doer_of_a_passive_cue():
+    article = read_quotes("No injuries had been reported by Wednesday morning.")
+    assert all(speaker != "Wednesday morning" for _, speaker in _reported(article))
+
+
 def test_what_a_passive_cue_holds_against_its_subject_goes_with_it():
     article = read_quotes(
         "The harbour board has been criticized by local fishermen for raising the fees."

@@ -177,7 +177,9 @@ def passive_agent(verb: Token) -> Token | None:
     still (a day, "by Friday", or a thing, "by a vote of 5 to 4", is not)."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
-        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        # "had been reported by Wednesday morning": the parse's agent is a deadline
+        return None if doer is not None and doer.ent_type_ in {"DATE", "TIME"} else doer
     if verb.tag_ != "VBN":
         return None
     for token in verb.subtree:
