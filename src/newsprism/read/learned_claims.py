@@ -119,7 +119,9 @@ def candidate_cues(
     ]
 
 
-def _stretches(cue: Token) -> list[tuple[str, list[tuple[int, int]]]]:
+def cue_stretches(cue: Token) -> list[tuple[str, list[tuple[int, int]]]]:
+    """What a cue might attribute, as token ranges named by how they hang on it: each child's
+    subtree (by its dep), all its right-hand children ("RIGHT"), the clause it is an aside of."""
     found = []
     for child in cue.children:
         if child.dep_ not in GRAMMAR_DEPS:
@@ -148,7 +150,7 @@ def candidates(
     found = []
     for cue in candidate_cues(doc, paragraphs, segments, drafts, lemmas):
         paragraph = next(p for p in paragraphs if p.start <= cue.idx < p.end)
-        for source, ranges in _stretches(cue):
+        for source, ranges in cue_stretches(cue):
             if not ranges:
                 continue
             words = [t for a, b in ranges for t in doc[a:b] if t.is_alpha]
@@ -167,14 +169,14 @@ def _chars(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
-def _length_bucket(n: int) -> str:
+def length_bucket(n: int) -> str:
     for limit, name in ((1, "1"), (2, "2"), (5, "3-5"), (10, "6-10"), (20, "11-20")):
         if n <= limit:
             return name
     return "21+"
 
 
-def _opening(word: Token) -> str:
+def opening_class(word: Token) -> str:
     lower = word.lower_
     if lower in OPENING_WORDS:
         return lower
@@ -207,7 +209,7 @@ def features(doc: Doc, cue: Token, source: str, ranges: list[tuple[int, int]]) -
     it, how the stretch opens and what it holds, and who would be its speaker."""
     lemma = _cue_lemma(cue)
     words = [t for a, b in ranges for t in doc[a:b]]
-    first = _opening(words[0])
+    first = opening_class(words[0])
     kind = _subject_kind(subject(cue))
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children)
     root = doc[ranges[0][0] : ranges[-1][1]].root
@@ -222,7 +224,7 @@ def features(doc: Doc, cue: Token, source: str, ranges: list[tuple[int, int]]) -
         f"lemma|first={lemma}|{first}",
         f"cand|first={source}|{first}",
         f"pos|cand={cue.pos_}|{source}",
-        f"len={_length_bucket(sum(t.is_alpha for t in words))}",
+        f"len={length_bucket(sum(t.is_alpha for t in words))}",
         f"first={first}",
         f"subj={kind}",
         f"lemma|subj={lemma}|{kind}",

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Paragraph
 from newsprism.read.claim_filter import chains
-from newsprism.read.learned_claims import MAX_WORDS, _length_bucket, _opening, _stretches
+from newsprism.read.learned_claims import MAX_WORDS, cue_stretches, length_bucket, opening_class
 from newsprism.read.linear_model import SparseLogistic
 from newsprism.read.quotemarks import QuoteSegment
 from newsprism.read.reported import Draft, clause_drafts, marked_spans
@@ -107,7 +107,7 @@ def stretches(doc: Doc, draft: Draft) -> list[Stretch]:
     # out of fold, widening objects paid 18 matches in 146 changes, too few to overrule the
     # rules' tested reading.
     widen = doc[first:last].root.dep_ != "dobj"
-    for source, ranges in _stretches(cue):
+    for source, ranges in cue_stretches(cue):
         if len(ranges) == 1 and (widen or source != "RIGHT"):
             found.append(Stretch(f"child:{source}", *ranges[0]))
     found += [Stretch(source, first, end) for source, end in _cuts(doc, first, last, cue)]
@@ -155,7 +155,7 @@ def features(doc: Doc, draft: Draft, own: Stretch, stretch: Stretch) -> dict[str
     lemma = cue.lemma_.lower()
     tokens = doc[stretch.first : stretch.last]
     words = [t for t in tokens if not t.is_space]
-    opening = _opening(words[0])
+    opening = opening_class(words[0])
     closing = words[-1].pos_ if words[-1].is_alpha else f"p:{words[-1].text}"
     left = _words(doc, min(own.first, stretch.first), max(own.first, stretch.first))
     left = left if stretch.first < own.first else -left
@@ -164,8 +164,8 @@ def features(doc: Doc, draft: Draft, own: Stretch, stretch: Stretch) -> dict[str
     same = stretch.first == own.first and stretch.last == own.last
     relation = "same" if same else f"left{_delta(left)}|right{_delta(right)}"
     source = "own" if same else stretch.source
-    length = _length_bucket(_words(doc, stretch.first, stretch.last))
-    own_length = _length_bucket(_words(doc, own.first, own.last))
+    length = length_bucket(_words(doc, stretch.first, stretch.last))
+    own_length = length_bucket(_words(doc, own.first, own.last))
     names = {
         f"source={source}",
         f"rel={relation}",
@@ -211,7 +211,7 @@ def _changed_parts(doc: Doc, own: Stretch, stretch: Stretch) -> set[str]:
     for name, a, b in parts:
         if a < b and any(not t.is_space for t in doc[a:b]):
             part = doc[a:b]
-            opening = _opening(next(t for t in part if not t.is_space))
+            opening = opening_class(next(t for t in part if not t.is_space))
             names.add(f"{name}={opening}")
             names.add(f"{name}|head={opening}|{part.root.lemma_.lower()}")
             names.add(f"{name}|dep={part.root.dep_}")
