@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from spacy.tokens import DocBin
+from polnear_train import train_parses
 
 from newsprism.read import claim_filter, entities, quotes, sentences
 from newsprism.read.canonical import canonicalise
@@ -34,7 +34,6 @@ from newsprism.read.evaluation import (
     speaker_right,
 )
 from newsprism.read.linear_model import fit, out_of_fold
-from newsprism.read.nlp import load_nlp
 
 POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 # Capped at C 0.3 and threshold 0.2 (train, out of fold): C 1.0 or a threshold up to 0.3 add at
@@ -60,8 +59,7 @@ class Row:
 def collect(root: Path, cache: Path) -> tuple[list, list[list[Prediction]], list[Row]]:
     """Every train attribution with its features, its prediction and whether it is right."""
     examples = load_split(root, "train")
-    nlp = load_nlp()
-    docs = DocBin().from_disk(cache / "train.spacy").get_docs(nlp.vocab)
+    _, docs = train_parses(examples, cache / "train.spacy")
     rows: list[Row] = []
     runs: list[list[Prediction]] = []
     seen: list[tuple[list, object]] = []
@@ -71,6 +69,10 @@ def collect(root: Path, cache: Path) -> tuple[list, list[list[Prediction]], list
         return drafts
 
     quotes.drop_unlikely = record  # the pipeline as it is, every attribution recorded
+    # the filter judges the rules' attributions as the rules drew them: the learned stages that
+    # come after it (extent, proposer) are left out of what it learns from
+    quotes.refit_extents = lambda article, doc, paragraphs, segments, drafts: drafts
+    quotes.propose = lambda article, doc, paragraphs, segments, drafts: []
     for number, (example, doc) in enumerate(zip(examples, docs, strict=True)):
         article = article_of(example)
         seen.clear()

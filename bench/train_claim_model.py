@@ -27,14 +27,13 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from spacy.tokens import DocBin
+from polnear_train import train_parses
 
 from newsprism.read import entities, quotes, sentences
 from newsprism.read.canonical import canonicalise
 from newsprism.read.evaluation import (
     Prediction,
     _speaker,
-    article_of,
     content_matches,
     load_split,
     match,
@@ -44,7 +43,6 @@ from newsprism.read.evaluation import (
 )
 from newsprism.read.learned_claims import MODEL_PATH, candidates, subject
 from newsprism.read.linear_model import fit, out_of_fold
-from newsprism.read.nlp import load_nlp, parse, parse_text
 from newsprism.read.reported import Draft, clause_drafts, marked_spans
 from newsprism.read.speakers import speaker_token
 
@@ -55,17 +53,6 @@ LABEL_WORTH = True  # fit on end-to-end worth (out of fold: .6865 vs .6833 on co
 C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = [t / 100 for t in range(10, 91, 2)]
 FOLDS = 5
-
-
-def _docs(examples, parses: Path | None):
-    nlp = load_nlp()
-    articles = [article_of(e) for e in examples]
-    if parses is None:
-        return articles, [doc for _, doc in parse(articles, nlp)]
-    docs = list(DocBin().from_disk(parses).get_docs(nlp.vocab))
-    if [d.text for d in docs] != [parse_text(a) for a in articles]:
-        raise SystemExit(f"{parses} was not made from the train texts in file-name order")
-    return articles, docs
 
 
 def cue_lemmas(examples, docs) -> set[str]:
@@ -190,7 +177,7 @@ def main() -> None:
         rows, rule_counts, lemmas = pickle.loads(args.rows.read_bytes())
     else:
         examples = load_split(args.data / "polnear", "train")
-        articles, docs = _docs(examples, args.parses)
+        articles, docs = train_parses(examples, args.parses)
         lemmas = cue_lemmas(examples, docs)
         rows, rule_counts = collect(examples, articles, docs, lemmas)
         if args.rows is not None:

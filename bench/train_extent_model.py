@@ -29,6 +29,8 @@ from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
+from polnear_train import train_parses
+
 from newsprism.read import entities, quotes, sentences
 from newsprism.read.canonical import canonicalise
 from newsprism.read.evaluation import (
@@ -171,10 +173,8 @@ def main() -> None:
     if args.rows is not None and args.rows.exists():
         rows, kept = pickle.loads(args.rows.read_bytes())
     else:
-        from train_claim_model import _docs  # the same cached-parse check (bench/ on the path)
-
         examples = load_split(args.data / "polnear", "train")
-        articles, docs = _docs(examples, args.parses)
+        articles, docs = train_parses(examples, args.parses)
         rows, kept = collect(examples, articles, docs)
         if args.rows is not None:
             args.rows.write_bytes(pickle.dumps((rows, kept)))
