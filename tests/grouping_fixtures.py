@@ -1,5 +1,6 @@
 """Small articles written for the group and store tests: two look-alike earthquakes, each told by
-two outlets, and an unrelated council vote."""
+two outlets, and an unrelated council vote; in German, the northern quake (once naming what the
+English reports name, once a short report with few of their names) and a mayor's election."""
 
 from __future__ import annotations
 
@@ -61,3 +62,34 @@ COUNCIL_VOTE = make_article(
 )
 
 ALL = [QUAKE_NORTH_A, QUAKE_SOUTH_A, COUNCIL_VOTE, QUAKE_NORTH_B, QUAKE_SOUTH_B]
+
+QUAKE_NORTH_DE = make_article(
+    "quake-north-de",
+    "Erdbeben der Stärke 6,1 erschüttert die Provinz Velmora: mindestens 14 Tote",
+    "Ein Erdbeben der Stärke 6,1 hat am Dienstagmorgen die Provinz Velmora erschüttert und "
+    "mindestens 14 Menschen getötet. In der Bergstadt Ostrava Nueva stürzten Dutzende "
+    "Steinhäuser ein.\n"
+    "Gouverneurin Lidia Marchetti sagte, Rettungsteams suchten in Ostrava Nueva und zwei "
+    "Nachbardörfern weiter in den Trümmern. Das Halden Seismic Institute ortete das Epizentrum "
+    "neun Kilometer nördlich der Stadt.",
+    published="2024-03-05", outlet="Tagesblatt",
+)
+ELECTION_DE = make_article(
+    "election-de",
+    "Stadtrat von Brenning wählt neuen Bürgermeister",
+    "Der Stadtrat von Brenning hat am Donnerstag Tobias Hallberg mit 27 von 41 Stimmen zum "
+    "neuen Bürgermeister gewählt.\n"
+    "Hallberg versprach, den Bau des Hallenbads noch in diesem Jahr zu beginnen und die "
+    "Gebühren für Kindergärten zu senken.",
+    published="2024-03-06", outlet="Tagesblatt",
+)
+# Shares too few words and names with the English reports for the stream's word features to join
+# it to their story; the multilingual model does.
+QUAKE_NORTH_DE_SHORT = make_article(
+    "quake-north-de-short",
+    "Vierzehn Tote bei Erdbeben in Velmora",
+    "Bei einem Erdbeben der Stärke 6,1 sind in der Provinz Velmora am Dienstag mindestens 14 "
+    "Menschen ums Leben gekommen. Dutzende Steinhäuser in einer Bergstadt stürzten ein.\n"
+    "Gouverneurin Marchetti sagte, die Helfer gruben mit bloßen Händen in den Trümmern.",
+    published="2024-03-05", outlet="Tagesblatt",
+)

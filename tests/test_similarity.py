@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from grouping_fixtures import COUNCIL_VOTE, QUAKE_NORTH_A, make_article
+from grouping_fixtures import COUNCIL_VOTE, ELECTION_DE, QUAKE_NORTH_A, QUAKE_NORTH_DE
 from newsprism.group import group
 from newsprism.group.cluster import average_link, average_link_blocks
 from newsprism.group.features import lead_text, number_keys, year_keys
@@ -19,27 +19,6 @@ from newsprism.group.similarity import (
     shared_neighbours,
     topic_groups,
     word_counts,
-)
-
-QUAKE_NORTH_DE = make_article(
-    "quake-north-de",
-    "Erdbeben der Stärke 6,1 erschüttert die Provinz Velmora: mindestens 14 Tote",
-    "Ein Erdbeben der Stärke 6,1 hat am Dienstagmorgen die Provinz Velmora erschüttert und "
-    "mindestens 14 Menschen getötet. In der Bergstadt Ostrava Nueva stürzten Dutzende "
-    "Steinhäuser ein.\n"
-    "Gouverneurin Lidia Marchetti sagte, Rettungsteams suchten in Ostrava Nueva und zwei "
-    "Nachbardörfern weiter in den Trümmern. Das Halden Seismic Institute ortete das Epizentrum "
-    "neun Kilometer nördlich der Stadt.",
-    published="2024-03-05", outlet="Tagesblatt",
-)
-ELECTION_DE = make_article(
-    "election-de",
-    "Stadtrat von Brenning wählt neuen Bürgermeister",
-    "Der Stadtrat von Brenning hat am Donnerstag Tobias Hallberg mit 27 von 41 Stimmen zum "
-    "neuen Bürgermeister gewählt.\n"
-    "Hallberg versprach, den Bau des Hallenbads noch in diesem Jahr zu beginnen und die "
-    "Gebühren für Kindergärten zu senken.",
-    published="2024-03-06", outlet="Tagesblatt",
 )
 
 

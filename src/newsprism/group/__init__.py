@@ -20,10 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy.special import expit
 
 from newsprism.group.cluster import average_link_blocks
-from newsprism.group.features import article_text, display_title, published_day
+from newsprism.group.features import (
+    article_text,
+    display_title,
+    language_code,
+    published_day,
+)
 from newsprism.group.incremental import StoryAssigner, story_id_for
 from newsprism.group.settings import GroupSettings
 from newsprism.group.similarity import batch_similarity
@@ -51,13 +55,9 @@ def _unique(articles: Sequence[Article]) -> list[Article]:
     return unique
 
 
-def _languages(articles: Sequence[Article]) -> list[str | None]:
-    return [(a.language or "").split("-")[0].casefold() or None for a in articles]
-
-
 def cross_lingual_pairs(articles: Sequence[Article]) -> np.ndarray:
     """n × n bool: both languages known and different."""
-    codes = _languages(articles)
+    codes = [language_code(a) for a in articles]
     known = np.array([c is not None for c in codes], dtype=bool)
     values = np.array([c or "" for c in codes], dtype=str)
     return known[:, None] & known[None, :] & (values[:, None] != values[None, :])
@@ -85,12 +85,9 @@ def with_cross_lingual(
             j = involved[b]
             if not crossing[i, j]:
                 continue
-            values = multilingual.signals(texts[a], texts[b], vectors[a], vectors[b])
-            score = multilingual.combine(values)
-            probability = float(
-                expit(settings.cross_lingual_slope * score + settings.cross_lingual_bias)
-            )
-            scores[i, j] = scores[j, i] = probability
+            scores[i, j] = scores[j, i] = multilingual.same_story_probability(
+                texts[a], texts[b], vectors[a], vectors[b], settings.cross_lingual_slope,
+                settings.cross_lingual_bias)
     return scores
 
 

@@ -184,6 +184,11 @@ def published_day(article: Article) -> float | None:
     return moment.date().toordinal() + seconds / 86400
 
 
+def language_code(article: Article) -> str | None:
+    """The article's language as a bare lower-case code ("en-GB" -> "en"); ``None`` if unknown."""
+    return (article.language or "").split("-")[0].casefold() or None
+
+
 def display_title(article: Article, limit: int = 120) -> str:
     """The article's title, or its first line of text when it has none."""
     title = article.title_text.strip()

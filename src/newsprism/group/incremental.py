@@ -16,6 +16,10 @@ the article's neighbourhood, and weights refitted for what a stream sees.
 - A *bridging* article that reaches the threshold with two open stories merges them when the two,
   with it, would be merged by average link (their mean cross probability reaches the threshold).
   The older story keeps its id; the merge is logged so a store can undo it.
+- An article whose language is known is then compared with the recent members, in other
+  languages, of open stories by the multilingual model (:mod:`newsprism.group.stream_languages`),
+  since two languages share too few words for the stream's features: it may join such a story,
+  or merge the one it joined with it (logged like a bridging merge).
 - :meth:`StoryAssigner.consolidate`, run apart from single assignments (``ingest`` runs it every
   ``CONSOLIDATE_EVERY`` new articles and after the last), re-runs the batch pair model with every
   feature over the recent arrivals and their stories, and merges stories or moves articles as
@@ -32,6 +36,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.group import multilingual
+from newsprism.group.features import article_text, language_code
 from newsprism.group.index import VectorIndex, prepare_projection
 from newsprism.group.settings import GroupSettings
 from newsprism.group.stream_consolidate import consolidate_window
@@ -42,6 +48,7 @@ from newsprism.group.stream_features import (
     SparseRow,
     compact_vector,
 )
+from newsprism.group.stream_languages import LanguageLinks
 from newsprism.group.stream_score import (
     STREAM_THRESHOLD,
     base_scores,
@@ -106,6 +113,7 @@ class StoryAssigner:
         # decisions judged, which together choose the next consolidation's window.
         self._arrived: list[tuple[int, str]] = []
         self._judged: set[int] = set()
+        self.languages = LanguageLinks(self.state, self.settings, threshold, self._is_open)
         # One-time set-up the first decision would otherwise pay for, so that its latency is
         # like the others' (an ingest's p99 counts it).
         prepare_projection(self.settings.hash_features)
@@ -122,7 +130,13 @@ class StoryAssigner:
         known = self.state.story_of(article.id)
         if known is not None:  # checked before hashing: a duplicate costs one lookup
             return known
-        return self._assign_new(article.id, self.hashing.features(article), key)
+        features = self.hashing.features(article)
+        key, story_id = self._assign_new(article.id, features, key)
+        language = language_code(article)
+        if language is None:
+            return story_id
+        return self.languages.link(key, article.id, language, _multilingual_head(article),
+                                   features.day, story_id)
 
     def add_features(
         self, article_id: str, features: ArticleFeatures, key: int | None = None
@@ -131,25 +145,31 @@ class StoryAssigner:
         known = self.state.story_of(article_id)
         if known is not None:  # a duplicate must not be counted, indexed or assigned again
             return known
-        return self._assign_new(article_id, features, key)
+        return self._assign_new(article_id, features, key)[1]
 
-    def _assign_new(self, article_id: str, features: ArticleFeatures, key: int | None) -> str:
+    def _assign_new(
+        self, article_id: str, features: ArticleFeatures, key: int | None
+    ) -> tuple[int, str]:
+        """The article's key and the story the stream put it in."""
         key, neighbours = self._remember(article_id, features, key)
         self._arrived.append((key, article_id))
         candidates, probabilities = self._qualified(neighbours, features)
         if not candidates:
             story_id = story_id_for(article_id)
             self.state.assign(key, story_id)
-            return story_id
+            return key, story_id
         best = candidates[0]
         self.state.assign(key, best.story_id)
-        return self._merge_bridged(best, candidates[1:], probabilities, article_id)
+        return key, self._merge_bridged(best, candidates[1:], probabilities, article_id)
 
     def restore(self, article: Article, story_id: str, key: int | None = None) -> None:
         """Record an article whose story is already known (e.g. read back from a store)."""
         if self.state.story_of(article.id) is None:
             key, _ = self._remember(article.id, self.hashing.features(article), key)
             self.state.assign(key, story_id)
+            language = language_code(article)
+            if language is not None:
+                self.state.remember_language(key, language, _multilingual_head(article))
 
     def story_of(self, article_id: str) -> str | None:
         return self.state.story_of(article_id)
@@ -262,6 +282,10 @@ class StoryAssigner:
                 qualified.append(_Candidate(story_id, span.first_key, rows, score))
         return sorted(qualified, key=lambda c: (-c.score, c.first_key)), probabilities
 
+    def _is_open(self, story_id: str, day: float | None) -> bool:
+        span = self.state.story_span(story_id, 0)
+        return span is not None and not self._closed(span, day)
+
     def _closed(self, span: StorySpan, day: float | None) -> bool:
         if day is None or span.first_day is None or span.last_day is None:
             return False
@@ -287,3 +311,7 @@ class StoryAssigner:
                 joined = _Candidate(kept.story_id, kept.first_key, [], link)
                 group = [*group, *other.rows]
         return joined.story_id
+
+
+def _multilingual_head(article: Article) -> str:
+    return multilingual.pair_text(article_text(article))

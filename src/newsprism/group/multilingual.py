@@ -147,6 +147,22 @@ def combine(values: Sequence[float]) -> float:
     return float(min(1.0, max(0.0, score)))
 
 
+def pair_text(text: str) -> str:
+    """The start of an article's text that :func:`embed` and :func:`signals` read (what a
+    stream keeps of an article so that it can compare it across languages later)."""
+    return head_text(text, 4 * HEAD_CHARS)
+
+
+def same_story_probability(
+    text1: str, text2: str, vector1: np.ndarray, vector2: np.ndarray, slope: float, bias: float
+) -> float:
+    """P(same story) of two articles in different languages: logistic(slope · score + bias)
+    over :func:`combine` of their :func:`signals` (``GroupSettings.cross_lingual_slope`` and
+    ``cross_lingual_bias``, fitted on SemEval-2022 task 8)."""
+    score = combine(signals(text1, text2, vector1, vector2))
+    return float(1.0 / (1.0 + np.exp(-(slope * score + bias))))
+
+
 # -- Pair similarity: language-centred article vectors -------------------------------------------
 #
 # e5 vectors carry a strong "which language" direction: two unrelated German articles score a

@@ -5,7 +5,8 @@ feature (shared neighbours) is left out of it (:mod:`newsprism.group.stream_scor
 many arrivals, :func:`consolidate` re-runs the *batch* model, shared neighbours included, over a
 window of what has arrived: the recent arrivals, the earlier articles their decisions judged, and
 the recent members of every story those are in; document frequencies of everything so far, batch
-weights and batch threshold (average link). It still uses only what has arrived.
+weights and batch threshold (average link); pairs in two known languages scored by the
+multilingual model, as in the batch. It still uses only what has arrived.
 
 Reconciling the window's batch clusters with the stories (:func:`reconcile`):
 
@@ -34,6 +35,7 @@ from newsprism.group.cluster import average_link_blocks
 from newsprism.group.settings import GroupSettings
 from newsprism.group.similarity import pair_probabilities
 from newsprism.group.stream_features import ArticleFeatures, DocumentFrequencies
+from newsprism.group.stream_languages import with_cross_language_pairs
 from newsprism.group.stream_score import local_pair_features, one_blas_thread
 from newsprism.group.stream_state import StoryState
 
@@ -143,6 +145,7 @@ def consolidate_window(
         span = state.story_span(story_id, 0)
         first_key[story_id] = span.first_key if span is not None else keys[0]
     probabilities = window_probabilities([found[k] for k in keys], state.frequencies, settings)
+    probabilities = with_cross_language_pairs(state, keys, probabilities, settings)
     labels = average_link_blocks(probabilities, threshold)
     plan = reconcile(keys, story_of, labels, first_key, new_story_id)
     row_of = {k: i for i, k in enumerate(keys)}

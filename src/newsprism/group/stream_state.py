@@ -26,6 +26,16 @@ class StorySpan:
     recent: list[int]  # keys of its most recent members (at most the number asked), by key
 
 
+@dataclass(frozen=True)
+class ArticleLanguage:
+    """What the stream keeps of an article in a known language, to compare it across languages
+    (:mod:`newsprism.group.stream_languages`)."""
+
+    language: str  # bare lower-case code, e.g. "de"
+    head: str  # the start of its text that the multilingual model reads
+    vector: np.ndarray | None = None  # its embedding, computed when first needed
+
+
 class StoryState(Protocol):
     """Articles (by integer key), their features, and story memberships."""
 
@@ -54,6 +64,14 @@ class StoryState(Protocol):
         between the two was undone before)."""
         ...
     def stories(self) -> dict[str, list[str]]: ...
+    # articles in a known language (compared across languages)
+    def remember_language(self, key: int, language: str, head: str) -> None: ...
+    def languages_of(self, keys: Sequence[int]) -> dict[int, ArticleLanguage]: ...
+    def set_language_vector(self, key: int, vector: np.ndarray) -> None: ...
+    def recent_in_languages(self, languages: Sequence[str], limit: int) -> list[int]:
+        """The ``limit`` newest keys (newest first) of articles in any of ``languages``."""
+        ...
+    def known_languages(self) -> list[str]: ...
 
 
 @dataclass
@@ -68,6 +86,8 @@ class MemoryState:
     _features: dict[int, ArticleFeatures] = field(default_factory=dict)
     _story_of: dict[int, str] = field(default_factory=dict)
     _members: dict[str, list[int]] = field(default_factory=dict)
+    _languages: dict[int, ArticleLanguage] = field(default_factory=dict)
+    _by_language: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.frequencies = DocumentFrequencies(self.width)
@@ -126,3 +146,25 @@ class MemoryState:
 
     def stories(self) -> dict[str, list[str]]:
         return {sid: [self._ids[k] for k in keys] for sid, keys in self._members.items()}
+
+    def remember_language(self, key, language, head) -> None:
+        old = self._languages.get(key)
+        if old is not None:
+            self._by_language[old.language].remove(key)
+        self._languages[key] = ArticleLanguage(language, head)
+        bisect.insort(self._by_language.setdefault(language, []), key)
+
+    def languages_of(self, keys):
+        return {k: self._languages[k] for k in keys if k in self._languages}
+
+    def set_language_vector(self, key, vector) -> None:
+        found = self._languages[key]
+        self._languages[key] = ArticleLanguage(found.language, found.head, vector)
+
+    def recent_in_languages(self, languages, limit):
+        keys = [k for language in set(languages)
+                for k in self._by_language.get(language, [])[-limit:]]
+        return sorted(keys, reverse=True)[:limit]
+
+    def known_languages(self) -> list[str]:
+        return [language for language, keys in self._by_language.items() if keys]

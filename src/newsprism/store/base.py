@@ -55,6 +55,15 @@ class StoredFeatures:
     vector: bytes
 
 
+@dataclass(frozen=True)
+class StoredLanguage:
+    """What grouping keeps of an article in a known language to compare it across languages."""
+
+    language: str  # bare lower-case code, e.g. "de"
+    head: str  # the start of its text that the multilingual model reads
+    vector: bytes | None  # its embedding (float32), once computed
+
+
 @runtime_checkable
 class Store(Protocol):
     """Article, membership and story storage. Methods commit on return, except inside
@@ -139,6 +148,22 @@ class Store(Protocol):
 
     def keys_without_features(self) -> list[tuple[int, str]]:
         """(key, article id) of assigned articles with no stored features (older stores)."""
+        ...
+
+    def put_language(self, key: int, language: str, head: str) -> None: ...
+
+    def put_language_vector(self, key: int, vector: bytes) -> None: ...
+
+    def get_languages(self, keys: Sequence[int]) -> dict[int, StoredLanguage]:
+        """Key -> language row, for those ``keys`` that have one."""
+        ...
+
+    def recent_keys_in_languages(self, languages: Sequence[str], limit: int) -> list[int]:
+        """The ``limit`` most recent keys (newest first) of articles in any of ``languages``."""
+        ...
+
+    def languages(self) -> list[str]:
+        """Every language some stored article has a row in."""
         ...
 
     def get_state(self, name: str) -> bytes | None: ...

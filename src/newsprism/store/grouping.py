@@ -24,6 +24,7 @@ from newsprism.group.incremental import (
     compact_vector,
 )
 from newsprism.group.index import VectorIndex
+from newsprism.group.stream_state import ArticleLanguage
 from newsprism.store.base import Store, StoredFeatures
 from newsprism.store.table import StoryTable
 
@@ -133,6 +134,25 @@ class StoreState:
 
     def stories(self) -> dict[str, list[str]]:
         return {summary.id: summary.articles for summary in self.store.stories()}
+
+    def remember_language(self, key, language, head) -> None:
+        self.store.put_language(key, language, head)
+
+    def languages_of(self, keys):
+        return {
+            key: ArticleLanguage(row.language, row.head, None if row.vector is None
+                                 else np.frombuffer(row.vector, dtype=np.float32))
+            for key, row in self.store.get_languages(keys).items()
+        }
+
+    def set_language_vector(self, key, vector) -> None:
+        self.store.put_language_vector(key, np.asarray(vector, dtype=np.float32).tobytes())
+
+    def recent_in_languages(self, languages, limit):
+        return self.store.recent_keys_in_languages(languages, limit)
+
+    def known_languages(self) -> list[str]:
+        return self.store.languages()
 
     def save(self) -> None:
         self.store.put_state(_FREQUENCIES, self.frequencies.to_bytes())

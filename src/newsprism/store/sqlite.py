@@ -17,7 +17,13 @@ from pathlib import Path
 
 from newsprism.group.features import display_title, published_day
 from newsprism.model import Article, Story
-from newsprism.store.base import MergeRecord, PutOutcome, StoredFeatures, StorySummary
+from newsprism.store.base import (
+    MergeRecord,
+    PutOutcome,
+    StoredFeatures,
+    StoredLanguage,
+    StorySummary,
+)
 from newsprism.store.sqlite_batch import BatchedWrites
 from newsprism.store.sqlite_schema import _COUNTERS, _QUERY_CHUNK, _SCHEMA, SCHEMA_VERSION
 
@@ -266,6 +272,46 @@ class SQLiteStore(BatchedWrites):
             "SELECT a.seq, a.id FROM articles a JOIN memberships m ON m.article_id = a.id"
             " WHERE a.seq NOT IN (SELECT seq FROM article_features) ORDER BY a.seq"
         ))
+
+    def put_language(self, key: int, language: str, head: str) -> None:
+        self._execute_write(
+            "INSERT INTO article_languages (seq, language, head) VALUES (?, ?, ?)"
+            " ON CONFLICT(seq) DO UPDATE SET language = excluded.language, head = excluded.head,"
+            " vector = CASE WHEN head = excluded.head THEN vector END",
+            (key, language, head),
+        )
+
+    def put_language_vector(self, key: int, vector: bytes) -> None:
+        self._execute_write("UPDATE article_languages SET vector = ? WHERE seq = ?",
+                            (vector, key))
+
+    def get_languages(self, keys: Sequence[int]) -> dict[int, StoredLanguage]:
+        found: dict[int, StoredLanguage] = {}
+        for chunk in _chunks(list(keys)):
+            for seq, language, head, vector in self._db.execute(
+                "SELECT seq, language, head, vector FROM article_languages"
+                f" WHERE seq IN ({_marks(chunk)})", chunk,
+            ):
+                found[seq] = StoredLanguage(language, head, vector)
+        return found
+
+    def recent_keys_in_languages(self, languages: Sequence[str], limit: int) -> list[int]:
+        keys: list[int] = []
+        for language in dict.fromkeys(languages):  # one index range each: newest first
+            keys += [row[0] for row in self._db.execute(
+                "SELECT seq FROM article_languages WHERE language = ? ORDER BY seq DESC"
+                " LIMIT ?", (language, limit))]
+        return sorted(keys, reverse=True)[:limit]
+
+    def languages(self) -> list[str]:
+        # A skip over the (language, seq) index: one step per language, not per article.
+        found, row = [], self._db.execute(
+            "SELECT MIN(language) FROM article_languages").fetchone()
+        while row is not None and row[0] is not None:
+            found.append(row[0])
+            row = self._db.execute("SELECT MIN(language) FROM article_languages"
+                                   " WHERE language > ?", (row[0],)).fetchone()
+        return found
 
     def get_state(self, name: str) -> bytes | None:
         row = self._db.execute("SELECT value FROM group_state WHERE name = ?", (name,)).fetchone()

@@ -4,8 +4,9 @@ chunk size. The class that uses them is :mod:`newsprism.store.sqlite` (its batch
 
 from __future__ import annotations
 
-# 2: article_features, group_state and merges; 3: change counters (older files are upgraded)
-SCHEMA_VERSION = 3
+# 2: article_features, group_state and merges; 3: change counters; 4: article_languages (older
+# files are upgraded: their articles have no language row and are not compared across languages)
+SCHEMA_VERSION = 4
 _QUERY_CHUNK = 500  # ids per "IN (…)" query, well below SQLite's variable limit
 
 _SCHEMA = """
@@ -33,6 +34,13 @@ CREATE TABLE IF NOT EXISTS article_features (  -- what the incremental assigner 
     features BLOB NOT NULL,
     vector BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS article_languages (  -- what grouping compares across languages
+    seq INTEGER PRIMARY KEY REFERENCES articles(seq),
+    language TEXT NOT NULL,
+    head TEXT NOT NULL,                         -- the text start the multilingual model reads
+    vector BLOB                                 -- its embedding, once computed (float32)
+);
+CREATE INDEX IF NOT EXISTS article_languages_by_language ON article_languages(language, seq);
 CREATE TABLE IF NOT EXISTS group_state (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS merges (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
