@@ -46,6 +46,19 @@ def test_an_arrival_joins_the_story_told_in_another_language():
     assert assigner.state.merge_log == []  # the new article moved; no story was merged
 
 
+def test_the_index_finds_a_story_in_another_language_beyond_the_newest(monkeypatch):
+    from newsprism.group import stream_languages
+
+    monkeypatch.setattr(stream_languages, "RECENT_OTHERS", 0)  # only the stream's neighbours
+    assigner = StoryAssigner()
+    north = assigner.add(english(QUAKE_NORTH_A))
+    assigner.add(english(COUNCIL_VOTE))
+    # Names and numbers are written alike in both languages: the index returns the English
+    # report among the German one's nearest articles, although its words are too few to join.
+    assert assigner.add(german(QUAKE_NORTH_DE_SHORT)) == north
+    assert assigner.add(german(ELECTION_DE)) != north
+
+
 def test_a_store_in_one_language_embeds_nothing(monkeypatch):
     from newsprism.group import multilingual
 

@@ -131,12 +131,12 @@ class StoryAssigner:
         if known is not None:  # checked before hashing: a duplicate costs one lookup
             return known
         features = self.hashing.features(article)
-        key, story_id = self._assign_new(article.id, features, key)
+        key, story_id, neighbours = self._assign_new(article.id, features, key)
         language = language_code(article)
         if language is None:
             return story_id
         return self.languages.link(key, article.id, language, _multilingual_head(article),
-                                   features.day, story_id)
+                                   features.day, story_id, neighbours)
 
     def add_features(
         self, article_id: str, features: ArticleFeatures, key: int | None = None
@@ -149,18 +149,20 @@ class StoryAssigner:
 
     def _assign_new(
         self, article_id: str, features: ArticleFeatures, key: int | None
-    ) -> tuple[int, str]:
-        """The article's key and the story the stream put it in."""
+    ) -> tuple[int, str, list[int]]:
+        """The article's key, the story the stream put it in, and its nearest earlier
+        articles."""
         key, neighbours = self._remember(article_id, features, key)
         self._arrived.append((key, article_id))
         candidates, probabilities = self._qualified(neighbours, features)
         if not candidates:
             story_id = story_id_for(article_id)
             self.state.assign(key, story_id)
-            return key, story_id
+            return key, story_id, neighbours
         best = candidates[0]
         self.state.assign(key, best.story_id)
-        return key, self._merge_bridged(best, candidates[1:], probabilities, article_id)
+        story_id = self._merge_bridged(best, candidates[1:], probabilities, article_id)
+        return key, story_id, neighbours
 
     def restore(self, article: Article, story_id: str, key: int | None = None) -> None:
         """Record an article whose story is already known (e.g. read back from a store)."""

@@ -9,7 +9,9 @@ differ are compared by the multilingual model instead
 text, shared names and numbers, calibrated on SemEval-2022 task 8):
 
 - on arrival (:meth:`LanguageLinks.link`), after the stream has placed an article, it is compared
-  with the newest members in other languages of open stories. It goes to the story it matches
+  with the members in other languages of open stories among its nearest neighbours (names and
+  numbers are shared across languages, so the index often finds them) and among the newest
+  articles in other languages. It goes to the story it matches
   best on average, when that average reaches the stream's threshold: if it had opened a story of
   its own it moves there; if it had joined a story in its language, the two stories merge when
   average link over their cross-language pairs reaches the threshold too (a logged merge, undone
@@ -92,11 +94,12 @@ class LanguageLinks:
         self.is_open = is_open  # (story id, the arrival's day): the story may still grow
 
     def link(self, key: int, article_id: str, language: str, head: str, day: float | None,
-             story_id: str) -> str:
+             story_id: str, neighbours: Sequence[int] = ()) -> str:
         """Record the arrival's language; return the story it ends in (``story_id``, where the
-        stream put it, unless it joins a story in another language)."""
+        stream put it, unless it joins a story in another language). ``neighbours``: its
+        nearest earlier articles, from the stream's index."""
         self.state.remember_language(key, language, head)
-        samples = self._other_language_stories(language, story_id, day)
+        samples = self._other_language_stories(language, story_id, day, neighbours)
         if not samples:
             return story_id
         rows = with_vectors(self.state, [key, *chain.from_iterable(samples.values())])
@@ -115,17 +118,21 @@ class LanguageLinks:
         return self._merge(story_id, own.recent, best[1], samples[best[1]], article_id)
 
     def _other_language_stories(
-        self, language: str, story_id: str, day: float | None
+        self, language: str, story_id: str, day: float | None, neighbours: Sequence[int]
     ) -> dict[str, list[int]]:
-        """Open stories (other than ``story_id``) with recent members in other languages: the
-        newest ``STORY_SAMPLE`` of those members of each."""
+        """Open stories (other than ``story_id``) with members in other languages among the
+        ``neighbours`` and the newest articles in other languages: the newest ``STORY_SAMPLE``
+        of those members of each."""
         others = [found for found in self.state.known_languages() if found != language]
         if not others:
             return {}
-        recent = self.state.recent_in_languages(others, RECENT_OTHERS)
-        story_of = self.state.stories_of(recent)
+        near = {k for k, row in self.state.languages_of(neighbours).items()
+                if row.language != language}
+        candidates = sorted(near.union(self.state.recent_in_languages(others, RECENT_OTHERS)),
+                            reverse=True)
+        story_of = self.state.stories_of(candidates)
         samples: dict[str, list[int]] = {}
-        for k in recent:  # newest first
+        for k in candidates:  # newest first
             other = story_of.get(k)
             if other is not None and other != story_id:
                 members = samples.setdefault(other, [])

@@ -162,6 +162,8 @@ class MemoryState:
         self._languages[key] = ArticleLanguage(found.language, found.head, vector)
 
     def recent_in_languages(self, languages, limit):
+        if limit <= 0:
+            return []
         keys = [k for language in set(languages)
                 for k in self._by_language.get(language, [])[-limit:]]
         return sorted(keys, reverse=True)[:limit]
