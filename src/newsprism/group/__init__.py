@@ -10,7 +10,8 @@ Two entry points (see :mod:`newsprism.group.similarity` for the scores):
 - :class:`StoryAssigner` — a stream, one article at a time, using only what has arrived so far
   (what :func:`newsprism.store.ingest` uses): its nearest earlier articles are judged by the same
   pair model, refitted without the one feature a stream cannot compute
-  (:mod:`newsprism.group.stream_score`); words only, so it does not yet join languages. Every
+  (:mod:`newsprism.group.stream_score`); articles in two known languages are compared by the
+  same multilingual model as in the batch (:mod:`newsprism.group.stream_languages`). Every
   so many arrivals a *consolidation* re-runs the batch model over the recent ones and their
   stories and reconciles the stories with it (:mod:`newsprism.group.stream_consolidate`).
 """

@@ -22,7 +22,7 @@ import hashlib
 import os
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from functools import lru_cache
 from pathlib import Path
 
@@ -123,7 +123,7 @@ def number_keys(text: str) -> set[str]:
     return {m.group().replace(",", ".") for m in _NUMBER.finditer(text)}
 
 
-def overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: Set[str], b: Set[str]) -> float:
     """Overlap coefficient: shared items over the smaller set (0 when either is empty)."""
     if not a or not b:
         return 0.0
@@ -134,12 +134,17 @@ def signals(text1: str, text2: str, vector1: np.ndarray, vector2: np.ndarray) ->
     """(scaled embedding cosine, name overlap, number overlap) of one pair."""
     cosine = float(np.dot(vector1, vector2))
     scaled = max(0.0, (cosine - COSINE_FLOOR) / (1.0 - COSINE_FLOOR))
-    head1, head2 = head_text(text1, 4 * HEAD_CHARS), head_text(text2, 4 * HEAD_CHARS)
-    return [
-        scaled,
-        overlap(name_words(head1), name_words(head2)),
-        overlap(number_keys(head1), number_keys(head2)),
-    ]
+    names1, numbers1 = _head_keys(text1)
+    names2, numbers2 = _head_keys(text2)
+    return [scaled, overlap(names1, names2), overlap(numbers1, numbers2)]
+
+
+@lru_cache(maxsize=4096)
+def _head_keys(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Name words and numbers of the text's start; kept, since a batch or a stream compares
+    one article with many."""
+    head = head_text(text, 4 * HEAD_CHARS)
+    return frozenset(name_words(head)), frozenset(number_keys(head))
 
 
 def combine(values: Sequence[float]) -> float:

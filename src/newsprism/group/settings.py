@@ -34,6 +34,11 @@ class GroupSettings:
     # fitted by bench/grouping.py on the even SemEval-2022 task 8 rows (same story = Overall <= 2).
     cross_lingual_slope: float = 3.61
     cross_lingual_bias: float = -2.20
+    # Stream (ingest): lowest average cross-language probability at which an arrival joins a
+    # story in another language, or two stories merge across languages. The batch's story
+    # threshold; on the even SemEval rows (bench/stream_languages.py) 0.25-0.35 score alike and
+    # 0.4-0.5 lower.
+    stream_cross_lingual_threshold: float = 0.35
 
     # Simple score alone (the benchmarks' simple-score batch anchor): lowest average similarity at
     # which two groups are one story.

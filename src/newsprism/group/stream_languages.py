@@ -9,19 +9,20 @@ differ are compared by the multilingual model instead
 text, shared names and numbers, calibrated on SemEval-2022 task 8):
 
 - on arrival (:meth:`LanguageLinks.link`), after the stream has placed an article, it is compared
-  with the members in other languages of open stories among its nearest neighbours (names and
-  numbers are shared across languages, so the index often finds them) and among the newest
-  articles in other languages. It goes to the story it matches
-  best on average, when that average reaches the stream's threshold: if it had opened a story of
-  its own it moves there; if it had joined a story in its language, the two stories merge when
-  average link over their cross-language pairs reaches the threshold too (a logged merge, undone
-  as any other);
+  with the stories in other languages of its nearest articles in other languages (cosine of the
+  embeddings, :class:`VectorShelf`), of its nearest articles in the stream's own index (names and
+  numbers are written alike across languages) and of the newest articles in other languages;
+  only open stories count. It goes to the story it matches best on average, when that average
+  reaches ``GroupSettings.stream_cross_lingual_threshold``: if it had opened a story of its own it
+  moves there; if it had joined a story in its language, the two stories merge when average link
+  over their cross-language pairs reaches the threshold too (a logged merge, undone as any other);
 - a consolidation scores the cross-language pairs of its window the same way
   (:func:`with_cross_language_pairs`), so that it keeps what arrival joined.
 
-An embedding costs about 0.1 s of CPU a text, so an article is embedded only when it first has to
-be compared across languages, and its vector is kept in the state: a store in one language never
-pays for it, and a mixed one pays once per article.
+An embedding costs about 0.1 s of CPU a text. While the stream holds one language nothing is
+embedded; from the first article in a second language on, every arrival in a known language is
+embedded once (and the newest :data:`RECENT_OTHERS` earlier ones when the second language
+arrives), and vectors are kept in the state, so the search runs over stored vectors.
 """
 
 from __future__ import annotations
@@ -35,13 +36,17 @@ from newsprism.group import multilingual
 from newsprism.group.settings import GroupSettings
 from newsprism.group.stream_state import ArticleLanguage, StoryState
 
-# An arrival is compared with the newest articles in other languages, at most this many …
+# An arrival is compared with the stories of its nearest articles in other languages (by
+# embedding) and of the newest ones …
+NEAREST_OTHERS = 16
 RECENT_OTHERS = 64
-# … and at most this many of each story (its newest), which bounds the embeddings one arrival
-# can cost.
+# … each through at most this many of its members (its newest), which bounds the embeddings one
+# arrival can cost.
 STORY_SAMPLE = 3
+# Newest embedded articles the nearest are searched among (30 MB of vectors).
+SHELF_LIMIT = 20_000
 
-__all__ = ["LanguageLinks", "with_cross_language_pairs"]
+__all__ = ["LanguageLinks", "VectorShelf", "with_cross_language_pairs"]
 
 
 def with_vectors(state: StoryState, keys: Sequence[int]) -> dict[int, ArticleLanguage]:
@@ -83,6 +88,47 @@ def with_cross_language_pairs(
     return probabilities
 
 
+class VectorShelf:
+    """Embedded articles, newest kept, searched by cosine for the nearest in other languages
+    (brute force: a product with at most :data:`SHELF_LIMIT` vectors takes about a millisecond)."""
+
+    def __init__(self, limit: int = SHELF_LIMIT):
+        self.limit = limit
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.languages = np.zeros(0, dtype=object)
+        self.vectors = np.zeros((0, 0), dtype=np.float32)
+        self._new: dict[int, ArticleLanguage] = {}
+
+    def add(self, rows: dict[int, ArticleLanguage]) -> None:
+        self._new.update({k: row for k, row in rows.items() if row.vector is not None})
+
+    def nearest(self, vector: np.ndarray, language: str, count: int) -> list[int]:
+        """The ``count`` keys in other languages whose vectors are nearest ``vector``."""
+        self._flush()
+        other = np.flatnonzero(self.languages != language)
+        if not len(other) or count <= 0:
+            return []
+        cosines = self.vectors[other] @ vector
+        best = other[np.argsort(-cosines, kind="stable")[:count]]
+        return self.keys[best].tolist()
+
+    def _flush(self) -> None:
+        if not self._new:
+            return
+        known = dict(zip(self.keys.tolist(), range(len(self.keys)), strict=True))
+        fresh = {k: row for k, row in self._new.items() if k not in known}
+        self._new = {}
+        if not fresh:
+            return
+        vectors = np.stack([row.vector for row in fresh.values()]).astype(np.float32)
+        keys = np.concatenate([self.keys, np.fromiter(fresh, dtype=np.int64)])
+        languages = np.concatenate([self.languages,
+                                    np.array([r.language for r in fresh.values()], dtype=object)])
+        vectors = vectors if not len(self.vectors) else np.vstack([self.vectors, vectors])
+        keep = np.argsort(keys, kind="stable")[-self.limit:]  # the newest
+        self.keys, self.languages, self.vectors = keys[keep], languages[keep], vectors[keep]
+
+
 class LanguageLinks:
     """Joins an arrival to a story told in other languages (see the module's description)."""
 
@@ -92,6 +138,7 @@ class LanguageLinks:
         self.settings = settings
         self.threshold = threshold  # lowest average probability at which stories join
         self.is_open = is_open  # (story id, the arrival's day): the story may still grow
+        self.shelf: VectorShelf | None = None  # loaded once the stream meets a second language
 
     def link(self, key: int, article_id: str, language: str, head: str, day: float | None,
              story_id: str, neighbours: Sequence[int] = ()) -> str:
@@ -99,10 +146,20 @@ class LanguageLinks:
         stream put it, unless it joins a story in another language). ``neighbours``: its
         nearest earlier articles, from the stream's index."""
         self.state.remember_language(key, language, head)
-        samples = self._other_language_stories(language, story_id, day, neighbours)
+        others = [found for found in self.state.known_languages() if found != language]
+        if not others:
+            return story_id  # one language so far: nothing to compare, nothing embedded
+        shelf = self._shelf([language, *others])
+        arrival = with_vectors(self.state, [key])
+        shelf.add(arrival)
+        vector = arrival[key].vector
+        assert vector is not None
+        near = shelf.nearest(vector, language, NEAREST_OTHERS)
+        samples = self._other_language_stories(language, story_id, day, [*near, *neighbours])
         if not samples:
             return story_id
         rows = with_vectors(self.state, [key, *chain.from_iterable(samples.values())])
+        shelf.add(rows)
         best: tuple[float, str] | None = None
         for other, members in samples.items():
             score = float(np.mean([cross_probability(rows[key], rows[k], self.settings)
@@ -117,16 +174,25 @@ class LanguageLinks:
             return best[1]
         return self._merge(story_id, own.recent, best[1], samples[best[1]], article_id)
 
+    def _shelf(self, languages: list[str]) -> VectorShelf:
+        """The search's vectors, loaded from the state the first time: the newest embedded
+        articles, after embedding the newest :data:`RECENT_OTHERS` that have no vector yet
+        (the stream had one language until now, and they may be on the arrival's story)."""
+        if self.shelf is None:
+            self.shelf = VectorShelf()
+            keys = self.state.recent_in_languages(languages, SHELF_LIMIT)
+            with_vectors(self.state, keys[:RECENT_OTHERS])
+            self.shelf.add(self.state.languages_of(keys))
+        return self.shelf
+
     def _other_language_stories(
-        self, language: str, story_id: str, day: float | None, neighbours: Sequence[int]
+        self, language: str, story_id: str, day: float | None, nearby: Sequence[int]
     ) -> dict[str, list[int]]:
-        """Open stories (other than ``story_id``) with members in other languages among the
-        ``neighbours`` and the newest articles in other languages: the newest ``STORY_SAMPLE``
-        of those members of each."""
+        """Open stories (other than ``story_id``) with members in other languages among
+        ``nearby`` and the newest articles in other languages: the newest ``STORY_SAMPLE`` of
+        those members of each."""
         others = [found for found in self.state.known_languages() if found != language]
-        if not others:
-            return {}
-        near = {k for k, row in self.state.languages_of(neighbours).items()
+        near = {k for k, row in self.state.languages_of(nearby).items()
                 if row.language != language}
         candidates = sorted(near.union(self.state.recent_in_languages(others, RECENT_OTHERS)),
                             reverse=True)
