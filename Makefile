@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/grouping.py --skip-semeval
 	$(BIN)/python bench/semeval.py --every 1
 	$(BIN)/python bench/group_scale.py --quality
+	$(BIN)/python bench/stream_languages.py
 	$(BIN)/python bench/group_scale.py
 	$(BIN)/python bench/corroboration.py
 	$(BIN)/python bench/conflict_precision.py

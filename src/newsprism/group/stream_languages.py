@@ -19,7 +19,7 @@ text, shared names and numbers, calibrated on SemEval-2022 task 8):
 - a consolidation scores the cross-language pairs of its window the same way
   (:func:`with_cross_language_pairs`), so that it keeps what arrival joined.
 
-An embedding costs about 0.1 s of CPU a text. While the stream holds one language nothing is
+An embedding costs about 0.2 s of CPU a text. While the stream holds one language nothing is
 embedded; from the first article in a second language on, every arrival in a known language is
 embedded once (and the newest :data:`RECENT_OTHERS` earlier ones when the second language
 arrives), and vectors are kept in the state, so the search runs over stored vectors.
