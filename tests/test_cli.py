@@ -95,6 +95,34 @@ def test_ingest_is_idempotent_and_show_reads_back(inputs, tmp_path):
     assert main(["show", "no-such-story", "--db", str(db), "--out", str(shown)]) == 1
 
 
+def test_ingest_quiet_period_and_an_updated_article(tmp_path):
+    def write(name, records):
+        path = tmp_path / name
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        return str(path)
+
+    first = {"id": "wend-1", "text": EVENT, "published": "2024-03-05"}
+    later = {"id": "wend-2", "text": EVENT.replace("on Tuesday", "last week"),
+             "published": "2024-03-10"}  # five days on
+    stories = {}
+    for quiet in ("3", "7"):
+        db, out = tmp_path / f"quiet-{quiet}.db", tmp_path / f"quiet-{quiet}.jsonl"
+        assert main(["ingest", write("first.jsonl", [first]), "--db", str(db)]) == 0
+        assert main(["ingest", write("later.jsonl", [later]), "--db", str(db),
+                     "--quiet-days", quiet]) == 0
+        assert main(["stories", "--db", str(db), "--json", "--out", str(out)]) == 0
+        stories[quiet] = len(_lines(out))
+    assert stories == {"3": 2, "7": 1}  # closed after three quiet days; open at seven
+
+    changed = {**first, "text": EVENT.replace("1,200", "1,300")}
+    out = tmp_path / "changed.jsonl"
+    assert main(["ingest", write("changed.jsonl", [changed]), "--db",
+                 str(tmp_path / "quiet-7.db"), "--out", str(out)]) == 0
+    assert [r["status"] for r in _lines(out)] == ["updated"]
+    with pytest.raises(SystemExit):
+        main(["ingest", str(out), "--quiet-days", "-1"])
+
+
 def test_schema_describes_the_model(tmp_path):
     out = tmp_path / "schema.json"
     assert main(["schema", "--out", str(out)]) == 0

@@ -70,16 +70,17 @@ def compare(
 
 def ingest(
     store: Store, articles: Sequence[Article], brief_sentences: int = 8,
-    consolidate_every: int = CONSOLIDATE_EVERY,
+    consolidate_every: int = CONSOLIDATE_EVERY, settings: GroupSettings | None = None,
 ) -> IngestResult:
     """Add read articles to a store; each joins a stored story or opens one (and every
     ``consolidate_every`` new articles, and after the last, the stories around them are
-    consolidated: see :func:`newsprism.store.ingest`).
+    consolidated: see :func:`newsprism.store.ingest`). ``settings`` sets, among others, the
+    quiet period after which a story takes no more articles (``quiet_days``).
 
     Every story that gained or changed an article (or was never compared) is compared again over
     all its stored articles and saved, so ``newsprism show`` needs no recomputation.
     """
-    result = _store_ingest(store, articles, consolidate_every=consolidate_every)
+    result = _store_ingest(store, articles, settings, consolidate_every=consolidate_every)
     changed = {result.stories[a] for a in [*result.added, *result.updated]}
     made = set(result.merges)  # a consolidation may also change stories with no new article
     for record in store.merges() if made else []:

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsprism import api
 from newsprism.errors import InputError, NewsprismError
 from newsprism.group.incremental import CONSOLIDATE_EVERY
+from newsprism.group.settings import GroupSettings
 from newsprism.model import Article, Report, json_schema
 from newsprism.present import render, story_json
 from newsprism.present.summary import print_summary
@@ -177,20 +178,33 @@ def cmd_compare(args) -> int:
     return _report_errors(errors)
 
 
+def _days(value: str) -> float:
+    try:
+        days = float(value)
+    except ValueError:
+        days = float("nan")
+    if not days >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of days (0 or more)")
+    return days
+
+
 def cmd_ingest(args) -> int:
     from newsprism.store import open_store
 
     articles, errors = _load_and_read(args.paths)
     with open_store(args.db) as store:
         result = api.ingest(store, articles, brief_sentences=args.brief,
-                            consolidate_every=args.consolidate_every)
+                            consolidate_every=args.consolidate_every,
+                            settings=GroupSettings(quiet_days=args.quiet_days))
     _write_lines(
-        ({"id": a, "story": result.stories[a], "status": "added" if a in result.added
-          else "unchanged"} for a in [*result.added, *result.unchanged]),
+        ({"id": a, "story": result.stories[a], "status": status}
+         for status, ids in (("added", result.added), ("updated", result.updated),
+                             ("unchanged", result.unchanged)) for a in ids),
         args.out,
     )
+    updated = f"{len(result.updated)} updated, " if result.updated else ""
     stderr.print(
-        f"{len(result.added)} added, {len(result.unchanged)} already stored, "
+        f"{len(result.added)} added, {updated}{len(result.unchanged)} already stored, "
         f"{len(set(result.stories.values()))} stories touched -> {args.db}",
         highlight=False,
     )
@@ -347,6 +361,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="re-check the stories around every N new articles (and after the last) with the"
              f" batch model; merges and moves are listed by `merges` (default {CONSOLIDATE_EVERY};"
              " 0: never)")
+    ingest.add_argument(
+        "--quiet-days", type=_days, default=GroupSettings().quiet_days, metavar="DAYS",
+        help="a story with no article for this long takes no more: a like event later opens a"
+             f" new one (default {GroupSettings().quiet_days:g})")
     stories = command("stories", cmd_stories, "list the stories in a store", paths=False)
     stories.add_argument("--db", default=DEFAULT_DB)
     stories.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
