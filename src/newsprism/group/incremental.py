@@ -16,10 +16,10 @@ the article's neighbourhood, and weights refitted for what a stream sees.
 - A *bridging* article that reaches the threshold with two open stories merges them when the two,
   with it, would be merged by average link (their mean cross probability reaches the threshold).
   The older story keeps its id; the merge is logged so a store can undo it.
-- An article whose language is known is then compared with the recent members, in other
-  languages, of open stories by the multilingual model (:mod:`newsprism.group.stream_languages`),
-  since two languages share too few words for the stream's features: it may join such a story,
-  or merge the one it joined with it (logged like a bridging merge).
+- An article whose language is known is then compared with open stories in other languages by
+  the multilingual model (:mod:`newsprism.group.stream_languages`), since two languages share
+  too few words for the stream's features: it may join such a story, or merge the one it joined
+  with it (logged like a bridging merge).
 - :meth:`StoryAssigner.consolidate`, run apart from single assignments (``ingest`` runs it every
   ``CONSOLIDATE_EVERY`` new articles and after the last), re-runs the batch pair model with every
   feature over the recent arrivals and their stories, and merges stories or moves articles as
