@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from sklearn.linear_model import LinearRegression, LogisticRegression
+from sklearn.linear_model import LogisticRegression
 
 
 def read_semeval(path: Path, every: int, offsets: tuple[int, ...] = (0,)) -> list[dict]:
@@ -45,12 +45,6 @@ def tfidf_cosines(rows: list[dict]) -> np.ndarray:
 
 def pearson(x: np.ndarray, y: np.ndarray) -> float:
     return float(np.corrcoef(x, y)[0, 1]) if len(x) > 2 else float("nan")
-
-
-def fit_to_unit(features: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, float]:
-    """Least squares of -Overall (in [-4, -1]) on the features, rescaled to a [0, 1] score."""
-    regression = LinearRegression().fit(features, target)
-    return regression.coef_ / 3.0, float((regression.intercept_ + 4.0) / 3.0)
 
 
 def fit_curve(cosines: np.ndarray, target: np.ndarray) -> tuple[float, float]:
@@ -83,21 +77,29 @@ def save_language_means(path: Path, texts: list[str], languages: list[str],
     print(f"saved language means of {int(keep.sum())} fit texts to {path}")
 
 
-def head_model(pairs: list[tuple[str, str]], heads: np.ndarray, target: np.ndarray,
-               fit_rows: np.ndarray) -> np.ndarray:
-    """The head-only model (raw cosine, names, numbers) that batch grouping still uses for
-    cross-language pairs: refitted on the fit rows, its weights printed, its scores returned."""
+def cross_language_model(rows: list[dict], fit_rows: np.ndarray) -> np.ndarray:
+    """Grouping's cross-language probability (``multilingual.same_story_probability``): its
+    logistic model refitted on the cross-language pairs of the fit rows (same story = Overall
+    <= 2), the constants printed, and the shipped model's probability of every pair returned.
+    Texts and vectors as grouping makes them (the start of each text, one vector)."""
     from newsprism.group import multilingual
 
-    signals = np.array([multilingual.signals(t1, t2, heads[2 * i], heads[2 * i + 1])
-                        for i, (t1, t2) in enumerate(pairs)])
-    weights, bias = fit_to_unit(signals[fit_rows], target[fit_rows])
-    scores = np.array([min(1.0, max(0.0, bias + float(s @ weights))) for s in signals])
-    calibration = LogisticRegression().fit(scores[fit_rows, None], target[fit_rows] >= -2.0)
-    print(f"  head model: PAIR_WEIGHTS={tuple(round(float(w), 3) for w in weights)} "
-          f"PAIR_BIAS={bias:.3f}; cross_lingual_slope={calibration.coef_[0][0]:.2f} "
-          f"cross_lingual_bias={calibration.intercept_[0]:.2f} (P(Overall <= 2))")
-    return scores
+    texts = [(multilingual.pair_text(r["text1"]), multilingual.pair_text(r["text2"]))
+             for r in rows]
+    heads = multilingual.embed([t for pair in texts for t in pair])
+    signals = np.array([
+        multilingual.signals(t1, t2, heads[2 * i], heads[2 * i + 1], r["lang1"], r["lang2"])
+        for i, ((t1, t2), r) in enumerate(zip(texts, rows, strict=True))])
+    fit = fit_rows & np.array([r["lang1"] != r["lang2"] for r in rows])
+    same = np.array([float(r["Overall"]) <= 2.0 for r in rows])
+    model = LogisticRegression().fit(signals[fit], same[fit])
+    print(f"  cross-language model, fitted on {int(fit.sum())} cross-language fit pairs: "
+          f"CROSS_LANGUAGE_WEIGHTS={tuple(round(float(w), 3) for w in model.coef_[0])} "
+          f"CROSS_LANGUAGE_BIAS={model.intercept_[0]:.3f} (library: "
+          f"{multilingual.CROSS_LANGUAGE_WEIGHTS} / {multilingual.CROSS_LANGUAGE_BIAS})")
+    return np.array([multilingual.same_story_probability(t1, t2, heads[2 * i], heads[2 * i + 1],
+                                                         r["lang1"], r["lang2"])
+                     for i, ((t1, t2), r) in enumerate(zip(texts, rows, strict=True))])
 
 
 def semeval(path: Path, every: int, save_means: Path | None = None,
@@ -135,7 +137,7 @@ def semeval(path: Path, every: int, save_means: Path | None = None,
           f"{multilingual.SIMILARITY_WIDTH})")
     columns = {"TF-IDF": tfidf_cosines(rows),
                "e5 cos": np.einsum("ij,ij->i", heads[0::2], heads[1::2]),
-               "head mdl": head_model(pairs, heads, target, fit_rows),
+               "x-lang P": cross_language_model(rows, fit_rows),
                "c. head": features[:, 1], "c. art.": features[:, 0],
                "newsprism": scores, "shipped": shipped}
     print(f"{'subset':<22}{'pairs':>6}" + "".join(f"{c:>10}" for c in columns))
@@ -147,9 +149,10 @@ def semeval(path: Path, every: int, save_means: Path | None = None,
     for name, keep in subsets.items():
         print(f"{name:<22}{int(keep.sum()):>6}" + "".join(
             f"{pearson(values[keep], target[keep]):>10.3f}" for values in columns.values()))
-    print("columns: e5 cos = raw head cosine; head mdl = head model (batch grouping's cross-"
-          "language score); c. head / c. art. = language-centred head / article cosine; newsprism "
-          "= logistic curve of c. art. fitted here; shipped = with the library's constants")
+    print("columns: e5 cos = raw head cosine; x-lang P = grouping's cross-language probability "
+          "(shipped constants); c. head / c. art. = language-centred head / article cosine; "
+          "newsprism = logistic curve of c. art. fitted here; shipped = with the library's "
+          "constants")
 
 
 def main() -> None:

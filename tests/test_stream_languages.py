@@ -119,12 +119,11 @@ def test_a_consolidation_scores_cross_language_pairs_as_the_batch_does():
     for key, language in ((0, "en"), (1, "en"), (2, "de"), (3, "de")):
         state.remember_language(key, language, texts[key])
     words = np.full((5, 5), 0.25)  # key 4: language unknown
-    scored = with_cross_language_pairs(state, [0, 1, 2, 3, 4], words, settings)
+    scored = with_cross_language_pairs(state, [0, 1, 2, 3, 4], words)
     vectors = multilingual.embed([texts[k] for k in range(4)])
     for a, b in ((0, 2), (1, 2), (0, 3), (1, 3)):
         expected = multilingual.same_story_probability(
-            texts[a], texts[b], vectors[a], vectors[b], settings.cross_lingual_slope,
-            settings.cross_lingual_bias)
+            texts[a], texts[b], vectors[a], vectors[b], "en", "de")
         assert scored[a, b] == scored[b, a] == pytest.approx(expected)
     assert scored[0, 2] > 0.5 > scored[0, 3]  # the same quake, not the election
     for a, b in ((0, 1), (2, 3), (0, 4), (2, 4)):  # one language, or one unknown: words stay
@@ -134,4 +133,4 @@ def test_a_consolidation_scores_cross_language_pairs_as_the_batch_does():
 
     one_language = MemoryState(settings.hash_features)
     one_language.remember_language(0, "en", texts[0])
-    assert with_cross_language_pairs(one_language, [0, 4], words, settings) is words
+    assert with_cross_language_pairs(one_language, [0, 4], words) is words

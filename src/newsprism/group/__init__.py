@@ -78,7 +78,8 @@ def with_cross_lingual(
     from newsprism.group import multilingual  # loads the embedding model only when needed
 
     involved = np.flatnonzero(crossing.any(axis=1))
-    texts = [article_text(articles[i]) for i in involved]
+    texts = [multilingual.pair_text(article_text(articles[i])) for i in involved]
+    languages = [language_code(articles[i]) for i in involved]
     vectors = multilingual.embed(texts)
     scores = scores.copy()
     for a, i in enumerate(involved):
@@ -87,8 +88,7 @@ def with_cross_lingual(
             if not crossing[i, j]:
                 continue
             scores[i, j] = scores[j, i] = multilingual.same_story_probability(
-                texts[a], texts[b], vectors[a], vectors[b], settings.cross_lingual_slope,
-                settings.cross_lingual_bias)
+                texts[a], texts[b], vectors[a], vectors[b], languages[a], languages[b])
     return scores
 
 

@@ -113,8 +113,7 @@ class StoryAssigner:
         # decisions judged, which together choose the next consolidation's window.
         self._arrived: list[tuple[int, str]] = []
         self._judged: set[int] = set()
-        self.languages = LanguageLinks(self.state, self.settings,
-                                       self.settings.stream_cross_lingual_threshold,
+        self.languages = LanguageLinks(self.state, self.settings.stream_cross_lingual_threshold,
                                        self._is_open)
         # One-time set-up the first decision would otherwise pay for, so that its latency is
         # like the others' (an ingest's p99 counts it).

@@ -145,7 +145,7 @@ def consolidate_window(
         span = state.story_span(story_id, 0)
         first_key[story_id] = span.first_key if span is not None else keys[0]
     probabilities = window_probabilities([found[k] for k in keys], state.frequencies, settings)
-    probabilities = with_cross_language_pairs(state, keys, probabilities, settings)
+    probabilities = with_cross_language_pairs(state, keys, probabilities)
     labels = average_link_blocks(probabilities, threshold)
     plan = reconcile(keys, story_of, labels, first_key, new_story_id)
     row_of = {k: i for i, k in enumerate(keys)}

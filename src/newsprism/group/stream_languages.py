@@ -6,7 +6,7 @@ own, and a consolidation would split it off again. So, as the batch does for its
 pairs (:func:`newsprism.group.with_cross_lingual`), two articles whose languages are known and
 differ are compared by the multilingual model instead
 (:func:`~newsprism.group.multilingual.same_story_probability`: e5 vectors of the start of the
-text, shared names and numbers, calibrated on SemEval-2022 task 8):
+text centred by language, shared names and numbers, fitted on SemEval-2022 task 8):
 
 - on arrival (:meth:`LanguageLinks.link`), after the stream has placed an article, it is compared
   with the stories in other languages of its nearest articles in other languages (cosine of the
@@ -33,7 +33,6 @@ from itertools import chain
 import numpy as np
 
 from newsprism.group import multilingual
-from newsprism.group.settings import GroupSettings
 from newsprism.group.stream_state import ArticleLanguage, StoryState
 
 # An arrival is compared with the stories of its nearest articles in other languages (by
@@ -62,15 +61,14 @@ def with_vectors(state: StoryState, keys: Sequence[int]) -> dict[int, ArticleLan
     return rows
 
 
-def cross_probability(a: ArticleLanguage, b: ArticleLanguage, settings: GroupSettings) -> float:
+def cross_probability(a: ArticleLanguage, b: ArticleLanguage) -> float:
     assert a.vector is not None and b.vector is not None  # see with_vectors
-    return multilingual.same_story_probability(
-        a.head, b.head, a.vector, b.vector, settings.cross_lingual_slope,
-        settings.cross_lingual_bias)
+    return multilingual.same_story_probability(a.head, b.head, a.vector, b.vector, a.language,
+                                               b.language)
 
 
 def with_cross_language_pairs(
-    state: StoryState, keys: Sequence[int], probabilities: np.ndarray, settings: GroupSettings
+    state: StoryState, keys: Sequence[int], probabilities: np.ndarray
 ) -> np.ndarray:
     """``probabilities`` over ``keys`` with every pair of articles in two known, different
     languages scored by the multilingual model (a copy; the same array when there is none)."""
@@ -83,8 +81,7 @@ def with_cross_language_pairs(
     for a, (i, row_i) in enumerate(placed):
         for j, row_j in placed[a + 1:]:
             if row_i.language != row_j.language:
-                probabilities[i, j] = probabilities[j, i] = cross_probability(
-                    row_i, row_j, settings)
+                probabilities[i, j] = probabilities[j, i] = cross_probability(row_i, row_j)
     return probabilities
 
 
@@ -132,10 +129,9 @@ class VectorShelf:
 class LanguageLinks:
     """Joins an arrival to a story told in other languages (see the module's description)."""
 
-    def __init__(self, state: StoryState, settings: GroupSettings, threshold: float,
+    def __init__(self, state: StoryState, threshold: float,
                  is_open: Callable[[str, float | None], bool]):
         self.state = state
-        self.settings = settings
         self.threshold = threshold  # lowest average probability at which stories join
         self.is_open = is_open  # (story id, the arrival's day): the story may still grow
         self.shelf: VectorShelf | None = None  # loaded once the stream meets a second language
@@ -162,7 +158,7 @@ class LanguageLinks:
         shelf.add(rows)
         best: tuple[float, str] | None = None
         for other, members in samples.items():
-            score = float(np.mean([cross_probability(rows[key], rows[k], self.settings)
+            score = float(np.mean([cross_probability(rows[key], rows[k])
                                    for k in members]))
             if score >= self.threshold and (best is None or score > best[0]):
                 best = (score, other)
@@ -212,7 +208,7 @@ class LanguageLinks:
         """Merge the story the arrival joined with the one in another language when average
         link over their cross-language pairs (newest members) reaches the threshold."""
         rows = with_vectors(self.state, [*own, *members])
-        scores = [cross_probability(rows[a], rows[b], self.settings)
+        scores = [cross_probability(rows[a], rows[b])
                   for a in own if a in rows for b in members
                   if rows[a].language != rows[b].language]
         link = float(np.mean(scores)) if scores else 0.0
