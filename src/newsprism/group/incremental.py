@@ -113,8 +113,8 @@ class StoryAssigner:
         # decisions judged, which together choose the next consolidation's window.
         self._arrived: list[tuple[int, str]] = []
         self._judged: set[int] = set()
-        self.languages = LanguageLinks(self.state, self.settings.stream_cross_lingual_threshold,
-                                       self._is_open)
+        self.language_links = LanguageLinks(
+            self.state, self.settings.stream_cross_lingual_threshold, self._is_open)
         # One-time set-up the first decision would otherwise pay for, so that its latency is
         # like the others' (an ingest's p99 counts it).
         prepare_projection(self.settings.hash_features)
@@ -136,7 +136,7 @@ class StoryAssigner:
         language = language_code(article)
         if language is None:
             return story_id
-        return self.languages.link(key, article.id, language, _multilingual_head(article),
+        return self.language_links.link(key, article.id, language, _multilingual_head(article),
                                    features.day, story_id, neighbours)
 
     def add_features(

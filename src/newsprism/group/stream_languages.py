@@ -112,8 +112,8 @@ class VectorShelf:
     def _flush(self) -> None:
         if not self._new:
             return
-        known = dict(zip(self.keys.tolist(), range(len(self.keys)), strict=True))
-        fresh = {k: row for k, row in self._new.items() if k not in known}
+        new_keys = np.fromiter(self._new, dtype=np.int64, count=len(self._new))
+        fresh = {int(k): self._new[int(k)] for k in new_keys[~np.isin(new_keys, self.keys)]}
         self._new = {}
         if not fresh:
             return
@@ -151,10 +151,11 @@ class LanguageLinks:
         vector = arrival[key].vector
         assert vector is not None
         near = shelf.nearest(vector, language, NEAREST_OTHERS)
-        samples = self._other_language_stories(language, story_id, day, [*near, *neighbours])
+        samples = self._other_language_stories(language, others, story_id, day,
+                                               [*near, *neighbours])
         if not samples:
             return story_id
-        rows = with_vectors(self.state, [key, *chain.from_iterable(samples.values())])
+        rows = {**arrival, **with_vectors(self.state, list(chain.from_iterable(samples.values())))}
         shelf.add(rows)
         best: tuple[float, str] | None = None
         for other, members in samples.items():
@@ -182,12 +183,12 @@ class LanguageLinks:
         return self.shelf
 
     def _other_language_stories(
-        self, language: str, story_id: str, day: float | None, nearby: Sequence[int]
+        self, language: str, others: list[str], story_id: str, day: float | None,
+        nearby: Sequence[int],
     ) -> dict[str, list[int]]:
-        """Open stories (other than ``story_id``) with members in other languages among
-        ``nearby`` and the newest articles in other languages: the newest ``STORY_SAMPLE`` of
+        """Open stories (other than ``story_id``) with members in ``others`` (languages) among
+        ``nearby`` and the newest articles in those languages: the newest ``STORY_SAMPLE`` of
         those members of each."""
-        others = [found for found in self.state.known_languages() if found != language]
         near = {k for k, row in self.state.languages_of(nearby).items()
                 if row.language != language}
         candidates = sorted(near.union(self.state.recent_in_languages(others, RECENT_OTHERS)),
