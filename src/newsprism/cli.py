@@ -363,7 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
              " 0: never)")
     ingest.add_argument(
         "--quiet-days", type=_days, default=GroupSettings().quiet_days, metavar="DAYS",
-        help="a story with no article for this long takes no more: a like event later opens a"
+        help="a story with no article for this long takes no more: a similar event later opens a"
              f" new one (default {GroupSettings().quiet_days:g})")
     stories = command("stories", cmd_stories, "list the stories in a store", paths=False)
     stories.add_argument("--db", default=DEFAULT_DB)
